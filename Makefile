@@ -1,0 +1,52 @@
+# Waypoint — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The embedded default: SQLite, local-memory cache, Celery tasks run in-process.
+export WAYPOINT_INSECURE_DEV_KEY ?= 1
+
+.PHONY: run test lint format setup catalogues messages migrate demo clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+setup: $(STAMP) catalogues
+
+catalogues: $(STAMP)
+	@$(PY) manage.py compile_catalogues
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	DEBUG=1 $(PY) manage.py seed_demo
+
+run: demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Extract new UI strings (needs GNU gettext; only developers adding strings run this).
+messages: $(STAMP)
+	$(PY) manage.py makemessages --no-obsolete --no-location $(foreach l,ar zh_Hans fa_AF nl en de it ru es uk ur,-l $(l))
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo

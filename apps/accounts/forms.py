@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.models import ROLES_BY_KIND, Organisation, OrganisationKind, Role
+from apps.core import languages
+from apps.core.forms import ConcurrentEditMixin, TranslatedFieldsMixin, localized_fields
+from apps.core.models import Region
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+    error_messages = {
+        "invalid_login": _("That e-mail address and password do not match an account."),
+        "inactive": _("This account is inactive."),
+    }
+
+
+class OrganisationProfileForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+    """What an organisation keeps current about itself."""
+
+    translated_fields = ("name", "address")
+    required_translated_fields = ("name",)
+
+    class Meta:
+        model = Organisation
+        fields = [*localized_fields(["name", "address"]), "email", "phone", "website"]
+
+
+class OrganisationAdminForm(OrganisationProfileForm):
+    """What a region administrator sets on any organisation of the region."""
+
+    class Meta(OrganisationProfileForm.Meta):
+        fields = [*OrganisationProfileForm.Meta.fields, "kind", "slug", "is_active"]
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, region=region, **kwargs)
+        self.instance.region = region
+        if self.instance.pk:
+            # Changing kind would strand the memberships whose roles belong to the old kind.
+            self.fields["kind"].disabled = True
+
+    def validate_unique(self) -> None:
+        try:
+            self.instance.validate_unique()
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
+
+class GrantRoleForm(forms.Form):
+    """Give a person (new or known) a role in one of the organisations the granter manages."""
+
+    email = forms.EmailField(label=_("E-mail address"))
+    full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages (translators only)"),
+        choices=languages.DJANGO_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        kinds = set(organisations.values_list("kind", flat=True))
+        allowed = {role for kind in kinds for role in ROLES_BY_KIND[kind]}
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in allowed]
+        if organisations.count() == 1:
+            self.fields["organisation"].initial = organisations.first()
+            self.fields["organisation"].widget = forms.HiddenInput()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        organisation, role = data.get("organisation"), data.get("role")
+        if organisation and role and role not in ROLES_BY_KIND[organisation.kind]:
+            self.add_error(
+                "role",
+                _("A %(kind)s has no role “%(role)s”.")
+                % {
+                    "kind": OrganisationKind(organisation.kind).label,
+                    "role": Role(role).label,
+                },
+            )
+        if role == Role.TRANSLATOR and not data.get("languages"):
+            self.add_error("languages", _("Choose the languages this translator works in."))
+        if role != Role.TRANSLATOR:
+            data["languages"] = []
+        return data

@@ -1,0 +1,61 @@
+"""Reads about accounts and organisations."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from apps.accounts.models import Membership, Organisation, OrganisationKind, User
+from apps.core.models import Region
+
+_CACHE_ATTRIBUTE = "_waypoint_memberships"
+
+
+def memberships_of(user) -> list[Membership]:
+    """The user's memberships with their organisations, loaded once per user object."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, organisation__is_active=True).select_related(
+                "organisation__region"
+            )
+        )
+        setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def forget_memberships(user) -> None:
+    if hasattr(user, _CACHE_ATTRIBUTE):
+        delattr(user, _CACHE_ATTRIBUTE)
+
+
+def ngos_of(user, region: Region) -> list[Organisation]:
+    """The NGOs of ``region`` the user works for, in a stable order."""
+    seen: dict[int, Organisation] = {}
+    for membership in memberships_of(user):
+        organisation = membership.organisation
+        if organisation.kind == OrganisationKind.NGO and organisation.region_id == region.pk:
+            seen.setdefault(organisation.pk, organisation)
+    return sorted(seen.values(), key=lambda org: org.slug)
+
+
+def organisations_for_migrants(region: Region) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(region=region, is_active=True).order_by("kind", "name")
+
+
+def organisations_of_region(region: Region) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(region=region).order_by("kind", "name")
+
+
+def members_of(organisations: QuerySet[Organisation] | list[Organisation]) -> list[User]:
+    """People working for any of ``organisations``, each with their memberships there."""
+    memberships = Membership.objects.filter(organisation__in=organisations).select_related(
+        "organisation"
+    )
+    return list(
+        User.objects.filter(memberships__in=memberships)
+        .distinct()
+        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="scoped_memberships"))
+        .order_by("email")
+    )

@@ -1,0 +1,81 @@
+"""Who may do what, declared once as data and used by views, templates and the API alike.
+
+Every permission takes an object that scopes it: a :class:`Region` for the authority workspace,
+an :class:`Organisation` for the NGO workspace. A user's memberships are loaded once per request
+(see :func:`apps.accounts.queries.memberships_of`), so checking many permissions costs one query.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from apps.accounts.models import Organisation, OrganisationKind, Role
+from apps.accounts.queries import memberships_of
+from apps.core.models import Region
+
+AUTHORITY_ROLES = frozenset(
+    {Role.REGION_ADMIN, Role.EDITOR, Role.REVIEWER, Role.TRANSLATOR, Role.STATISTICS_MANAGER}
+)
+NGO_ROLES = frozenset({Role.NGO_ADMIN, Role.NGO_MEMBER, Role.TRANSLATOR})
+
+
+def _authority_roles_in(user, region: Region) -> set[str]:
+    return {
+        m.role
+        for m in memberships_of(user)
+        if m.organisation.kind == OrganisationKind.AUTHORITY and m.organisation.region_id == region.pk
+    }
+
+
+def _roles_in(user, organisation: Organisation) -> set[str]:
+    return {m.role for m in memberships_of(user) if m.organisation_id == organisation.pk}
+
+
+def authority_role(*roles: str) -> rules.Predicate:
+    """Holds when the user has one of ``roles`` in an authority of the region."""
+    wanted = frozenset(roles)
+
+    @rules.predicate(name=f"authority_role({','.join(sorted(wanted))})")
+    def predicate(user, region) -> bool:
+        return isinstance(region, Region) and bool(_authority_roles_in(user, region) & wanted)
+
+    return predicate
+
+
+def ngo_role(*roles: str) -> rules.Predicate:
+    """Holds when the user has one of ``roles`` in this very NGO."""
+    wanted = frozenset(roles)
+
+    @rules.predicate(name=f"ngo_role({','.join(sorted(wanted))})")
+    def predicate(user, organisation) -> bool:
+        return (
+            isinstance(organisation, Organisation)
+            and organisation.kind == OrganisationKind.NGO
+            and bool(_roles_in(user, organisation) & wanted)
+        )
+
+    return predicate
+
+
+is_authority_staff = authority_role(*AUTHORITY_ROLES)
+is_region_admin = authority_role(Role.REGION_ADMIN)
+is_ngo_staff = ngo_role(*NGO_ROLES)
+is_ngo_admin = ngo_role(Role.NGO_ADMIN)
+is_ngo_profile_editor = ngo_role(Role.NGO_ADMIN, Role.NGO_MEMBER)
+
+#: The permission table. Keys are permission names; the object each takes is named in the prefix.
+PERMISSIONS: dict[str, rules.Predicate] = {
+    # Authority workspace — object: Region
+    "authority.view_workspace": is_authority_staff,
+    "authority.change_region": is_region_admin,
+    "authority.manage_organisations": is_region_admin,
+    "authority.manage_members": is_region_admin,
+    "authority.manage_taxonomy": is_region_admin,
+    # NGO workspace — object: Organisation (an NGO)
+    "ngo.view_workspace": is_ngo_staff,
+    "ngo.change_profile": is_ngo_profile_editor,
+    "ngo.manage_members": is_ngo_admin,
+}
+
+for _name, _predicate in PERMISSIONS.items():
+    rules.add_perm(_name, _predicate)

@@ -1,0 +1,46 @@
+"""Signing in and out, and choosing a password from an invitation link."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+
+from apps.accounts import queries
+from apps.accounts.forms import SignInForm
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    pass
+
+
+class ChoosePasswordView(auth_views.PasswordResetConfirmView):
+    """Where the invitation e-mail leads: the new member chooses a password and is signed in."""
+
+    template_name = "accounts/choose_password.html"
+    post_reset_login = True
+    success_url = reverse_lazy("accounts:home")
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponseRedirect:
+    """After sign-in, take people to the workspace their roles open."""
+    region = request.region
+    if region is not None and request.user.has_perm("authority.view_workspace", region):
+        return redirect("authority:dashboard")
+    if region is not None and queries.ngos_of(request.user, region):
+        return redirect("ngo:index")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    messages.info(request, _("Your account has no role in this region yet."))
+    return redirect("migrant:home")

@@ -1,0 +1,158 @@
+"""The authority workspace: city offices run their region from here."""
+
+from __future__ import annotations
+
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import CreateView, TemplateView, UpdateView
+
+from apps.accounts import queries as accounts_queries
+from apps.accounts import workspace
+from apps.accounts.forms import OrganisationAdminForm
+from apps.core import queries as core_queries
+from apps.core.forms import RegionSettingsForm, TopicForm, UserTypeForm
+from apps.core.models import Topic, UserType
+
+NAV = (
+    workspace.NavItem("authority:dashboard", _("Overview"), "authority.view_workspace"),
+    workspace.NavItem("authority:organisations", _("Organisations"), "authority.manage_organisations"),
+    workspace.NavItem("authority:members", _("People and roles"), "authority.manage_members"),
+    workspace.NavItem("authority:taxonomy", _("Topics and life situations"), "authority.manage_taxonomy"),
+    workspace.NavItem("authority:region", _("Region settings"), "authority.change_region"),
+)
+
+
+class AuthorityMixin(workspace.WorkspaceMixin):
+    """Authority pages work on the region being served, for staff of its authorities."""
+
+    nav = NAV
+    permission_required = "authority.view_workspace"
+
+    def get_scope(self):
+        return self.request.region
+
+
+class DashboardView(AuthorityMixin, TemplateView):
+    template_name = "authority/dashboard.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region = self.request.region
+        context["my_memberships"] = [
+            m for m in accounts_queries.memberships_of(self.request.user) if m.organisation.region_id == region.pk
+        ]
+        context["organisation_count"] = accounts_queries.organisations_of_region(region).count()
+        context["topic_count"] = Topic.objects.filter(region=region).count()
+        context["user_type_count"] = core_queries.user_types(region).count()
+        return context
+
+
+class RegionSettingsView(AuthorityMixin, workspace.ScopedFormMixin, UpdateView):
+    permission_required = "authority.change_region"
+    template_name = "workspace/form.html"
+    form_class = RegionSettingsForm
+    success_url = reverse_lazy("authority:region")
+    success_message = _("The region settings were saved.")
+    extra_context = {"title": _("Region settings")}
+
+    def get_object(self, queryset=None):
+        return self.request.region
+
+
+class OrganisationListView(AuthorityMixin, TemplateView):
+    permission_required = "authority.manage_organisations"
+    template_name = "authority/organisations.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["organisations"] = accounts_queries.organisations_of_region(self.request.region)
+        return context
+
+
+class OrganisationCreateView(AuthorityMixin, workspace.ScopedFormMixin, CreateView):
+    permission_required = "authority.manage_organisations"
+    template_name = "workspace/form.html"
+    form_class = OrganisationAdminForm
+    success_url = reverse_lazy("authority:organisations")
+    success_message = _("The organisation was created.")
+    extra_context = {"title": _("New organisation")}
+
+
+class OrganisationUpdateView(AuthorityMixin, workspace.ScopedFormMixin, UpdateView):
+    permission_required = "authority.manage_organisations"
+    template_name = "workspace/form.html"
+    form_class = OrganisationAdminForm
+    success_url = reverse_lazy("authority:organisations")
+    success_message = _("The organisation was saved.")
+    extra_context = {"title": _("Edit organisation")}
+
+    def get_queryset(self):
+        return accounts_queries.organisations_of_region(self.request.region)
+
+
+class RegionPeopleMixin(AuthorityMixin):
+    permission_required = "authority.manage_members"
+    members_url_name = "authority:members"
+    grant_url_name = "authority:grant_role"
+    withdraw_url_name = "authority:withdraw_role"
+
+    def get_member_organisations(self):
+        return accounts_queries.organisations_of_region(self.request.region)
+
+
+class MemberListView(RegionPeopleMixin, workspace.MemberListView):
+    pass
+
+
+class GrantRoleView(RegionPeopleMixin, workspace.GrantRoleView):
+    pass
+
+
+class WithdrawRoleView(RegionPeopleMixin, workspace.WithdrawRoleView):
+    pass
+
+
+class TaxonomyView(AuthorityMixin, TemplateView):
+    permission_required = "authority.manage_taxonomy"
+    template_name = "authority/taxonomy.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["topics"] = core_queries.topic_tree(self.request.region)
+        context["user_types"] = core_queries.user_types(self.request.region)
+        return context
+
+
+class TaxonomyFormMixin(AuthorityMixin, workspace.ScopedFormMixin):
+    permission_required = "authority.manage_taxonomy"
+    template_name = "workspace/form.html"
+    success_url = reverse_lazy("authority:taxonomy")
+    success_message = _("Saved.")
+
+
+class TopicCreateView(TaxonomyFormMixin, CreateView):
+    form_class = TopicForm
+    extra_context = {"title": _("New topic")}
+
+
+class TopicUpdateView(TaxonomyFormMixin, UpdateView):
+    form_class = TopicForm
+    extra_context = {"title": _("Edit topic")}
+
+    def get_queryset(self):
+        return Topic.objects.filter(region=self.request.region)
+
+
+class UserTypeCreateView(TaxonomyFormMixin, CreateView):
+    form_class = UserTypeForm
+    extra_context = {"title": _("New life situation")}
+
+
+class UserTypeUpdateView(TaxonomyFormMixin, UpdateView):
+    form_class = UserTypeForm
+    extra_context = {"title": _("Edit life situation")}
+
+    def get_queryset(self):
+        return UserType.objects.filter(region=self.request.region)
+
+

@@ -1,0 +1,103 @@
+"""Public API for languages, regions and taxonomy. Texts come in the requested language."""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+
+from apps.core import languages
+from apps.core.models import Region, Topic, UserType
+
+LANG_PARAMETER = OpenApiParameter(
+    "lang",
+    OpenApiTypes.STR,
+    enum=list(languages.CODES),
+    description="Language of the texts in the response (default: from Accept-Language).",
+)
+
+
+class LanguageSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField(help_text="English name")
+    name_local = serializers.CharField(help_text="Name in the language itself")
+    bidi = serializers.BooleanField(help_text="Written right to left")
+    script = serializers.CharField(help_text="ISO 15924 script code")
+
+
+@extend_schema_view(list=extend_schema(summary="The languages Waypoint supports"))
+class LanguageViewSet(viewsets.ViewSet):
+    serializer_class = LanguageSerializer
+    pagination_class = None
+
+    def list(self, request):
+        return Response(LanguageSerializer(languages.LANGUAGES, many=True).data)
+
+
+class TranslatedSerializer(serializers.ModelSerializer):
+    """Adds the language the texts are in; translated fields are listed explicitly."""
+
+    language = serializers.SerializerMethodField()
+
+    def get_language(self, obj) -> str:
+        return get_language()
+
+
+class RegionSerializer(TranslatedSerializer):
+    class Meta:
+        model = Region
+        fields = [
+            "slug",
+            "language",
+            "name",
+            "portal_name",
+            "source_language",
+            "enabled_languages",
+            "time_zone",
+            "primary_colour",
+            "logo",
+            "contact_email",
+            "contact_phone",
+            "contact_address",
+            "website",
+        ]
+
+
+class TopicSerializer(TranslatedSerializer):
+    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Topic
+        fields = ["id", "region", "slug", "language", "name", "description", "icon", "parent", "position"]
+
+
+class UserTypeSerializer(TranslatedSerializer):
+    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = UserType
+        fields = ["id", "region", "slug", "language", "name", "description", "position"]
+
+
+@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER]))
+class RegionViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Region.objects.all()
+    serializer_class = RegionSerializer
+    lookup_field = "slug"
+
+
+@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER]))
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Topic.objects.select_related("region", "parent")
+    serializer_class = TopicSerializer
+    filterset_fields = {"region__slug": ["exact"], "parent__slug": ["exact", "isnull"]}
+
+
+@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER]))
+class UserTypeViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = UserType.objects.select_related("region")
+    serializer_class = UserTypeSerializer
+    filterset_fields = {"region__slug": ["exact"]}

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from apps.core import languages
+from apps.core.health import run_checks
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Service status as JSON: 200 when everything answers, 503 otherwise."""
+    report = run_checks()
+    return JsonResponse(report, status=200 if report["ok"] else 503)
+
+
+@never_cache
+@require_GET
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Go to the same page in another language, and remember the choice.
+
+    A plain link (GET) rather than Django's POST ``set_language`` view: pages then need no CSRF
+    token, so anonymous pages stay cacheable by the proxy, and the switcher works without
+    JavaScript.
+    """
+    code = request.GET.get("lang", "")
+    if not languages.is_supported(code):
+        return HttpResponseBadRequest("Unknown language.")
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    # translate_url resolves the path in the active language, so activate the one it carries.
+    with translation.override(translation.get_language_from_path(next_url)):
+        target = translate_url(next_url, code)
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+        httponly=True,
+    )
+    return response

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from apps.demo.services import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the demo municipality Musterstadt with one account per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load demo accounts even with DEBUG off (they all share one known password).",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "Demo accounts share a published password; refusing with DEBUG off. "
+                "Pass --allow-production for a staging system."
+            )
+        with translation.override("en"):
+            region, accounts = load_demo()
+        width = max(len(account.email) for account in accounts)
+        self.stdout.write(self.style.SUCCESS(f"Demo region “{region.name_en}” is ready."))
+        self.stdout.write(f"Sign in at http://127.0.0.1:8000/en/accounts/sign-in/ with password “{DEMO_PASSWORD}”:")
+        for account in accounts:
+            self.stdout.write(f"  {account.email.ljust(width)}  {account.roles}")

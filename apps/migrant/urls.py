@@ -1,0 +1,11 @@
+from django.urls import path
+
+from apps.migrant import views
+
+app_name = "migrant"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("organisations/", views.OrganisationListView.as_view(), name="organisations"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+]

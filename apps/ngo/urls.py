@@ -1,0 +1,18 @@
+from django.urls import path
+
+from apps.ngo import views
+
+app_name = "ngo"
+
+urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
+    path("<slug:org>/", views.DashboardView.as_view(), name="dashboard"),
+    path("<slug:org>/profile/", views.ProfileView.as_view(), name="profile"),
+    path("<slug:org>/people/", views.MemberListView.as_view(), name="members"),
+    path("<slug:org>/people/grant/", views.GrantRoleView.as_view(), name="grant_role"),
+    path(
+        "<slug:org>/people/<int:membership>/withdraw/",
+        views.WithdrawRoleView.as_view(),
+        name="withdraw_role",
+    ),
+]

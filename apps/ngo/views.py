@@ -1,0 +1,110 @@
+"""The NGO workspace: an organisation keeps its own profile and people current.
+
+Every page is scoped to one organisation named in the URL; a person sees only the NGOs they
+work for, and nothing of any other organisation.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from apps.accounts import queries as accounts_queries
+from apps.accounts import workspace
+from apps.accounts.forms import OrganisationProfileForm
+from apps.accounts.models import Organisation, OrganisationKind
+
+NAV = (
+    workspace.NavItem("ngo:dashboard", _("Overview"), "ngo.view_workspace"),
+    workspace.NavItem("ngo:profile", _("Organisation profile"), "ngo.change_profile"),
+    workspace.NavItem("ngo:members", _("People and roles"), "ngo.manage_members"),
+)
+
+
+class IndexView(LoginRequiredMixin, TemplateView):
+    """Straight to one's NGO; a choice when someone works for several."""
+
+    template_name = "ngo/index.html"
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        organisations = accounts_queries.ngos_of(request.user, request.region) if request.region else []
+        if len(organisations) == 1:
+            return redirect("ngo:dashboard", org=organisations[0].slug)
+        if not organisations:
+            raise PermissionDenied(_("You do not work for an NGO in this region."))
+        return self.render_to_response(self.get_context_data(organisations=organisations))
+
+
+class NgoMixin(workspace.WorkspaceMixin):
+    nav = NAV
+    permission_required = "ngo.view_workspace"
+
+    @cached_property
+    def organisation(self) -> Organisation:
+        try:
+            return Organisation.objects.get(
+                region=self.request.region, kind=OrganisationKind.NGO, slug=self.kwargs["org"]
+            )
+        except Organisation.DoesNotExist as error:
+            raise Http404 from error
+
+    def get_scope(self) -> Organisation:
+        return self.organisation
+
+    def nav_url_kwargs(self) -> dict:
+        return {"org": self.organisation.slug}
+
+
+class DashboardView(NgoMixin, TemplateView):
+    template_name = "ngo/dashboard.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["my_roles"] = [
+            m for m in accounts_queries.memberships_of(self.request.user) if m.organisation_id == self.organisation.pk
+        ]
+        context["other_organisations"] = [
+            org for org in accounts_queries.ngos_of(self.request.user, self.request.region) if org.pk != self.organisation.pk
+        ]
+        return context
+
+
+class ProfileView(NgoMixin, workspace.OrganisationProfileView):
+    permission_required = "ngo.change_profile"
+    form_class = OrganisationProfileForm
+    success_message = _("Your organisation profile was saved.")
+    extra_context = {"title": _("Organisation profile")}
+
+    def get_object(self, queryset=None) -> Organisation:
+        return self.organisation
+
+    def get_success_url(self) -> str:
+        return reverse("ngo:profile", kwargs={"org": self.organisation.slug})
+
+
+class OrganisationPeopleMixin(NgoMixin):
+    permission_required = "ngo.manage_members"
+    members_url_name = "ngo:members"
+    grant_url_name = "ngo:grant_role"
+    withdraw_url_name = "ngo:withdraw_role"
+
+    def get_member_organisations(self):
+        return Organisation.objects.filter(pk=self.organisation.pk)
+
+
+class MemberListView(OrganisationPeopleMixin, workspace.MemberListView):
+    pass
+
+
+class GrantRoleView(OrganisationPeopleMixin, workspace.GrantRoleView):
+    pass
+
+
+class WithdrawRoleView(OrganisationPeopleMixin, workspace.WithdrawRoleView):
+    pass

@@ -1,0 +1,28 @@
+"""Root URLconf: wiring only. Pages carry the language in their URL (/ar/..., /de/...)."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/switch/", core_views.switch_language, name="switch_language"),
+    path("api/v1/", include(("portal.api", "api"), namespace="api")),
+    path("operator/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("apps.accounts.urls")),
+    path("authority/", include("apps.authority.urls")),
+    path("ngo/", include("apps.ngo.urls")),
+    path("", include("apps.migrant.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
