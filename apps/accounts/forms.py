@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import ROLES_BY_KIND, Organisation, OrganisationKind, Role
 from apps.core import languages
-from apps.core.forms import ConcurrentEditMixin, TranslatedFieldsMixin, localized_fields
+from apps.core.forms import (
+    ConcurrentEditMixin,
+    RegionScopedMixin,
+    TranslatedFieldsMixin,
+    localized_fields,
+)
 from apps.core.models import Region
 
 
@@ -33,7 +38,7 @@ class OrganisationProfileForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.
         fields = [*localized_fields(["name", "address"]), "email", "phone", "website"]
 
 
-class OrganisationAdminForm(OrganisationProfileForm):
+class OrganisationAdminForm(RegionScopedMixin, OrganisationProfileForm):
     """What a region administrator sets on any organisation of the region."""
 
     class Meta(OrganisationProfileForm.Meta):
@@ -41,16 +46,9 @@ class OrganisationAdminForm(OrganisationProfileForm):
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, region=region, **kwargs)
-        self.instance.region = region
         if self.instance.pk:
             # Changing kind would strand the memberships whose roles belong to the old kind.
             self.fields["kind"].disabled = True
-
-    def validate_unique(self) -> None:
-        try:
-            self.instance.validate_unique()
-        except forms.ValidationError as error:
-            self._update_errors(error)
 
 
 class GrantRoleForm(forms.Form):

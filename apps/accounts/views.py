@@ -29,6 +29,7 @@ class ChoosePasswordView(auth_views.PasswordResetConfirmView):
 
     template_name = "accounts/choose_password.html"
     post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     success_url = reverse_lazy("accounts:home")
 
 

@@ -112,6 +112,28 @@ class ConcurrentEditMixin:
         return data
 
 
+class RegionScopedMixin:
+    """For things that belong to a region: the form's region owns them and their short name
+    (slug) is unique within it. The region is not a form field, so Django would not check it.
+    """
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, region=region, **kwargs)
+        self.instance.region = region
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        taken = (
+            type(self.instance)
+            ._default_manager.filter(region=self.instance.region, slug=slug)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
+        if taken:
+            raise forms.ValidationError(_("This short name is already used in this region."))
+        return slug
+
+
 class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = ("name", "portal_name", "contact_address")
     required_translated_fields = ("name",)
@@ -143,7 +165,7 @@ class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.Model
         return [code for code in languages.CODES if code in chosen]
 
 
-class TopicForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class TopicForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = ("name", "description")
     required_translated_fields = ("name",)
 
@@ -153,21 +175,13 @@ class TopicForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, region=region, **kwargs)
-        self.instance.region = region
         parents = Topic.objects.filter(region=region, parent__isnull=True)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
 
-    def validate_unique(self) -> None:
-        # region is not a form field, so ModelForm would skip the (region, slug) check.
-        try:
-            self.instance.validate_unique()
-        except forms.ValidationError as error:
-            self._update_errors(error)
 
-
-class UserTypeForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class UserTypeForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = ("name", "description")
     required_translated_fields = ("name",)
 
@@ -175,13 +189,4 @@ class UserTypeForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
         model = UserType
         fields = [*localized_fields(["name", "description"]), "slug", "position"]
 
-    def __init__(self, *args, region: Region, **kwargs):
-        super().__init__(*args, region=region, **kwargs)
-        self.instance.region = region
-
-    def validate_unique(self) -> None:
-        try:
-            self.instance.validate_unique()
-        except forms.ValidationError as error:
-            self._update_errors(error)
 

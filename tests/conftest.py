@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.utils import translation
+
+from apps.accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from apps.core import languages
+from apps.core.models import Region, Topic, UserType
+
+# Playwright's sync API runs an event loop in the test thread; Django must not refuse DB access.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs ~0.3 s per user; the matrix creates dozens of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    with translation.override("en"):
+        yield
+
+
+def translated(**texts: str) -> dict:
+    """``translated(name={"de": "Wohnen", "en": "Housing"})`` → modeltranslation columns."""
+    fields = {}
+    for field, values in texts.items():
+        for code, value in values.items():
+            fields[f"{field}_{code.replace('-', '_')}"] = value
+    return fields
+
+
+@pytest.fixture
+def region(db) -> Region:
+    return Region.objects.create(
+        slug="testville",
+        is_default=True,
+        source_language="de",
+        enabled_languages=list(languages.CODES),
+        **translated(
+            name={"de": "Teststadt", "en": "Testville", "ar": "تستفيل", "zh-hans": "测试市"},
+        ),
+        contact_email="info@testville.example",
+    )
+
+
+@pytest.fixture
+def other_region(db) -> Region:
+    return Region.objects.create(
+        slug="elsewhere",
+        hostname="elsewhere.example",
+        source_language="de",
+        enabled_languages=["de", "en"],
+        **translated(name={"de": "Anderswo", "en": "Elsewhere"}),
+    )
+
+
+def make_organisation(region: Region, slug: str, kind: str, name: str) -> Organisation:
+    return Organisation.objects.create(
+        region=region, slug=slug, kind=kind, **translated(name={"en": name, "de": name})
+    )
+
+
+def make_member(organisation: Organisation, role: str, email: str, **extra) -> User:
+    user = User.objects.filter(email=email).first() or User.objects.create_user(email, PASSWORD)
+    Membership.objects.create(user=user, organisation=organisation, role=role, **extra)
+    return user
+
+
+@pytest.fixture
+def authority(region) -> Organisation:
+    return make_organisation(region, "city-office", OrganisationKind.AUTHORITY, "City Office")
+
+
+@pytest.fixture
+def ngo(region) -> Organisation:
+    return make_organisation(region, "helping-hands", OrganisationKind.NGO, "Helping Hands")
+
+
+@pytest.fixture
+def other_ngo(region) -> Organisation:
+    return make_organisation(region, "other-ngo", OrganisationKind.NGO, "Other NGO")
+
+
+@pytest.fixture
+def people(region, authority, ngo, other_ngo, other_region) -> dict[str, User | None]:
+    """One person per role, plus the outsiders the permission matrix must keep out."""
+    foreign_authority = make_organisation(
+        other_region, "foreign-office", OrganisationKind.AUTHORITY, "Foreign Office"
+    )
+    return {
+        "anonymous": None,
+        "no_role": User.objects.create_user("nobody@example.org", PASSWORD),
+        "region_admin": make_member(authority, Role.REGION_ADMIN, "admin@example.org"),
+        "editor": make_member(authority, Role.EDITOR, "editor@example.org"),
+        "reviewer": make_member(authority, Role.REVIEWER, "reviewer@example.org"),
+        "translator": make_member(
+            authority, Role.TRANSLATOR, "translator@example.org", languages=["ar", "uk"]
+        ),
+        "statistics_manager": make_member(
+            authority, Role.STATISTICS_MANAGER, "stats@example.org"
+        ),
+        "ngo_admin": make_member(ngo, Role.NGO_ADMIN, "ngo-admin@example.org"),
+        "ngo_member": make_member(ngo, Role.NGO_MEMBER, "ngo-member@example.org"),
+        "other_ngo_admin": make_member(other_ngo, Role.NGO_ADMIN, "other-ngo@example.org"),
+        "foreign_region_admin": make_member(
+            foreign_authority, Role.REGION_ADMIN, "foreign-admin@example.org"
+        ),
+    }
+
+
+@pytest.fixture
+def taxonomy(region) -> dict:
+    housing = Topic.objects.create(
+        region=region,
+        slug="housing",
+        icon="housing",
+        **translated(
+            name={"de": "Wohnen", "en": "Housing", "ar": "السكن", "zh-hans": "住房"},
+            description={"en": "Finding a flat.", "ar": "العثور على شقة."},
+        ),
+    )
+    Topic.objects.create(
+        region=region,
+        parent=housing,
+        slug="social-housing",
+        **translated(name={"de": "Sozialwohnung", "en": "Social housing", "ar": "السكن الاجتماعي"}),
+    )
+    refugee = UserType.objects.create(
+        region=region,
+        slug="refugee",
+        **translated(name={"de": "Geflüchtete", "en": "Refugee", "ar": "لاجئ"}),
+    )
+    return {"housing": housing, "refugee": refugee}

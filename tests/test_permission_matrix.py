@@ -1,0 +1,90 @@
+"""Every workspace page × every role → the status a person with that role gets.
+
+Declared as data so that a new page cannot be added without saying who may see it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+AUTHORITY_STAFF = {"region_admin", "editor", "reviewer", "translator", "statistics_manager"}
+EVERYONE = {
+    "anonymous",
+    "no_role",
+    *AUTHORITY_STAFF,
+    "ngo_admin",
+    "ngo_member",
+    "other_ngo_admin",
+    "foreign_region_admin",
+}
+
+# (url name, kwargs, roles that get 200). Everybody else: anonymous → sign-in, others → 403.
+PAGES = [
+    ("authority:dashboard", {}, AUTHORITY_STAFF),
+    ("authority:region", {}, {"region_admin"}),
+    ("authority:organisations", {}, {"region_admin"}),
+    ("authority:organisation_create", {}, {"region_admin"}),
+    ("authority:organisation_edit", {"pk": "ngo"}, {"region_admin"}),
+    ("authority:members", {}, {"region_admin"}),
+    ("authority:grant_role", {}, {"region_admin"}),
+    ("authority:taxonomy", {}, {"region_admin"}),
+    ("authority:topic_create", {}, {"region_admin"}),
+    ("authority:user_type_create", {}, {"region_admin"}),
+    ("ngo:dashboard", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("ngo:profile", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("ngo:members", {"org": "helping-hands"}, {"ngo_admin"}),
+    ("ngo:grant_role", {"org": "helping-hands"}, {"ngo_admin"}),
+]
+
+MATRIX = [
+    pytest.param(name, kwargs, role, role in allowed, id=f"{name}-{role}")
+    for name, kwargs, allowed in PAGES
+    for role in sorted(EVERYONE)
+]
+
+
+@pytest.mark.parametrize(("url_name", "kwargs", "role", "allowed"), MATRIX)
+def test_workspace_access(client, people, ngo, url_name, kwargs, role, allowed):
+    kwargs = {key: ngo.pk if value == "ngo" else value for key, value in kwargs.items()}
+    url = reverse(url_name, kwargs=kwargs)
+    if people[role] is not None:
+        client.force_login(people[role])
+
+    response = client.get(url)
+
+    if allowed:
+        assert response.status_code == 200
+    elif role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE - {"region_admin"}))
+def test_only_region_admins_withdraw_roles(client, people, role):
+    membership = people["editor"].memberships.get()
+    if people[role] is not None:
+        client.force_login(people[role])
+
+    client.post(reverse("authority:withdraw_role", kwargs={"membership": membership.pk}))
+
+    assert people["editor"].memberships.exists()
+
+
+def test_ngo_admin_cannot_withdraw_roles_in_another_ngo(client, people):
+    victim = people["other_ngo_admin"].memberships.get()
+    client.force_login(people["ngo_admin"])
+
+    response = client.post(
+        reverse("ngo:withdraw_role", kwargs={"org": "helping-hands", "membership": victim.pk})
+    )
+
+    assert response.status_code == 404
+    assert people["other_ngo_admin"].memberships.exists()
+
+
+def test_anonymous_visitors_see_the_migrant_portal(client, region):
+    for url_name in ("migrant:home", "migrant:organisations", "migrant:privacy"):
+        assert client.get(reverse(url_name)).status_code == 200
