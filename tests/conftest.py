@@ -103,9 +103,7 @@ def people(region, authority, ngo, other_ngo, other_region) -> dict[str, User | 
         "translator": make_member(
             authority, Role.TRANSLATOR, "translator@example.org", languages=["ar", "uk"]
         ),
-        "statistics_manager": make_member(
-            authority, Role.STATISTICS_MANAGER, "stats@example.org"
-        ),
+        "statistics_manager": make_member(authority, Role.STATISTICS_MANAGER, "stats@example.org"),
         "ngo_admin": make_member(ngo, Role.NGO_ADMIN, "ngo-admin@example.org"),
         "ngo_member": make_member(ngo, Role.NGO_MEMBER, "ngo-member@example.org"),
         "other_ngo_admin": make_member(other_ngo, Role.NGO_ADMIN, "other-ngo@example.org"),

@@ -14,10 +14,24 @@ class OrganisationSerializer(TranslatedSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", "region", "slug", "kind", "language", "name", "email", "phone", "website", "address"]
+        fields = [
+            "id",
+            "region",
+            "slug",
+            "kind",
+            "language",
+            "name",
+            "email",
+            "phone",
+            "website",
+            "address",
+        ]
 
 
-@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER]))
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER]),
+)
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Organisation.objects.filter(is_active=True).select_related("region")
     serializer_class = OrganisationSerializer

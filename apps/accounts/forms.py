@@ -56,7 +56,9 @@ class GrantRoleForm(forms.Form):
 
     email = forms.EmailField(label=_("E-mail address"))
     full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none()
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     languages = forms.MultipleChoiceField(
         label=_("Languages (translators only)"),
@@ -70,7 +72,9 @@ class GrantRoleForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         kinds = set(organisations.values_list("kind", flat=True))
         allowed = {role for kind in kinds for role in ROLES_BY_KIND[kind]}
-        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in allowed]
+        self.fields["role"].choices = [
+            (value, label) for value, label in Role.choices if value in allowed
+        ]
         if organisations.count() == 1:
             self.fields["organisation"].initial = organisations.first()
             self.fields["organisation"].widget = forms.HiddenInput()

@@ -56,6 +56,8 @@ def members_of(organisations: QuerySet[Organisation] | list[Organisation]) -> li
     return list(
         User.objects.filter(memberships__in=memberships)
         .distinct()
-        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="scoped_memberships"))
+        .prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="scoped_memberships")
+        )
         .order_by("email")
     )

@@ -23,7 +23,8 @@ def _authority_roles_in(user, region: Region) -> set[str]:
     return {
         m.role
         for m in memberships_of(user)
-        if m.organisation.kind == OrganisationKind.AUTHORITY and m.organisation.region_id == region.pk
+        if m.organisation.kind == OrganisationKind.AUTHORITY
+        and m.organisation.region_id == region.pk
     }
 
 

@@ -41,7 +41,9 @@ def grant_role(
     membership.full_clean()
     membership.save()
     if created:
-        transaction.on_commit(lambda: send_invitation(user=user, organisation=organisation, base_url=base_url))
+        transaction.on_commit(
+            lambda: send_invitation(user=user, organisation=organisation, base_url=base_url)
+        )
     return membership
 
 

@@ -11,7 +11,6 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponseRedirect
@@ -83,7 +82,6 @@ class MemberListView(ManagesPeopleMixin, WorkspaceMixin, TemplateView):
     grant_url_name = ""
     withdraw_url_name = ""
 
-
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         members = queries.members_of(self.get_member_organisations())
@@ -102,7 +100,6 @@ class GrantRoleView(ManagesPeopleMixin, WorkspaceMixin, FormView):
     template_name = "workspace/grant_role.html"
     form_class = GrantRoleForm
     members_url_name = ""
-
 
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "organisations": self.get_member_organisations()}
@@ -136,7 +133,6 @@ class GrantRoleView(ManagesPeopleMixin, WorkspaceMixin, FormView):
 class WithdrawRoleView(ManagesPeopleMixin, WorkspaceMixin, View):
     http_method_names = ["post"]
     members_url_name = ""
-
 
     def post(self, request, *args, **kwargs) -> HttpResponseRedirect:
         membership = get_object_or_404(

@@ -9,10 +9,14 @@ urlpatterns = [
     path("region/", views.RegionSettingsView.as_view(), name="region"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisations"),
     path("organisations/new/", views.OrganisationCreateView.as_view(), name="organisation_create"),
-    path("organisations/<int:pk>/", views.OrganisationUpdateView.as_view(), name="organisation_edit"),
+    path(
+        "organisations/<int:pk>/", views.OrganisationUpdateView.as_view(), name="organisation_edit"
+    ),
     path("people/", views.MemberListView.as_view(), name="members"),
     path("people/grant/", views.GrantRoleView.as_view(), name="grant_role"),
-    path("people/<int:membership>/withdraw/", views.WithdrawRoleView.as_view(), name="withdraw_role"),
+    path(
+        "people/<int:membership>/withdraw/", views.WithdrawRoleView.as_view(), name="withdraw_role"
+    ),
     path("topics/", views.TaxonomyView.as_view(), name="taxonomy"),
     path("topics/new/", views.TopicCreateView.as_view(), name="topic_create"),
     path("topics/<int:pk>/", views.TopicUpdateView.as_view(), name="topic_edit"),

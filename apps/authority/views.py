@@ -15,9 +15,13 @@ from apps.core.models import Topic, UserType
 
 NAV = (
     workspace.NavItem("authority:dashboard", _("Overview"), "authority.view_workspace"),
-    workspace.NavItem("authority:organisations", _("Organisations"), "authority.manage_organisations"),
+    workspace.NavItem(
+        "authority:organisations", _("Organisations"), "authority.manage_organisations"
+    ),
     workspace.NavItem("authority:members", _("People and roles"), "authority.manage_members"),
-    workspace.NavItem("authority:taxonomy", _("Topics and life situations"), "authority.manage_taxonomy"),
+    workspace.NavItem(
+        "authority:taxonomy", _("Topics and life situations"), "authority.manage_taxonomy"
+    ),
     workspace.NavItem("authority:region", _("Region settings"), "authority.change_region"),
 )
 
@@ -39,7 +43,9 @@ class DashboardView(AuthorityMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         region = self.request.region
         context["my_memberships"] = [
-            m for m in accounts_queries.memberships_of(self.request.user) if m.organisation.region_id == region.pk
+            m
+            for m in accounts_queries.memberships_of(self.request.user)
+            if m.organisation.region_id == region.pk
         ]
         context["organisation_count"] = accounts_queries.organisations_of_region(region).count()
         context["topic_count"] = Topic.objects.filter(region=region).count()
@@ -154,5 +160,3 @@ class UserTypeUpdateView(TaxonomyFormMixin, UpdateView):
 
     def get_queryset(self):
         return UserType.objects.filter(region=self.request.region)
-
-

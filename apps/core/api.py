@@ -71,7 +71,17 @@ class TopicSerializer(TranslatedSerializer):
 
     class Meta:
         model = Topic
-        fields = ["id", "region", "slug", "language", "name", "description", "icon", "parent", "position"]
+        fields = [
+            "id",
+            "region",
+            "slug",
+            "language",
+            "name",
+            "description",
+            "icon",
+            "parent",
+            "position",
+        ]
 
 
 class UserTypeSerializer(TranslatedSerializer):
@@ -82,21 +92,30 @@ class UserTypeSerializer(TranslatedSerializer):
         fields = ["id", "region", "slug", "language", "name", "description", "position"]
 
 
-@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER]))
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER]),
+)
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Region.objects.all()
     serializer_class = RegionSerializer
     lookup_field = "slug"
 
 
-@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER]))
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER]),
+)
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Topic.objects.select_related("region", "parent")
     serializer_class = TopicSerializer
     filterset_fields = {"region__slug": ["exact"], "parent__slug": ["exact", "isnull"]}
 
 
-@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER]))
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER]),
+)
 class UserTypeViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = UserType.objects.select_related("region")
     serializer_class = UserTypeSerializer

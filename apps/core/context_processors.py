@@ -5,7 +5,6 @@ from django.utils.translation import get_language
 
 from apps.core import languages
 
-
 STAFF_NAMESPACES = frozenset({"authority", "ngo", "accounts"})
 
 

@@ -32,7 +32,9 @@ class TranslatedFieldsMixin:
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
         enabled = [region.source_language] + [
-            code for code in languages.CODES if region.enables(code) and code != region.source_language
+            code
+            for code in languages.CODES
+            if region.enables(code) and code != region.source_language
         ]
         for name in self.translated_fields:
             label = self._meta.model._meta.get_field(name).verbose_name
@@ -188,5 +190,3 @@ class UserTypeForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin
     class Meta:
         model = UserType
         fields = [*localized_fields(["name", "description"]), "slug", "position"]
-
-

@@ -130,13 +130,16 @@ class Region(models.Model):
 
     def clean(self) -> None:
         errors = {}
-        if self.primary_colour and HEX_COLOUR.regex.match(self.primary_colour):
-            # White header text must stay readable (WCAG AA, 4.5:1).
-            if contrast_with_white(self.primary_colour) < 4.5:
-                errors["primary_colour"] = _(
-                    "This colour is too light for white text on it (contrast %(ratio).1f:1; at "
-                    "least 4.5:1 is needed). Choose a darker colour."
-                ) % {"ratio": contrast_with_white(self.primary_colour)}
+        # White header text must stay readable on the brand colour (WCAG AA, 4.5:1).
+        if (
+            self.primary_colour
+            and HEX_COLOUR.regex.match(self.primary_colour)
+            and contrast_with_white(self.primary_colour) < 4.5
+        ):
+            errors["primary_colour"] = _(
+                "This colour is too light for white text on it (contrast %(ratio).1f:1; at "
+                "least 4.5:1 is needed). Choose a darker colour."
+            ) % {"ratio": contrast_with_white(self.primary_colour)}
         if isinstance(self.enabled_languages, list) and self.source_language not in (
             self.enabled_languages or []
         ):

@@ -1,4 +1,7 @@
-"""Loads the demo municipality from apps/demo/data/. Idempotent: running it twice changes nothing."""
+"""Loads the demo municipality from apps/demo/data/.
+
+Idempotent: running it twice changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -96,7 +99,10 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
     for person in data["people"]:
         user, created = User.objects.get_or_create(
             email=person["email"],
-            defaults={"full_name": person["full_name"], "preferred_language": person["preferred_language"]},
+            defaults={
+                "full_name": person["full_name"],
+                "preferred_language": person["preferred_language"],
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -110,7 +116,9 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
                 defaults={"languages": role.get("languages", [])},
             )
             membership.full_clean()
-            descriptions.append(f"{membership.get_role_display()} · {membership.organisation.name_en}")
+            descriptions.append(
+                f"{membership.get_role_display()} · {membership.organisation.name_en}"
+            )
         accounts.append(DemoAccount(user.email, "; ".join(descriptions)))
 
     operator, created = User.objects.get_or_create(

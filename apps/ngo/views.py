@@ -33,7 +33,9 @@ class IndexView(LoginRequiredMixin, TemplateView):
     template_name = "ngo/index.html"
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        organisations = accounts_queries.ngos_of(request.user, request.region) if request.region else []
+        organisations = (
+            accounts_queries.ngos_of(request.user, request.region) if request.region else []
+        )
         if len(organisations) == 1:
             return redirect("ngo:dashboard", org=organisations[0].slug)
         if not organisations:
@@ -67,10 +69,14 @@ class DashboardView(NgoMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["my_roles"] = [
-            m for m in accounts_queries.memberships_of(self.request.user) if m.organisation_id == self.organisation.pk
+            m
+            for m in accounts_queries.memberships_of(self.request.user)
+            if m.organisation_id == self.organisation.pk
         ]
         context["other_organisations"] = [
-            org for org in accounts_queries.ngos_of(self.request.user, self.request.region) if org.pk != self.organisation.pk
+            org
+            for org in accounts_queries.ngos_of(self.request.user, self.request.region)
+            if org.pk != self.organisation.pk
         ]
         return context
 

@@ -10,7 +10,9 @@ from apps.accounts.models import Membership, Role, User
 from tests.conftest import PASSWORD
 
 
-def test_granting_a_role_to_a_new_person_invites_them(client, region, authority, django_capture_on_commit_callbacks):
+def test_granting_a_role_to_a_new_person_invites_them(
+    client, region, authority, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         membership = services.grant_role(
             organisation=authority,
@@ -36,25 +38,34 @@ def test_granting_a_role_to_a_new_person_invites_them(client, region, authority,
     assert client.get(reverse("accounts:home"))["Location"] == reverse("authority:dashboard")
 
 
-def test_known_people_get_the_role_without_a_new_invitation(region, authority, people, django_capture_on_commit_callbacks):
+def test_known_people_get_the_role_without_a_new_invitation(
+    region, authority, people, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         services.grant_role(
             organisation=authority, email="editor@example.org", role=Role.REVIEWER, base_url="/"
         )
 
     assert mail.outbox == []
-    assert set(people["editor"].memberships.values_list("role", flat=True)) == {"editor", "reviewer"}
+    assert set(people["editor"].memberships.values_list("role", flat=True)) == {
+        "editor",
+        "reviewer",
+    }
 
 
 def test_roles_must_fit_the_kind_of_organisation(ngo):
     with pytest.raises(ValidationError):
-        services.grant_role(organisation=ngo, email="x@example.org", role=Role.REGION_ADMIN, base_url="/")
+        services.grant_role(
+            organisation=ngo, email="x@example.org", role=Role.REGION_ADMIN, base_url="/"
+        )
     assert not User.objects.filter(email="x@example.org").exists()
 
 
 def test_translators_need_languages(authority):
     with pytest.raises(ValidationError):
-        Membership(user=User(email="t@example.org"), organisation=authority, role=Role.TRANSLATOR).clean()
+        Membership(
+            user=User(email="t@example.org"), organisation=authority, role=Role.TRANSLATOR
+        ).clean()
 
 
 def test_sign_in_with_email_in_any_case(client, people):

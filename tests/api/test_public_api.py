@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.accounts.models import Organisation
 
@@ -9,7 +9,13 @@ def test_languages_are_listed_with_direction(client, db):
     data = client.get("/api/v1/languages/").json()
 
     assert len(data) == 11
-    assert {"code": "fa-af", "name": "Dari", "name_local": "دری", "bidi": True, "script": "Arab"} in data
+    assert {
+        "code": "fa-af",
+        "name": "Dari",
+        "name_local": "دری",
+        "bidi": True,
+        "script": "Arab",
+    } in data
 
 
 @pytest.mark.parametrize(
@@ -41,7 +47,9 @@ def test_topic_list_costs_a_fixed_number_of_queries(client, region, taxonomy):
 
     before = count_queries()
     for index in range(10):
-        Topic.objects.create(region=region, slug=f"t{index}", name_en=f"T{index}", parent=taxonomy["housing"])
+        Topic.objects.create(
+            region=region, slug=f"t{index}", name_en=f"T{index}", parent=taxonomy["housing"]
+        )
     assert count_queries() == before
 
 

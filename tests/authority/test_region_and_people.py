@@ -9,7 +9,7 @@ from apps.core.models import Region, Topic
 def region_form_data(region: Region, **changes) -> dict:
     form = RegionSettingsForm(instance=region, region=region)
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
@@ -38,7 +38,9 @@ def test_region_admin_changes_branding_and_languages(client, people, region):
 def test_too_light_brand_colour_is_refused_with_a_reason(client, people, region):
     client.force_login(people["region_admin"])
 
-    response = client.post("/de/authority/region/", region_form_data(region, primary_colour="#ffff00"))
+    response = client.post(
+        "/de/authority/region/", region_form_data(region, primary_colour="#ffff00")
+    )
 
     assert response.status_code == 200
     assert "zu hell" in response.content.decode()
@@ -69,12 +71,20 @@ def test_second_editor_is_told_about_the_first_editors_change(client, people, re
     assert region.contact_email == "mine@testville.example"
 
 
-def test_region_admin_creates_an_ngo_and_invites_its_admin(client, people, region, django_capture_on_commit_callbacks):
+def test_region_admin_creates_an_ngo_and_invites_its_admin(
+    client, people, region, django_capture_on_commit_callbacks
+):
     client.force_login(people["region_admin"])
 
     response = client.post(
         reverse("authority:organisation_create"),
-        {"name_de": "Neue Hilfe", "name_en": "New Help", "kind": "ngo", "slug": "new-help", "is_active": "on"},
+        {
+            "name_de": "Neue Hilfe",
+            "name_en": "New Help",
+            "kind": "ngo",
+            "slug": "new-help",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     organisation = Organisation.objects.get(slug="new-help")
@@ -106,7 +116,10 @@ def test_region_admin_cannot_touch_another_regions_organisations(client, people,
     foreign = Organisation.objects.get(slug="foreign-office")
     client.force_login(people["region_admin"])
 
-    assert client.get(reverse("authority:organisation_edit", kwargs={"pk": foreign.pk})).status_code == 404
+    assert (
+        client.get(reverse("authority:organisation_edit", kwargs={"pk": foreign.pk})).status_code
+        == 404
+    )
 
 
 def test_withdrawing_a_role(client, people):
@@ -134,7 +147,13 @@ def test_topics_are_created_with_translations(client, people, region, taxonomy):
 
     response = client.post(
         reverse("authority:topic_create"),
-        {"name_de": "Gesundheit", "name_ar": "الصحة", "slug": "health", "icon": "health", "position": 2},
+        {
+            "name_de": "Gesundheit",
+            "name_ar": "الصحة",
+            "slug": "health",
+            "icon": "health",
+            "position": 2,
+        },
     )
 
     assert response.status_code == 302
@@ -145,7 +164,10 @@ def test_topics_are_created_with_translations(client, people, region, taxonomy):
 def test_topic_form_requires_the_source_language_and_marks_inputs(client, people, region):
     client.force_login(people["region_admin"])
 
-    response = client.post(reverse("authority:topic_create"), {"name_en": "Health", "slug": "health", "icon": "health", "position": 0})
+    response = client.post(
+        reverse("authority:topic_create"),
+        {"name_en": "Health", "slug": "health", "icon": "health", "position": 0},
+    )
 
     assert response.status_code == 200
     assert "name_de" in response.context["form"].errors

@@ -68,7 +68,9 @@ def test_switcher_keeps_the_page_and_the_choice_sticks(client, region):
 
 
 def test_switcher_refuses_foreign_redirects(client, region):
-    response = client.get(reverse("switch_language"), {"lang": "de", "next": "https://evil.example/"})
+    response = client.get(
+        reverse("switch_language"), {"lang": "de", "next": "https://evil.example/"}
+    )
 
     assert response["Location"] == "/"
 

@@ -41,8 +41,12 @@ def test_catalogues_contain_every_string_of_the_code(tmp_path):
         env={"WAYPOINT_INSECURE_DEV_KEY": "1", "PATH": "/usr/bin:/bin"},
     )
 
-    extracted = {entry.msgid for entry in polib.pofile(str(copy / "locale/de/LC_MESSAGES/django.po"))}
-    catalogued = {entry.msgid for entry in polib.pofile(str(ROOT / "locale/de/LC_MESSAGES/django.po"))}
+    extracted = {
+        entry.msgid for entry in polib.pofile(str(copy / "locale/de/LC_MESSAGES/django.po"))
+    }
+    catalogued = {
+        entry.msgid for entry in polib.pofile(str(ROOT / "locale/de/LC_MESSAGES/django.po"))
+    }
     assert sorted(extracted - catalogued) == [], "run `make messages` and translate the new strings"
 
 
@@ -72,4 +76,3 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
-

@@ -19,7 +19,9 @@ def test_requests_are_served_for_the_region_of_their_host(client, region, other_
 
 def test_only_one_default_region(region):
     with pytest.raises(ValidationError):
-        Region(slug="second", name_en="Second", is_default=True, enabled_languages=["de"]).full_clean()
+        Region(
+            slug="second", name_en="Second", is_default=True, enabled_languages=["de"]
+        ).full_clean()
 
 
 def test_brand_colour_must_keep_white_text_readable(region):

@@ -41,7 +41,11 @@ def test_ngo_member_keeps_the_profile_current(client, people, ngo):
 
     assert response.status_code == 302
     ngo.refresh_from_db()
-    assert (ngo.name_de, ngo.name_ar, ngo.phone) == ("Helfende Hände", "أيادي المساعدة", "+49 30 1234")
+    assert (ngo.name_de, ngo.name_ar, ngo.phone) == (
+        "Helfende Hände",
+        "أيادي المساعدة",
+        "+49 30 1234",
+    )
 
 
 def test_ngo_profile_form_offers_no_authority_only_fields(client, people, ngo):
@@ -57,10 +61,16 @@ def test_ngo_admin_gives_only_ngo_roles_in_their_own_ngo(client, people, ngo, ot
     url = reverse("ngo:grant_role", kwargs={"org": ngo.slug})
 
     form = client.get(url).context["form"]
-    assert {value for value, _ in form.fields["role"].choices} == {"ngo_admin", "ngo_member", "translator"}
+    assert {value for value, _ in form.fields["role"].choices} == {
+        "ngo_admin",
+        "ngo_member",
+        "translator",
+    }
     assert list(form.fields["organisation"].queryset) == [ngo]
 
-    response = client.post(url, {"email": "x@example.org", "organisation": other_ngo.pk, "role": "ngo_member"})
+    response = client.post(
+        url, {"email": "x@example.org", "organisation": other_ngo.pk, "role": "ngo_member"}
+    )
     assert response.status_code == 200
     assert not other_ngo.memberships.filter(user__email="x@example.org").exists()
 

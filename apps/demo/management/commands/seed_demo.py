@@ -25,6 +25,7 @@ class Command(BaseCommand):
             region, accounts = load_demo()
         width = max(len(account.email) for account in accounts)
         self.stdout.write(self.style.SUCCESS(f"Demo region “{region.name_en}” is ready."))
-        self.stdout.write(f"Sign in at http://127.0.0.1:8000/en/accounts/sign-in/ with password “{DEMO_PASSWORD}”:")
+        sign_in = "http://127.0.0.1:8000/en/accounts/sign-in/"
+        self.stdout.write(f"Sign in at {sign_in} with the password “{DEMO_PASSWORD}”:")
         for account in accounts:
             self.stdout.write(f"  {account.email.ljust(width)}  {account.roles}")
