@@ -64,6 +64,12 @@ is_ngo_staff = ngo_role(*NGO_ROLES)
 is_ngo_admin = ngo_role(Role.NGO_ADMIN)
 is_ngo_profile_editor = ngo_role(Role.NGO_ADMIN, Role.NGO_MEMBER)
 
+
+@rules.predicate
+def is_region_admin_of_organisation(user, organisation) -> bool:
+    return isinstance(organisation, Organisation) and is_region_admin(user, organisation.region)
+
+
 #: The permission table. Keys are permission names; the object each takes is named in the prefix.
 PERMISSIONS: dict[str, rules.Predicate] = {
     # Authority workspace — object: Region
@@ -76,6 +82,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "ngo.view_workspace": is_ngo_staff,
     "ngo.change_profile": is_ngo_profile_editor,
     "ngo.manage_members": is_ngo_admin,
+    # Organisations themselves (API writes) — object: Organisation
+    "accounts.change_organisation": is_region_admin_of_organisation | is_ngo_profile_editor,
 }
 
 for _name, _predicate in PERMISSIONS.items():
