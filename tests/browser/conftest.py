@@ -41,3 +41,26 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"  # axe-core 4.14.1 (MPL-2.0), from npm
+
+
+@pytest.fixture
+def axe_violations():
+    """Runs axe-core (WCAG 2.0–2.2 A/AA rules) on the page; returns serious and critical ones."""
+
+    def run(page) -> list[str]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+        )
+        return [
+            f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}× e.g. "
+            f"{violation['nodes'][0]['target']})"
+            for violation in result["violations"]
+            if violation["impact"] in {"serious", "critical"}
+        ]
+
+    return run

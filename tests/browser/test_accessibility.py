@@ -1,0 +1,32 @@
+"""axe-core in a real browser, in a left-to-right and a right-to-left language."""
+
+import pytest
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ur"])
+@pytest.mark.parametrize("path", ["", "organisations/", "privacy/", "accounts/sign-in/"])
+def test_public_pages_have_no_serious_violations(
+    page, live_server, taxonomy, ngo, axe_violations, code, path
+):
+    page.goto(f"{live_server.url}/{code}/{path}")
+
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("code", ["de", "fa-af"])
+def test_workspace_pages_have_no_serious_violations(
+    page, live_server, people, axe_violations, code
+):
+    page.goto(f"{live_server.url}/{code}/accounts/sign-in/")
+    page.locator("#id_username").fill("admin@example.org")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.stacked-form button[type=submit]").click()
+    page.wait_for_url(f"**/{code}/authority/")
+
+    for path in ["authority/", "authority/people/", "authority/region/", "authority/topics/new/"]:
+        page.goto(f"{live_server.url}/{code}/{path}")
+        assert axe_violations(page) == [], path
