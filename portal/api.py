@@ -5,7 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from apps.accounts.api import MeView, OrganisationViewSet
+from apps.articles.api import ArticleViewSet
 from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserTypeViewSet
+from apps.editorial import api as editorial_api
 
 router = DefaultRouter()
 router.register("languages", LanguageViewSet, basename="language")
@@ -13,10 +15,18 @@ router.register("regions", RegionViewSet, basename="region")
 router.register("topics", TopicViewSet, basename="topic")
 router.register("user-types", UserTypeViewSet, basename="user-type")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("articles", ArticleViewSet, basename="article")
 
 urlpatterns = [
     path("", include(router.urls)),
     path("me/", MeView.as_view(), name="me"),
+    path("editorial/coverage/", editorial_api.CoverageView.as_view(), name="editorial-coverage"),
+    path("editorial/queue/", editorial_api.QueueView.as_view(), name="editorial-queue"),
+    path(
+        "editorial/items/<str:type>/<int:pk>/",
+        editorial_api.ItemWorkflowView.as_view(),
+        name="editorial-item",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -6,8 +6,11 @@ import pytest
 from django.utils import translation
 
 from apps.accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from apps.articles.models import Article
 from apps.core import languages
 from apps.core.models import Region, Topic, UserType
+from apps.editorial import services
+from apps.editorial.services import revision_data
 
 # Playwright's sync API runs an event loop in the test thread; Django must not refuse DB access.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -136,3 +139,58 @@ def taxonomy(region) -> dict:
         **translated(name={"de": "Geflüchtete", "en": "Refugee", "ar": "لاجئ"}),
     )
     return {"housing": housing, "refugee": refugee}
+
+
+def article_data(
+    title="Wohnung anmelden",
+    summary="So melden Sie Ihre Wohnung an.",
+    body="## Termin\nBuchen Sie einen Termin.",
+    **extra,
+) -> dict:
+    return revision_data(
+        Article, {"title": title, "summary": summary, "body": body, "kind": "guidance", **extra}
+    )
+
+
+@pytest.fixture
+def publish_article(people, authority, region):
+    """Write, submit and publish an article through the workflow, as editor and reviewer."""
+
+    def make(**texts) -> Article:
+        article = services.create_item(
+            Article,
+            region=region,
+            organisation=authority,
+            data=article_data(**texts),
+            author=people["editor"],
+        )
+        services.submit_for_review(article, user=people["editor"])
+        services.publish(article, user=people["reviewer"])
+        article.refresh_from_db()
+        return article
+
+    return make
+
+
+@pytest.fixture
+def translate(people):
+    """Translate an article into a language and publish that version."""
+
+    def make(article: Article, language: str, **texts) -> None:
+        defaults = {
+            "title": f"[{language}] title",
+            "summary": f"[{language}] summary",
+            "body": f"[{language}] body",
+        }
+        services.save_translation(
+            article,
+            language=language,
+            texts={**defaults, **texts},
+            user=people["translator"],
+            base_version=None,
+            done=True,
+        )
+        services.publish_translation(article, language=language, user=people["reviewer"])
+        article.refresh_from_db()
+
+    return make

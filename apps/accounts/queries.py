@@ -30,6 +30,20 @@ def forget_memberships(user) -> None:
         delattr(user, _CACHE_ATTRIBUTE)
 
 
+def authority_organisation_of(user, region: Region) -> Organisation | None:
+    """The authority the user works for in ``region`` (the first, if several)."""
+    authorities = sorted(
+        (
+            m.organisation
+            for m in memberships_of(user)
+            if m.organisation.kind == OrganisationKind.AUTHORITY
+            and m.organisation.region_id == region.pk
+        ),
+        key=lambda organisation: organisation.slug,
+    )
+    return authorities[0] if authorities else None
+
+
 def ngos_of(user, region: Region) -> list[Organisation]:
     """The NGOs of ``region`` the user works for, in a stable order."""
     seen: dict[int, Organisation] = {}

@@ -7,6 +7,8 @@ an :class:`Organisation` for the NGO workspace. A user's memberships are loaded 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import rules
 
 from apps.accounts.models import Organisation, OrganisationKind, Role
@@ -70,6 +72,36 @@ def is_region_admin_of_organisation(user, organisation) -> bool:
     return isinstance(organisation, Organisation) and is_region_admin(user, organisation.region)
 
 
+class LanguageScope(NamedTuple):
+    """The object of language-bound permissions: one language of one region."""
+
+    region: Region
+    language: str
+
+
+@rules.predicate
+def translates_into(user, scope) -> bool:
+    """A translator of the region's authorities whose languages include the scope's."""
+    if not isinstance(scope, LanguageScope):
+        return False
+    return any(
+        m.role == Role.TRANSLATOR
+        and m.organisation.kind == OrganisationKind.AUTHORITY
+        and m.organisation.region_id == scope.region.pk
+        and scope.language in (m.languages or [])
+        for m in memberships_of(user)
+    )
+
+
+@rules.predicate
+def region_admin_of_scope(user, scope) -> bool:
+    return isinstance(scope, LanguageScope) and is_region_admin(user, scope.region)
+
+
+is_editor = authority_role(Role.EDITOR, Role.REGION_ADMIN)
+is_reviewer = authority_role(Role.REVIEWER, Role.REGION_ADMIN)
+is_translator_here = authority_role(Role.TRANSLATOR, Role.REGION_ADMIN, Role.REVIEWER)
+
 #: The permission table. Keys are permission names; the object each takes is named in the prefix.
 PERMISSIONS: dict[str, rules.Predicate] = {
     # Authority workspace — object: Region
@@ -82,6 +114,14 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "ngo.view_workspace": is_ngo_staff,
     "ngo.change_profile": is_ngo_profile_editor,
     "ngo.manage_members": is_ngo_admin,
+    # Editorial workflow — object: Region
+    "editorial.view": is_authority_staff,
+    "editorial.edit": is_editor,
+    "editorial.review": is_reviewer,
+    "editorial.view_translations": is_authority_staff,
+    "editorial.publish_translation": is_reviewer,
+    # Translating — object: LanguageScope (region, language)
+    "editorial.translate": translates_into | region_admin_of_scope,
     # Organisations themselves (API writes) — object: Organisation
     "accounts.change_organisation": is_region_admin_of_organisation | is_ngo_profile_editor,
 }

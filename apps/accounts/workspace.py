@@ -55,12 +55,14 @@ class WorkspaceMixin(PermissionRequiredMixin, ABC):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         scope = self.get_scope()
-        current = self.request.resolver_match.view_name if self.request.resolver_match else ""
+        match = self.request.resolver_match
+        current = match.view_name if match else ""
         context["workspace_nav"] = [
             {
                 "label": item.label,
-                "url": reverse(item.url_name, kwargs=self.nav_url_kwargs()),
-                "current": current == item.url_name,
+                "url": reverse(item.url_name, kwargs={**self.nav_url_kwargs(), **item.url_kwargs}),
+                "current": current == item.url_name
+                and all(match.kwargs.get(key) == value for key, value in item.url_kwargs.items()),
             }
             for item in self.nav
             if self.request.user.has_perm(item.permission, scope)

@@ -17,6 +17,34 @@ urlpatterns = [
     path(
         "people/<int:membership>/withdraw/", views.WithdrawRoleView.as_view(), name="withdraw_role"
     ),
+    path("content/<str:type>/", views.ContentListView.as_view(), name="content_list"),
+    path("content/<str:type>/new/", views.ContentCreateView.as_view(), name="content_create"),
+    path("content/<str:type>/<int:pk>/", views.ContentDetailView.as_view(), name="content_detail"),
+    path("content/<str:type>/<int:pk>/edit/", views.ContentEditView.as_view(), name="content_edit"),
+    path(
+        "content/<str:type>/<int:pk>/action/",
+        views.ContentActionView.as_view(),
+        name="content_action",
+    ),
+    path(
+        "content/<str:type>/<int:pk>/compare/",
+        views.ContentCompareView.as_view(),
+        name="content_compare",
+    ),
+    path(
+        "content/<str:type>/<int:pk>/translations/<str:language>/",
+        views.TranslationEditView.as_view(),
+        name="translation_edit",
+    ),
+    path("preview/", views.MarkdownPreviewView.as_view(), name="markdown_preview"),
+    path("translations/", views.CoverageView.as_view(), name="coverage"),
+    path("translations/queue/", views.TranslationQueueView.as_view(), name="translation_queue"),
+    path("translations/files/", views.TranslationExportView.as_view(), name="translation_exchange"),
+    path(
+        "translations/files/import/",
+        views.TranslationImportView.as_view(),
+        name="translation_import",
+    ),
     path("topics/", views.TaxonomyView.as_view(), name="taxonomy"),
     path("topics/new/", views.TopicCreateView.as_view(), name="topic_create"),
     path("topics/<int:pk>/", views.TopicUpdateView.as_view(), name="topic_edit"),

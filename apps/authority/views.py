@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, TemplateView, UpdateView
+from django.views.generic import CreateView, FormView, TemplateView, UpdateView, View
 
 from apps.accounts import queries as accounts_queries
 from apps.accounts import workspace
@@ -12,9 +12,23 @@ from apps.accounts.forms import OrganisationAdminForm
 from apps.core import queries as core_queries
 from apps.core.forms import RegionSettingsForm, TopicForm, UserTypeForm
 from apps.core.models import Topic, UserType
+from apps.editorial import queries as editorial_queries
+from apps.editorial import workspace as editorial_workspace
 
 NAV = (
     workspace.NavItem("authority:dashboard", _("Overview"), "authority.view_workspace"),
+    workspace.NavItem(
+        "authority:content_list",
+        _("Information"),
+        "editorial.view",
+        url_kwargs={"type": "articles.article"},
+    ),
+    workspace.NavItem(
+        "authority:translation_queue", _("Translation queue"), "editorial.view_translations"
+    ),
+    workspace.NavItem(
+        "authority:coverage", _("Translation coverage"), "editorial.view_translations"
+    ),
     workspace.NavItem(
         "authority:organisations", _("Organisations"), "authority.manage_organisations"
     ),
@@ -36,6 +50,58 @@ class AuthorityMixin(workspace.WorkspaceMixin):
         return self.request.region
 
 
+class EditorialMixin(AuthorityMixin):
+    url_namespace = "authority"
+
+
+class ContentListView(editorial_workspace.ItemList, EditorialMixin, TemplateView):
+    pass
+
+
+class ContentCreateView(editorial_workspace.ItemCreate, EditorialMixin, FormView):
+    pass
+
+
+class ContentEditView(editorial_workspace.ItemEdit, EditorialMixin, FormView):
+    pass
+
+
+class ContentDetailView(editorial_workspace.ItemDetail, EditorialMixin, TemplateView):
+    pass
+
+
+class ContentActionView(editorial_workspace.ItemAction, EditorialMixin, View):
+    pass
+
+
+class ContentCompareView(editorial_workspace.Compare, EditorialMixin, TemplateView):
+    pass
+
+
+class MarkdownPreviewView(editorial_workspace.MarkdownPreview, EditorialMixin, View):
+    pass
+
+
+class CoverageView(editorial_workspace.Coverage, EditorialMixin, TemplateView):
+    pass
+
+
+class TranslationQueueView(editorial_workspace.Queue, EditorialMixin, TemplateView):
+    pass
+
+
+class TranslationEditView(editorial_workspace.TranslationEdit, EditorialMixin, FormView):
+    pass
+
+
+class TranslationExportView(editorial_workspace.Export, EditorialMixin, FormView):
+    pass
+
+
+class TranslationImportView(editorial_workspace.Import, EditorialMixin, FormView):
+    pass
+
+
 class DashboardView(AuthorityMixin, TemplateView):
     template_name = "authority/dashboard.html"
 
@@ -50,6 +116,8 @@ class DashboardView(AuthorityMixin, TemplateView):
         context["organisation_count"] = accounts_queries.organisations_of_region(region).count()
         context["topic_count"] = Topic.objects.filter(region=region).count()
         context["user_type_count"] = core_queries.user_types(region).count()
+        context["in_review"] = editorial_queries.items_in_review(region)
+        context["queue_url_name"] = "authority:translation_queue"
         return context
 
 

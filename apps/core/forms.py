@@ -154,6 +154,8 @@ class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.Model
             "source_language",
             "enabled_languages",
             "time_zone",
+            "four_eyes",
+            "publish_machine_translations",
             "primary_colour",
             "logo",
             "contact_email",

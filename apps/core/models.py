@@ -97,6 +97,19 @@ class Region(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone]
     )
+    four_eyes = models.BooleanField(
+        _("four-eyes review"),
+        default=True,
+        help_text=_("Someone other than the author must review and publish every change."),
+    )
+    publish_machine_translations = models.BooleanField(
+        _("publish machine translations"),
+        default=False,
+        help_text=_(
+            "Show machine translations to migrants, labelled as such, until a person has "
+            "reviewed them. Otherwise they are only drafts for translators."
+        ),
+    )
     logo = models.ImageField(_("logo"), upload_to="regions/logos/", blank=True)
     primary_colour = models.CharField(
         _("primary colour"), max_length=7, default="#0b5394", validators=[HEX_COLOUR]

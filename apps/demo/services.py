@@ -129,4 +129,106 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
         operator.set_password(DEMO_PASSWORD)
         operator.save()
     accounts.append(DemoAccount(operator.email, "Platform operator (Django admin at /operator/)"))
+    load_articles(region)
     return region, accounts
+
+
+def _article_translations() -> dict[str, dict]:
+    """{language: {slug: {field: text}}} from data/articles/<language>.json."""
+    found = {}
+    for path in sorted((DATA_DIR / "articles").glob("*.json")):
+        found[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+    return found
+
+
+def load_articles(region: Region) -> None:
+    """Publish the demo articles through the real workflow: written by the editor, published by
+    the reviewer, translated by the translator. Two gaps are deliberate, so the workflow shows:
+    ``tenant-rights`` has a Russian translation of an older original (outdated), and
+    ``holiday-opening-hours`` has no Urdu version (missing)."""
+    from apps.articles.models import Article
+    from apps.editorial import services as workflow
+
+    data = json.loads((DATA_DIR / "articles.json").read_text(encoding="utf-8"))
+    overlays = _article_translations()
+    editor = User.objects.get(email="editor@musterstadt.example")
+    reviewer = User.objects.get(email="reviewer@musterstadt.example")
+    translator = User.objects.get(email="translator@musterstadt.example")
+    organisation = Organisation.objects.get(region=region, slug="integration-office")
+    topics = {topic.slug: topic.pk for topic in Topic.objects.filter(region=region)}
+    user_types = {
+        user_type.slug: user_type.pk for user_type in UserType.objects.filter(region=region)
+    }
+    source = region.source_language
+
+    for entry in data["articles"]:
+        if Article.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        texts = {field: entry[field][source] for field in ("title", "summary", "body")}
+
+        def revision(texts: dict, entry=entry) -> dict:
+            return workflow.revision_data(
+                Article,
+                {
+                    **texts,
+                    "kind": entry["kind"],
+                    "topics": [topics[slug] for slug in entry["topics"]],
+                    "user_types": [user_types[slug] for slug in entry["user_types"]],
+                    "valid_from": entry["valid_from"],
+                    "valid_until": entry["valid_until"],
+                },
+            )
+
+        def translate(article, language: str, texts: dict) -> None:
+            workflow.save_translation(
+                article,
+                language=language,
+                texts=texts,
+                user=translator,
+                base_version=None,
+                done=True,
+            )
+            workflow.publish_translation(article, language=language, user=reviewer)
+
+        earlier = entry.get("earlier_original")
+        first_texts = (
+            {**texts, **{field: value[source] for field, value in earlier.items()}}
+            if earlier
+            else texts
+        )
+        article = workflow.create_item(
+            Article,
+            region=region,
+            organisation=organisation,
+            data=revision(first_texts),
+            author=editor,
+            slug=entry["slug"],
+        )
+        workflow.submit_for_review(article, user=editor)
+        workflow.publish(article, user=reviewer)
+        if earlier:
+            # Translated from the earlier original, which is then revised: so it is outdated.
+            for language in entry.get("outdated_languages", []):
+                translate(article, language, overlays[language][entry["slug"]])
+            article.refresh_from_db()
+            latest = workflow.latest_revision(article)
+            workflow.save_draft(
+                article, data=revision(texts), author=editor, base_number=latest.number
+            )
+            workflow.submit_for_review(article, user=editor)
+            workflow.publish(article, user=reviewer)
+        article.refresh_from_db()
+        for language in region.enabled_languages:
+            if language == source or language in entry.get("outdated_languages", []):
+                continue
+            if language in entry.get("missing_languages", []):
+                continue
+            if language in entry["title"]:
+                translation = {
+                    field: entry[field][language] for field in ("title", "summary", "body")
+                }
+            elif entry["slug"] in overlays.get(language, {}):
+                translation = overlays[language][entry["slug"]]
+            else:
+                continue
+            translate(article, language, translation)

@@ -6,6 +6,8 @@ app_name = "migrant"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("information/", views.ArticleListView.as_view(), name="articles"),
+    path("information/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisations"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

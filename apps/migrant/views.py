@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import translate_url
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from apps.accounts import queries as accounts_queries
+from apps.articles import queries as article_queries
+from apps.articles.models import ArticleKind
 from apps.core import queries as core_queries
+from apps.editorial.presentation import language_version
 
 
 class MigrantPageMixin:
@@ -31,6 +34,54 @@ class HomeView(MigrantPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["topics"] = core_queries.topic_tree(self.request.region)
         context["user_types"] = core_queries.user_types(self.request.region)
+        latest = article_queries.for_reader(self.request.region, get_language())[:4]
+        context["latest_articles"] = [
+            (article, language_version(article, get_language())) for article in latest
+        ]
+        return context
+
+
+class ArticleListView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/article_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        topic = self.request.GET.get("topic", "")
+        user_type = self.request.GET.get("situation", "")
+        kind = self.request.GET.get("kind", "")
+        kind = kind if kind in ArticleKind.values else ""
+        articles = article_queries.for_reader(
+            region, code, topic=topic, user_type=user_type, kind=kind
+        )
+        context.update(
+            articles=[(article, language_version(article, code)) for article in articles],
+            topics=core_queries.topic_tree(region),
+            user_types=core_queries.user_types(region),
+            kinds=ArticleKind.choices,
+            chosen={"topic": topic, "situation": user_type, "kind": kind},
+        )
+        return context
+
+
+class ArticleDetailView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/article_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        article = get_object_or_404(
+            article_queries.for_reader(region, code).prefetch_related("user_types"),
+            slug=kwargs["slug"],
+        )
+        show_original = self.request.GET.get("show") == "original"
+        version = language_version(article, region.source_language if show_original else code)
+        context.update(
+            article=article,
+            version=version,
+            show_original=show_original,
+            reader_language=language_version(article, code) if show_original else version,
+        )
         return context
 
 

@@ -39,7 +39,7 @@ if not SECRET_KEY:
             "SECRET_KEY must be set (or DEBUG=1 for a local development server)."
         )
     # Only ever used by `make run` and the test suite.
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
+    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "apps.core",
     "apps.accounts",
+    "apps.editorial",
+    "apps.articles",
     "apps.migrant",
     "apps.authority",
     "apps.ngo",
@@ -238,3 +240,8 @@ LOGGING = {
 # --- Waypoint -----------------------------------------------------------------------------------
 # Shown in the page title when no region is configured yet.
 WAYPOINT_NAME = _("Waypoint")
+
+# Machine translation (apps/editorial/machine.py): "offline" (tests, demo) or "libretranslate".
+MACHINE_TRANSLATION_BACKEND = os.environ.get("MACHINE_TRANSLATION_BACKEND", "offline")
+MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL", "")
+MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")

@@ -1,0 +1,119 @@
+"""Public API for information articles, per language, with the truth about each text's language.
+
+Responses carry ETag and Last-Modified; a client sending If-None-Match / If-Modified-Since gets
+304 when nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db.models import Count, Max
+from django.utils.translation import get_language
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+
+from apps.articles import queries
+from apps.articles.models import Article
+from apps.core.api import LANG_PARAMETER
+from apps.core.conditional import ConditionalGetMixin
+from apps.editorial.presentation import language_version
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    user_types = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
+    translation = serializers.SerializerMethodField()
+    title = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField(help_text="Markdown")
+    body_html = serializers.SerializerMethodField(help_text="Sanitised HTML")
+    image_alt = serializers.SerializerMethodField()
+    last_modified = serializers.DateTimeField(source="updated_at", read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id", "slug", "region", "kind", "language", "translation", "title", "summary", "body",
+            "body_html", "image", "image_alt", "topics", "user_types", "valid_from", "valid_until",
+            "published_at", "source_changed_at", "last_modified",
+        ]  # fmt: skip
+
+    def _version(self, article):
+        cache = self.context.setdefault("_versions", {})
+        if article.pk not in cache:
+            cache[article.pk] = language_version(article, get_language())
+        return cache[article.pk]
+
+    def get_language(self, article) -> str:
+        return self._version(article).language.code
+
+    def get_translation(self, article) -> dict:
+        version = self._version(article)
+        return {
+            "requested": version.requested.code,
+            "is_fallback": version.is_fallback,
+            "is_machine": version.is_machine,
+            "is_outdated": version.is_outdated,
+        }
+
+    def get_title(self, article) -> str:
+        return self._version(article).texts["title"]
+
+    def get_summary(self, article) -> str:
+        return self._version(article).texts["summary"]
+
+    def get_body(self, article) -> str:
+        return self._version(article).texts["body"]
+
+    def get_body_html(self, article) -> str:
+        return str(self._version(article).html["body"])
+
+    def get_image_alt(self, article) -> str:
+        return self._version(article).texts["image_alt"]
+
+
+TOPIC = OpenApiParameter("topic", str, description="Topic slug (includes its subtopics)")
+SITUATION = OpenApiParameter("situation", str, description="User type slug")
+KIND = OpenApiParameter("kind", str, enum=["guidance", "news"])
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER, TOPIC, SITUATION, KIND]),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER]),
+)
+class ArticleViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = ArticleSerializer
+    queryset = Article.objects.none()  # for the schema; get_queryset() filters per request
+    lookup_field = "slug"
+    filter_backends = []
+
+    def get_queryset(self):
+        params = self.request.query_params
+        return queries.for_reader(
+            self.request.region,
+            get_language(),
+            topic=params.get("topic", ""),
+            user_type=params.get("situation", ""),
+            kind=params.get("kind", ""),
+        ).prefetch_related("user_types")
+
+    def conditional_state(self, request, *args, **kwargs):
+        """(ETag, Last-Modified) from one cheap query, before serialising anything."""
+        queryset = self.get_queryset()
+        if "slug" in kwargs:
+            queryset = queryset.filter(slug=kwargs["slug"])
+        stats = queryset.order_by().aggregate(
+            last=Max("updated_at"), ids=Max("pk"), count=Count("pk")
+        )
+        parts = (
+            get_language(),
+            request.get_full_path(),
+            stats["last"],
+            stats["ids"],
+            stats["count"],
+        )
+        key = "|".join(str(part) for part in parts)
+        return hashlib.sha256(key.encode()).hexdigest()[:32], stats["last"]

@@ -1,0 +1,43 @@
+"""Reads of articles for migrants and staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from apps.articles.models import Article
+from apps.editorial.models import ItemStatus
+from apps.editorial.presentation import with_reader_translation
+
+
+def visible_to_migrants(region, *, today: dt.date | None = None) -> QuerySet[Article]:
+    """Published articles whose validity period includes today."""
+    today = today or timezone.localdate()
+    return Article.objects.filter(region=region, status=ItemStatus.PUBLISHED).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+    )
+
+
+def for_reader(
+    region, code: str, *, topic: str = "", user_type: str = "", kind: str = ""
+) -> QuerySet[Article]:
+    """Articles for a migrant reading in ``code``, filtered as the list page allows."""
+    articles = visible_to_migrants(region)
+    if topic:
+        # A parent topic includes its subtopics.
+        articles = articles.filter(Q(topics__slug=topic) | Q(topics__parent__slug=topic))
+    if user_type:
+        # Articles for everybody have no user type; they concern every situation.
+        articles = articles.filter(Q(user_types__slug=user_type) | Q(user_types__isnull=True))
+    if kind:
+        articles = articles.filter(kind=kind)
+    return with_reader_translation(
+        articles.distinct().select_related("region"), code
+    ).prefetch_related("topics")
+
+
+def for_staff(region) -> QuerySet[Article]:
+    return Article.objects.filter(region=region).order_by("-updated_at")

@@ -1,0 +1,231 @@
+"""Staff API of the workflow: what the authority workspace shows, for other tools to query.
+
+Read-only; token or session authentication; scoped to the region being served and to the
+caller's roles, with the same permission table as the workspace.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.accounts.rules import LanguageScope
+from apps.editorial import queries, services
+from apps.editorial.models import CoverageState
+from apps.editorial.registry import editorial_types, type_for_key
+from apps.editorial.templatetags.editorial import source_title
+
+
+class StaffAPIView(APIView):
+    permission_classes = [IsAuthenticated]
+    permission_required = "editorial.view_translations"
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.region is None or not request.user.has_perm(
+            self.permission_required, request.region
+        ):
+            raise PermissionDenied()
+
+
+class CoverageRowSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    source_changed_at = serializers.DateTimeField()
+    states = serializers.DictField(child=serializers.ChoiceField(choices=CoverageState.choices))
+
+
+class CoverageSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    count = serializers.IntegerField()
+    summary = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()))
+    results = CoverageRowSerializer(many=True)
+
+
+class CoverageView(StaffAPIView):
+    """Translation state of every published item in every language (paginated, filterable)."""
+
+    PAGE_SIZE = 200
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "type", OpenApiTypes.STR, description="Content type, e.g. articles.article"
+            ),
+            OpenApiParameter("language", OpenApiTypes.STR),
+            OpenApiParameter("state", OpenApiTypes.STR, enum=CoverageState.values),
+            OpenApiParameter("page", OpenApiTypes.INT),
+        ],
+        responses=CoverageSerializer,
+    )
+    def get(self, request):
+        region = request.region
+        entry = type_for_key(request.query_params.get("type") or editorial_types()[0].key)
+        targets = queries.translation_targets(region)
+        language = request.query_params.get("language", "")
+        codes = [language] if language in targets else targets
+        items = queries.with_translation_states(
+            queries.translated_items(region, entry.model), codes
+        )
+        state = request.query_params.get("state", "")
+        if state in CoverageState.values:
+            condition = Q()
+            for code in codes:
+                condition |= Q(**{queries.state_column(code): state})
+            items = items.filter(condition)
+        items = items.order_by("-source_changed_at", "pk")
+        try:
+            page = max(int(request.query_params.get("page", "1")), 1)
+        except ValueError:
+            page = 1
+        chunk = list(items[(page - 1) * self.PAGE_SIZE : page * self.PAGE_SIZE])
+        data = {
+            "type": entry.key,
+            "count": items.count(),
+            "summary": queries.coverage_summary(
+                queries.translated_items(region, entry.model), codes
+            ),
+            "results": [
+                {
+                    "id": item.pk,
+                    "title": item.source_text("title"),
+                    "source_changed_at": item.source_changed_at,
+                    "states": dict(queries.coverage_row(item, codes).states),
+                }
+                for item in chunk
+            ],
+        }
+        return Response(CoverageSerializer(data).data)
+
+
+class QueueEntrySerializer(serializers.Serializer):
+    type = serializers.CharField()
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    language = serializers.CharField()
+    state = serializers.ChoiceField(choices=CoverageState.choices)
+
+
+class QueueView(StaffAPIView):
+    """What needs translating in the caller's languages, outdated first."""
+
+    @extend_schema(responses=QueueEntrySerializer(many=True))
+    def get(self, request):
+        region = request.region
+        codes = [
+            code
+            for code in queries.translation_targets(region)
+            if request.user.has_perm("editorial.translate", LanguageScope(region, code))
+        ]
+        entries = queries.translator_queue(region, codes)
+        data = [
+            {
+                "type": entry.item._meta.label_lower,
+                "id": entry.item.pk,
+                "title": entry.item.source_text("title"),
+                "language": entry.language,
+                "state": entry.state,
+            }
+            for entry in entries
+        ]
+        return Response(QueueEntrySerializer(data, many=True).data)
+
+
+class RevisionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    state = serializers.CharField()
+    author = serializers.CharField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    reviewed_by = serializers.CharField(allow_null=True)
+    review_comment = serializers.CharField()
+    restored_from = serializers.IntegerField(allow_null=True)
+
+
+class AuditSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    actor = serializers.CharField(allow_null=True)
+    action = serializers.CharField()
+    language = serializers.CharField()
+    revision = serializers.IntegerField(allow_null=True)
+    comment = serializers.CharField()
+
+
+class ItemWorkflowSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    source_language = serializers.CharField()
+    source_changed_at = serializers.DateTimeField(allow_null=True)
+    pending_revision = serializers.IntegerField(allow_null=True)
+    translations = serializers.DictField(child=serializers.CharField())
+    revisions = RevisionSerializer(many=True)
+    audit = AuditSerializer(many=True)
+
+
+class ItemWorkflowView(StaffAPIView):
+    """One item's workflow: status, revisions, translation states and audit trail."""
+
+    permission_required = "editorial.view"
+
+    @extend_schema(responses=ItemWorkflowSerializer)
+    def get(self, request, type: str, pk: int):  # noqa: A002 - the URL's name
+        entry = type_for_key(type)
+        item = (
+            entry.model.objects.filter(region=request.region, pk=pk)
+            .select_related("region")
+            .first()
+        )
+        if item is None:
+            raise NotFound()
+        pending = services.pending_revision(item)
+        codes = queries.translation_targets(request.region)
+        states = (
+            queries.coverage_rows(entry.model.objects.filter(pk=item.pk), codes)[0].states
+            if codes
+            else []
+        )
+
+        def name(user):
+            return str(user) if user else None
+
+        data = {
+            "type": entry.key,
+            "id": item.pk,
+            "title": source_title(item),
+            "status": item.status,
+            "source_language": item.source_language,
+            "source_changed_at": item.source_changed_at,
+            "pending_revision": pending.number if pending else None,
+            "translations": dict(states),
+            "revisions": [
+                {
+                    "number": revision.number,
+                    "state": revision.state,
+                    "author": name(revision.author),
+                    "created_at": revision.created_at,
+                    "reviewed_by": name(revision.reviewed_by),
+                    "review_comment": revision.review_comment,
+                    "restored_from": revision.restored_from,
+                }
+                for revision in queries.revisions_of(item)
+            ],
+            "audit": [
+                {
+                    "at": event.at,
+                    "actor": name(event.actor),
+                    "action": event.action,
+                    "language": event.language,
+                    "revision": event.revision,
+                    "comment": event.comment,
+                }
+                for event in queries.audit_trail(item)
+            ],
+        }
+        return Response(ItemWorkflowSerializer(data).data)

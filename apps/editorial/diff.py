@@ -1,0 +1,89 @@
+"""Word-level differences between two versions of an item, for reviewers."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from apps.editorial.models import EditorialContent
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    label: str
+    html: SafeString
+    changed: bool
+
+
+def diff_text(old: str, new: str) -> SafeString:
+    """Old and new text as HTML with <del> and <ins>; a change of several words reads as one."""
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    chunks: list[list] = []  # [kind, removed, added] with kind "same" or "changed"
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag == "equal":
+            chunks.append(["same", removed, removed])
+        elif chunks and chunks[-1][0] == "changed":
+            chunks[-1][1] += removed
+            chunks[-1][2] += added
+        else:
+            chunks.append(["changed", removed, added])
+    # Absorb lone spaces between two changes, so "Wohnung anmelden" → "Titel von Aylin" is one
+    # replacement rather than a patchwork.
+    merged: list[list] = []
+    for chunk in chunks:
+        if (
+            chunk[0] == "changed"
+            and len(merged) >= 2
+            and merged[-1][0] == "same"
+            and not merged[-1][1].strip()
+            and merged[-2][0] == "changed"
+        ):
+            space = merged.pop()[1]
+            merged[-1][1] += space + chunk[1]
+            merged[-1][2] += space + chunk[2]
+        else:
+            merged.append(chunk)
+    parts = []
+    for kind, removed, added in merged:
+        if kind == "same":
+            parts.append(escape(removed))
+            continue
+        if removed:
+            parts.append(f"<del>{escape(removed)}</del>")
+        if added:
+            parts.append(f"<ins>{escape(added)}</ins>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+def _display(model: type[EditorialContent], name: str, value) -> str:
+    field = model._meta.get_field(name)
+    if field.many_to_many or isinstance(field, models.ForeignKey):
+        ids = value if isinstance(value, list) else [value] if value else []
+        objects = field.related_model.objects.in_bulk(ids)
+        return ", ".join(sorted(str(objects[pk]) for pk in ids if pk in objects))
+    if field.choices and value:
+        return str(dict(field.flatchoices).get(value, value))
+    return "" if value is None else str(value)
+
+
+def diff_data(model: type[EditorialContent], old: dict | None, new: dict) -> list[FieldDiff]:
+    old = old or {}
+    diffs = []
+    for name in (*model.translatable_fields, *model.revisioned_fields):
+        before, after = _display(model, name, old.get(name)), _display(model, name, new.get(name))
+        diffs.append(
+            FieldDiff(
+                label=str(model._meta.get_field(name).verbose_name),
+                html=diff_text(before, after),
+                changed=before != after,
+            )
+        )
+    return diffs

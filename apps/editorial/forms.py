@@ -1,0 +1,147 @@
+"""Forms of the workflow: editing the original as a revision, translating, exchanging files."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from apps.core import languages
+from apps.editorial import services
+from apps.editorial.models import EditorialContent
+
+
+def _direction(code: str) -> str:
+    return "rtl" if languages.get(code).bidi else "ltr"
+
+
+class RevisionForm(forms.ModelForm):
+    """Edits an item's source-language text and settings; saving makes a new revision.
+
+    The form never writes the item itself: published texts change only by publishing.
+    ``base_revision`` is the revision the editor started from, to detect concurrent edits.
+    """
+
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, region, revision=None, **kwargs):
+        model: type[EditorialContent] = self._meta.model
+        if revision is not None:
+            kwargs["initial"] = {
+                **self._initial_from(model, revision.data),
+                **kwargs.get("initial", {}),
+            }
+        super().__init__(*args, **kwargs)
+        self.region = region
+        self.fields["base_revision"].initial = revision.number if revision else None
+        source = region.source_language
+        for name in model.translatable_fields:
+            self.fields[name].widget.attrs.update(lang=source, dir=_direction(source))
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and any(
+                f.name == "region" for f in queryset.model._meta.fields
+            ):
+                field.queryset = queryset.filter(region=region)
+
+    @staticmethod
+    def _initial_from(model, data: dict) -> dict:
+        initial = dict(data)
+        for name, value in data.items():
+            field = model._meta.get_field(name)
+            if isinstance(field, models.FileField) and value:
+                initial[name] = field.attr_class(model(), field, value)
+        return initial
+
+    def revision_data(self) -> dict:
+        """The cleaned values as revision data; uploaded files are stored now, by name."""
+        model = self._meta.model
+        values = dict(self.cleaned_data)
+        for name, value in values.items():
+            if isinstance(value, UploadedFile):
+                field = model._meta.get_field(name)
+                values[name] = default_storage.save(
+                    field.generate_filename(model(), value.name), value
+                )
+            elif value is False:  # the "clear" checkbox of a file input
+                values[name] = ""
+        return services.revision_data(model, values)
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What should change?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class MachineTranslationForm(forms.Form):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args, targets: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = [
+            (code, languages.get(code).name_local) for code in targets
+        ]
+
+
+class TranslationForm(forms.Form):
+    """The target-language fields of one item, with the version the translator started from."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, item: EditorialContent, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = type(item)
+        for name in model.translatable_fields:
+            model_field = model._meta.get_field(name)
+            widget = (
+                forms.Textarea(attrs={"rows": 14})
+                if isinstance(model_field, models.TextField)
+                else forms.TextInput
+            )
+            self.fields[name] = forms.CharField(
+                label=model_field.verbose_name,
+                required=False,
+                max_length=model_field.max_length,
+                widget=widget,
+            )
+            self.fields[name].widget.attrs.update(lang=language, dir=_direction(language))
+
+
+class ExportForm(forms.Form):
+    FORMATS = (("xliff", "XLIFF 1.2"), ("po", "PO (gettext)"))
+
+    language = forms.ChoiceField(label=_("Target language"))
+    file_format = forms.ChoiceField(label=_("File format"), choices=FORMATS)
+    include = forms.MultipleChoiceField(
+        label=_("Include items that are"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+        initial=["missing", "outdated", "machine", "in_progress"],
+    )
+
+    def __init__(self, *args, targets: list[str], **kwargs):
+        from apps.editorial.models import CoverageState
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, languages.get(code).name_local) for code in targets
+        ]
+        self.fields["include"].choices = CoverageState.choices
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Translated file (XLIFF or PO)"),
+        help_text=_("A file with any error changes nothing; you get a list of what to fix."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

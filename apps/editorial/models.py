@@ -1,0 +1,220 @@
+"""The editorial and translation workflow every kind of content shares.
+
+A content model opts in by inheriting :class:`EditorialContent` and naming its translatable and
+revisioned fields. Then:
+
+- its *live* texts (what migrants read) live in the model's per-language columns
+  (django-modeltranslation), written only when something is published;
+- every edit of the source language is a :class:`Revision`, reviewed and published as a whole;
+- each language has a :class:`Translation` row whose ``source_fingerprint`` records the source
+  text the translation was made from, so "outdated" is a comparison of two columns in SQL;
+- every step is recorded in the :class:`AuditEvent` log.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from apps.core import languages
+
+
+class ItemStatus(models.TextChoices):
+    """Whether migrants can read the item at all (its live state)."""
+
+    DRAFT = "draft", _("Never published")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class EditorialContent(models.Model):
+    """Base for content that goes through revisions, review and translation."""
+
+    region = models.ForeignKey("core.Region", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("responsible organisation"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.DRAFT
+    )
+    # Fingerprint of the published source-language text; translations compare against it.
+    source_fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    source_changed_at = models.DateTimeField(_("original last changed"), null=True, blank=True)
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(_("last published"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    revisions = GenericRelation("editorial.Revision")
+    translations = GenericRelation("editorial.Translation")
+
+    #: Text fields with one column per language (also registered with modeltranslation).
+    translatable_fields: ClassVar[tuple[str, ...]] = ()
+    #: Which of them hold Markdown.
+    markdown_fields: ClassVar[tuple[str, ...]] = ()
+    #: Other fields whose changes go through review too (plain or many-to-many).
+    revisioned_fields: ClassVar[tuple[str, ...]] = ()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def source_language(self) -> str:
+        return self.region.source_language
+
+    @classmethod
+    def required_translation_fields(cls) -> tuple[str, ...]:
+        return tuple(
+            name for name in cls.translatable_fields if not cls._meta.get_field(name).blank
+        )
+
+    def source_text(self, field: str) -> str:
+        return getattr(self, localized(field, self.source_language)) or ""
+
+
+def localized(field: str, code: str) -> str:
+    """Column name of ``field`` in language ``code`` (modeltranslation's naming)."""
+    return f"{field}_{code.replace('-', '_')}"
+
+
+class RevisionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    SENT_BACK = "sent_back", _("Sent back")
+
+
+class Revision(models.Model):
+    """One saved version of an item's source-language text and settings. Never changed later,
+    except for its workflow state."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    number = models.PositiveIntegerField(_("revision"))
+    data = models.JSONField(default=dict)
+    fingerprint = models.CharField(max_length=64)
+    state = models.CharField(
+        _("state"), max_length=20, choices=RevisionState.choices, default=RevisionState.DRAFT
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+    restored_from = models.PositiveIntegerField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["content_type", "object_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "number"], name="unique_revision_number"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "state"])]
+
+    def __str__(self) -> str:
+        return f"#{self.number}"
+
+
+class TranslationStatus(models.TextChoices):
+    """Per item and language. "Missing" is the absence of a row; "outdated" is computed."""
+
+    IN_PROGRESS = "in_progress", _("In progress")
+    MACHINE = "machine", _("Machine draft")
+    TRANSLATED = "translated", _("Translated")
+    PUBLISHED = "published", _("Published")
+
+
+class CoverageState(models.TextChoices):
+    """What the coverage matrix shows; computed in SQL (see queries.translation_state)."""
+
+    MISSING = "missing", _("Missing")
+    IN_PROGRESS = "in_progress", _("In progress")
+    MACHINE = "machine", _("Machine draft")
+    TRANSLATED = "translated", _("Translated")
+    PUBLISHED = "published", _("Published")
+    OUTDATED = "outdated", _("Outdated")
+
+
+class Translation(models.Model):
+    """The state of one language version of one item.
+
+    ``draft`` is the translator's working text; publishing copies it into the item's live
+    columns. ``source_fingerprint`` is the fingerprint of the source text the draft was made from;
+    ``live_source_fingerprint`` that of the source the live (published) text was made from.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    language = models.CharField(_("language"), max_length=10, choices=languages.DJANGO_LANGUAGES)
+    status = models.CharField(_("status"), max_length=20, choices=TranslationStatus.choices)
+    draft = models.JSONField(default=dict)
+    source_fingerprint = models.CharField(max_length=64)
+    live_source_fingerprint = models.CharField(max_length=64, blank=True)
+    live_is_machine = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"],
+                name="one_translation_per_language",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "language", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}/{self.object_id} {self.language} {self.status}"
+
+    @property
+    def is_live(self) -> bool:
+        return bool(self.live_source_fingerprint)
+
+
+class AuditEvent(models.Model):
+    """Who did what to which item, and when. Append-only."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=40)
+    language = models.CharField(max_length=10, blank=True)
+    revision = models.PositiveIntegerField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action}"

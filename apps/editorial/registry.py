@@ -1,0 +1,57 @@
+"""Which models take part in the editorial workflow, with the form that edits each.
+
+A content app registers its model in its AppConfig.ready(); everything generic — workspace
+pages, coverage matrix, translator queue, XLIFF/PO exchange — then works for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from apps.editorial.models import EditorialContent
+
+
+@dataclass(frozen=True)
+class EditorialType:
+    model: type[EditorialContent]
+    form: type  # a RevisionForm subclass
+    #: (item, language code) → the migrant-facing URL, or "" if the item has none.
+    public_url: Callable[[EditorialContent, str], str]
+
+    @property
+    def key(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+
+_TYPES: dict[str, EditorialType] = {}
+
+
+def register(model: type[EditorialContent], *, form: type, public_url: Callable) -> None:
+    entry = EditorialType(model=model, form=form, public_url=public_url)
+    _TYPES[entry.key] = entry
+
+
+def editorial_types() -> list[EditorialType]:
+    return list(_TYPES.values())
+
+
+def editorial_models() -> list[type[EditorialContent]]:
+    return [entry.model for entry in _TYPES.values()]
+
+
+def type_for_key(key: str) -> EditorialType:
+    try:
+        return _TYPES[key]
+    except KeyError:
+        raise Http404(f"No editorial content type {key!r}.") from None
+
+
+def type_for_model(model: type[EditorialContent]) -> EditorialType:
+    return _TYPES[model._meta.label_lower]

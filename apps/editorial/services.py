@@ -1,0 +1,471 @@
+"""Writes of the editorial and translation workflow. Views and the API call only these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from apps.editorial.fingerprints import fingerprint
+from apps.editorial.models import (
+    AuditEvent,
+    EditorialContent,
+    ItemStatus,
+    Revision,
+    RevisionState,
+    Translation,
+    TranslationStatus,
+    localized,
+)
+from apps.editorial.signals import content_published, translation_published
+
+
+class WorkflowError(Exception):
+    """A step that is not allowed now; the message says why, in the user's language."""
+
+
+class EditConflict(WorkflowError):
+    """Someone saved a newer revision since the editor opened theirs."""
+
+    def __init__(self, *, latest: Revision, base: Revision | None):
+        super().__init__(_("Someone else saved a newer version while you were editing."))
+        self.latest = latest
+        self.base = base
+
+
+class TranslationConflict(WorkflowError):
+    def __init__(self, *, current: Translation):
+        super().__init__(_("Someone else saved this translation while you were working on it."))
+        self.current = current
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def content_type_of(item: EditorialContent | type[EditorialContent]) -> ContentType:
+    return ContentType.objects.get_for_model(item)
+
+
+def audit(
+    item, actor, action: str, *, language: str = "", revision: int | None = None, comment: str = ""
+):
+    AuditEvent.objects.create(
+        content_type=content_type_of(item),
+        object_id=item.pk,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        language=language,
+        revision=revision,
+        comment=comment,
+    )
+
+
+def _field(model: type[EditorialContent], name: str) -> models.Field:
+    return model._meta.get_field(name)
+
+
+def encode_value(model: type[EditorialContent], name: str, value: Any) -> Any:
+    """A form or model value → JSON for a revision."""
+    field = _field(model, name)
+    if field.many_to_many:
+        return sorted(obj.pk if hasattr(obj, "pk") else int(obj) for obj in (value or []))
+    if isinstance(field, models.FileField):
+        return value.name if hasattr(value, "name") else (value or "")
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(field, models.ForeignKey):
+        return value.pk if hasattr(value, "pk") else value
+    return value
+
+
+def revision_data(model: type[EditorialContent], values: dict) -> dict:
+    """Keep only what revisions hold, JSON-encoded. Texts are the source language's."""
+    data = {name: (values.get(name) or "").strip() for name in model.translatable_fields}
+    for name in model.revisioned_fields:
+        data[name] = encode_value(model, name, values.get(name))
+    return data
+
+
+def snapshot(item: EditorialContent) -> dict:
+    """The item's live source-language state, as revision data."""
+    values = {name: item.source_text(name) for name in item.translatable_fields}
+    for name in item.revisioned_fields:
+        field = _field(type(item), name)
+        values[name] = (
+            list(getattr(item, name).all())
+            if field.many_to_many and item.pk
+            else getattr(item, name)
+        )
+    return revision_data(type(item), values)
+
+
+def texts_fingerprint(model: type[EditorialContent], texts: dict) -> str:
+    return fingerprint(texts, model.translatable_fields)
+
+
+def latest_revision(item: EditorialContent) -> Revision | None:
+    return item.revisions.order_by("-number").first()
+
+
+def published_revision(item: EditorialContent) -> Revision | None:
+    return item.revisions.filter(state=RevisionState.PUBLISHED).order_by("-number").first()
+
+
+def _lock(item: EditorialContent) -> EditorialContent:
+    """Serialise writers of one item (a row lock on PostgreSQL)."""
+    return type(item).objects.select_for_update().select_related("region").get(pk=item.pk)
+
+
+def _unique_slug(model: type[EditorialContent], region, title: str) -> str:
+    base = slugify(title, allow_unicode=False)[:60] or model._meta.model_name
+    slug, counter = base, 2
+    while model.objects.filter(region=region, slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+# --- source text: revisions, review, publication --------------------------------------------
+
+
+@transaction.atomic
+def create_item(
+    model: type[EditorialContent], *, region, organisation, data: dict, author, slug: str = ""
+) -> EditorialContent:
+    item = model(region=region, organisation=organisation, status=ItemStatus.DRAFT)
+    if hasattr(item, "slug"):
+        item.slug = slug or _unique_slug(model, region, data.get("title", ""))
+    item.save()
+    revision = Revision.objects.create(
+        content_type=content_type_of(model),
+        object_id=item.pk,
+        number=1,
+        data=data,
+        fingerprint=texts_fingerprint(model, data),
+        author=author,
+    )
+    audit(item, author, "created", revision=revision.number)
+    return item
+
+
+@transaction.atomic
+def save_draft(item: EditorialContent, *, data: dict, author, base_number: int | None) -> Revision:
+    """Save the editor's text as a new draft revision, unless someone saved in between."""
+    item = _lock(item)
+    latest = latest_revision(item)
+    if latest is not None and base_number != latest.number:
+        base = item.revisions.filter(number=base_number).first() if base_number else None
+        raise EditConflict(latest=latest, base=base)
+    if latest is not None and latest.data == data and latest.state != RevisionState.PUBLISHED:
+        return latest  # nothing changed
+    revision = Revision.objects.create(
+        content_type=content_type_of(item),
+        object_id=item.pk,
+        number=(latest.number if latest else 0) + 1,
+        data=data,
+        fingerprint=texts_fingerprint(type(item), data),
+        author=author,
+    )
+    audit(item, author, "saved", revision=revision.number)
+    return revision
+
+
+def pending_revision(item: EditorialContent) -> Revision | None:
+    """The newest revision if it is not published yet: the change waiting to go live."""
+    latest = latest_revision(item)
+    return latest if latest is not None and latest.state != RevisionState.PUBLISHED else None
+
+
+@transaction.atomic
+def submit_for_review(item: EditorialContent, *, user) -> Revision:
+    item = _lock(item)
+    revision = pending_revision(item)
+    if revision is None or revision.state == RevisionState.IN_REVIEW:
+        raise WorkflowError(_("There is no draft to submit."))
+    revision.state = RevisionState.IN_REVIEW
+    revision.save(update_fields=["state"])
+    audit(item, user, "submitted", revision=revision.number)
+    return revision
+
+
+def _check_four_eyes(region, user, author) -> None:
+    if region.four_eyes and author is not None and author == user:
+        raise WorkflowError(
+            _("This region asks for four eyes: someone other than the author must publish.")
+        )
+
+
+@transaction.atomic
+def publish(item: EditorialContent, *, user, comment: str = "") -> Revision:
+    """Make the pending revision what migrants read. Translations made from an older source text
+    become outdated by themselves: their fingerprint no longer matches."""
+    item = _lock(item)
+    revision = pending_revision(item)
+    if revision is None:
+        raise WorkflowError(_("There is nothing new to publish."))
+    if item.region.four_eyes and revision.state != RevisionState.IN_REVIEW:
+        raise WorkflowError(_("Submit the draft for review first."))
+    _check_four_eyes(item.region, user, revision.author)
+
+    apply_revision(item, revision.data)
+    now = timezone.now()
+    new_fingerprint = texts_fingerprint(type(item), revision.data)
+    if new_fingerprint != item.source_fingerprint:
+        item.source_fingerprint = new_fingerprint
+        item.source_changed_at = now
+    item.status = ItemStatus.PUBLISHED
+    item.published_at = now
+    item.first_published_at = item.first_published_at or now
+    item.save()
+    revision.state = RevisionState.PUBLISHED
+    revision.reviewed_by, revision.reviewed_at, revision.review_comment = user, now, comment
+    revision.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_comment"])
+    audit(item, user, "published", revision=revision.number, comment=comment)
+    transaction.on_commit(lambda: content_published.send(sender=type(item), item=item))
+    return revision
+
+
+def apply_revision(item: EditorialContent, data: dict) -> None:
+    """Write revision data into the item's live source-language columns and fields."""
+    model = type(item)
+    for name in model.translatable_fields:
+        setattr(item, localized(name, item.source_language), data.get(name, ""))
+    many_to_many = {}
+    for name in model.revisioned_fields:
+        field = _field(model, name)
+        value = data.get(name)
+        if field.many_to_many:
+            many_to_many[name] = value or []
+        elif isinstance(field, models.ForeignKey):
+            setattr(item, field.attname, value)
+        elif isinstance(field, models.FileField):
+            setattr(item, name, value or "")
+        else:
+            setattr(
+                item,
+                name,
+                field.to_python(value) if value not in (None, "") else field.get_default(),
+            )
+    item.save()
+    for name, ids in many_to_many.items():
+        getattr(item, name).set(ids)
+
+
+@transaction.atomic
+def send_back(item: EditorialContent, *, user, comment: str) -> Revision:
+    item = _lock(item)
+    revision = pending_revision(item)
+    if revision is None or revision.state != RevisionState.IN_REVIEW:
+        raise WorkflowError(_("Only a revision in review can be sent back."))
+    if not comment.strip():
+        raise WorkflowError(_("Say what should change, so the author knows."))
+    revision.state = RevisionState.SENT_BACK
+    revision.reviewed_by, revision.reviewed_at, revision.review_comment = (
+        user,
+        timezone.now(),
+        comment,
+    )
+    revision.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_comment"])
+    audit(item, user, "sent_back", revision=revision.number, comment=comment)
+    return revision
+
+
+@transaction.atomic
+def archive(item: EditorialContent, *, user) -> None:
+    item = _lock(item)
+    if item.status != ItemStatus.PUBLISHED:
+        raise WorkflowError(_("Only published items can be archived."))
+    item.status = ItemStatus.ARCHIVED
+    item.save(update_fields=["status", "updated_at"])
+    audit(item, user, "archived")
+
+
+@transaction.atomic
+def unarchive(item: EditorialContent, *, user) -> None:
+    item = _lock(item)
+    if item.status != ItemStatus.ARCHIVED:
+        raise WorkflowError(_("This item is not archived."))
+    item.status = ItemStatus.PUBLISHED
+    item.save(update_fields=["status", "updated_at"])
+    audit(item, user, "unarchived")
+
+
+@transaction.atomic
+def restore(item: EditorialContent, *, number: int, user, base_number: int | None) -> Revision:
+    """Start a new draft from an older revision; nothing is ever deleted."""
+    old = item.revisions.get(number=number)
+    revision = save_draft(item, data=old.data, author=user, base_number=base_number)
+    Revision.objects.filter(pk=revision.pk).update(restored_from=number)
+    revision.restored_from = number
+    audit(item, user, "restored", revision=revision.number, comment=f"#{number}")
+    return revision
+
+
+# --- translations ------------------------------------------------------------------------------
+
+
+def translation_of(item: EditorialContent, language: str) -> Translation | None:
+    return item.translations.filter(language=language).first()
+
+
+def _translatable(item: EditorialContent, language: str) -> None:
+    if language == item.source_language:
+        raise WorkflowError(_("This is the source language; edit the original instead."))
+    if not item.region.enables(language):
+        raise WorkflowError(_("This language is not enabled in the region."))
+    if not item.source_fingerprint:
+        raise WorkflowError(_("Publish the original first; then it can be translated."))
+
+
+def _clean_texts(item: EditorialContent, texts: dict) -> dict:
+    return {name: (texts.get(name) or "").strip() for name in item.translatable_fields}
+
+
+@transaction.atomic
+def save_translation(
+    item: EditorialContent,
+    *,
+    language: str,
+    texts: dict,
+    user,
+    base_version: int | None,
+    done: bool,
+    source_fingerprint: str | None = None,
+    action: str = "",
+) -> Translation:
+    """Keep a translator's text. ``done`` marks it ready for review.
+
+    ``source_fingerprint`` is the source the translation was made from — the current one for the
+    side-by-side editor, the one recorded in the file for imports.
+    """
+    item = _lock(item)
+    _translatable(item, language)
+    translation = (
+        Translation.objects.select_for_update()
+        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
+        .first()
+    )
+    if translation is not None and base_version is not None and base_version != translation.version:
+        raise TranslationConflict(current=translation)
+    cleaned = _clean_texts(item, texts)
+    if done and not all(cleaned[name] for name in item.required_translation_fields()):
+        raise WorkflowError(
+            _("Translate every required field before marking the translation done.")
+        )
+    if translation is None:
+        translation = Translation(
+            content_type=content_type_of(item), object_id=item.pk, language=language, version=0
+        )
+    translation.draft = cleaned
+    translation.source_fingerprint = source_fingerprint or item.source_fingerprint
+    translation.status = TranslationStatus.TRANSLATED if done else TranslationStatus.IN_PROGRESS
+    translation.translated_by = user
+    translation.version += 1
+    translation.save()
+    audit(
+        item,
+        user,
+        action or ("translation_done" if done else "translation_saved"),
+        language=language,
+    )
+    return translation
+
+
+def _make_live(item: EditorialContent, translation: Translation, *, machine: bool) -> None:
+    for name in item.translatable_fields:
+        setattr(item, localized(name, translation.language), translation.draft.get(name, ""))
+    item.save(
+        update_fields=[localized(name, translation.language) for name in item.translatable_fields]
+        + ["updated_at"]
+    )
+    translation.live_source_fingerprint = translation.source_fingerprint
+    translation.live_is_machine = machine
+
+
+@transaction.atomic
+def publish_translation(item: EditorialContent, *, language: str, user) -> Translation:
+    item = _lock(item)
+    _translatable(item, language)
+    translation = (
+        Translation.objects.select_for_update()
+        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
+        .first()
+    )
+    if translation is None or translation.status not in (
+        TranslationStatus.TRANSLATED,
+        TranslationStatus.MACHINE,
+    ):
+        raise WorkflowError(_("Only a finished translation or a machine draft can be published."))
+    if translation.status == TranslationStatus.TRANSLATED:
+        _check_four_eyes(item.region, user, translation.translated_by)
+    # A person publishing a machine draft has reviewed it: it is no longer labelled as machine-made.
+    _make_live(item, translation, machine=False)
+    translation.status = TranslationStatus.PUBLISHED
+    translation.published_by, translation.published_at = user, timezone.now()
+    translation.save()
+    audit(item, user, "translation_published", language=language)
+    transaction.on_commit(
+        lambda: translation_published.send(sender=type(item), item=item, language=language)
+    )
+    return translation
+
+
+def request_machine_translation(item: EditorialContent, *, languages: list[str], user) -> list[str]:
+    """Queue machine drafts; returns the languages queued. Human work is never overwritten."""
+    from apps.editorial import tasks
+
+    queued = []
+    for language in languages:
+        _translatable(item, language)
+        queued.append(language)
+        audit(item, user, "machine_requested", language=language)
+        tasks.machine_translate.delay_on_commit(
+            content_type_of(item).pk, item.pk, language, item.source_fingerprint
+        )
+    return queued
+
+
+@transaction.atomic
+def apply_machine_translation(
+    item: EditorialContent, *, language: str, texts: dict, source_fingerprint: str
+) -> Translation | None:
+    item = _lock(item)
+    if item.source_fingerprint != source_fingerprint:
+        return (
+            None  # the original changed while the machine was translating; a newer request follows
+        )
+    translation = (
+        Translation.objects.select_for_update()
+        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
+        .first()
+    )
+    human_work = (
+        translation is not None
+        and translation.status != TranslationStatus.MACHINE
+        and translation.source_fingerprint == item.source_fingerprint
+    )
+    if human_work:
+        return translation
+    if translation is None:
+        translation = Translation(
+            content_type=content_type_of(item), object_id=item.pk, language=language, version=0
+        )
+    translation.draft = _clean_texts(item, texts)
+    translation.source_fingerprint = source_fingerprint
+    translation.status = TranslationStatus.MACHINE
+    translation.translated_by = None
+    translation.version += 1
+    live_is_current_human = (
+        translation.is_live
+        and not translation.live_is_machine
+        and translation.live_source_fingerprint == item.source_fingerprint
+    )
+    if item.region.publish_machine_translations and not live_is_current_human:
+        _make_live(item, translation, machine=True)
+    translation.save()
+    audit(item, None, "machine_draft", language=language)
+    return translation

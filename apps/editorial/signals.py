@@ -1,0 +1,8 @@
+"""Signals other apps listen to (read-aloud, cache purging, notifications)."""
+
+from django.dispatch import Signal
+
+#: Sent after a source revision is published. Arguments: ``item``.
+content_published = Signal()
+#: Sent after a language version is published. Arguments: ``item``, ``language``.
+translation_published = Signal()

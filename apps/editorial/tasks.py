@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from celery import shared_task
+from django.contrib.contenttypes.models import ContentType
+
+from apps.editorial import services
+from apps.editorial.machine import MachineTranslationError, get_backend
+
+
+@shared_task(
+    autoretry_for=(MachineTranslationError,), retry_backoff=30, retry_kwargs={"max_retries": 5}
+)
+def machine_translate(
+    content_type_id: int, object_id: int, language: str, source_fingerprint: str
+) -> str:
+    """Fetch a machine draft of one item in one language (runs in the Celery worker)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    item = model.objects.select_related("region").filter(pk=object_id).first()
+    if item is None or item.source_fingerprint != source_fingerprint:
+        return "skipped: item gone or changed"
+    fields = list(item.translatable_fields)
+    translated = get_backend().translate(
+        [item.source_text(name) for name in fields], source=item.source_language, target=language
+    )
+    result = services.apply_machine_translation(
+        item,
+        language=language,
+        texts=dict(zip(fields, translated, strict=True)),
+        source_fingerprint=source_fingerprint,
+    )
+    return (
+        "applied" if result is not None and result.status == "machine" else "kept human translation"
+    )

@@ -1,0 +1,599 @@
+"""Workspace pages of the editorial and translation workflow, for any registered content type.
+
+Each class here is the behaviour of one page, without a Django view base. A frontend composes
+it, in this order, with its access mixin (which supplies ``get_scope()``, the region, and the
+navigation) and the Django generic view it needs::
+
+    class ContentListView(ItemList, AuthorityEditorialMixin, TemplateView): ...
+
+so that the page's own ``permission_required`` wins, and the access check runs before the view.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+from apps.accounts import queries as accounts_queries
+from apps.accounts.rules import LanguageScope
+from apps.core import languages
+from apps.core.richtext import render_markdown
+from apps.editorial import diff, exchange, queries, services
+from apps.editorial.forms import (
+    ExportForm,
+    ImportForm,
+    MachineTranslationForm,
+    SendBackForm,
+    TranslationForm,
+)
+from apps.editorial.models import CoverageState, ItemStatus, RevisionState, localized
+from apps.editorial.registry import editorial_types, type_for_key
+
+
+class EditorialTypeMixin:
+    """Views under ``.../<type>/...``: the content type comes from the URL."""
+
+    # ``url_namespace`` (e.g. "authority") comes from the frontend's access mixin.
+
+    @cached_property
+    def editorial_type(self):
+        return type_for_key(self.kwargs["type"])
+
+    def url(self, name: str, **kwargs) -> str:
+        return reverse(f"{self.url_namespace}:{name}", kwargs=kwargs)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["editorial_type"] = self.editorial_type
+        context["ns"] = self.url_namespace
+        return context
+
+
+class ItemMixin(EditorialTypeMixin):
+    @cached_property
+    def item(self):
+        return get_object_or_404(
+            self.editorial_type.model.objects.select_related("region", "organisation"),
+            pk=self.kwargs["pk"],
+            region=self.get_scope(),
+        )
+
+    def item_url(self) -> str:
+        return self.url("content_detail", type=self.editorial_type.key, pk=self.item.pk)
+
+
+class ItemList(EditorialTypeMixin):
+    permission_required = "editorial.view"
+    template_name = "editorial/item_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        model = self.editorial_type.model
+        items = (
+            model.objects.filter(region=self.get_scope())
+            .select_related("region")
+            .order_by("-updated_at")
+        )
+        status = self.request.GET.get("status", "")
+        if status in ItemStatus.values:
+            items = items.filter(status=status)
+        page = Paginator(queries.with_latest_revision(items), 50).get_page(
+            self.request.GET.get("page")
+        )
+        context.update(
+            page=page, status=status, statuses=ItemStatus.choices, RevisionState=RevisionState
+        )
+        return context
+
+
+class ItemCreate(EditorialTypeMixin):
+    permission_required = "editorial.edit"
+    template_name = "editorial/item_form.html"
+
+    def get_form_class(self):
+        return self.editorial_type.form
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "region": self.get_scope()}
+
+    def form_valid(self, form):
+        organisation = accounts_queries.authority_organisation_of(
+            self.request.user, self.get_scope()
+        )
+        item = services.create_item(
+            self.editorial_type.model,
+            region=self.get_scope(),
+            organisation=organisation,
+            data=form.revision_data(),
+            author=self.request.user,
+        )
+        if "submit" in self.request.POST:
+            services.submit_for_review(item, user=self.request.user)
+        messages.success(
+            self.request, _("Saved as a draft. Migrants see nothing until it is published.")
+        )
+        return HttpResponseRedirect(
+            self.url("content_detail", type=self.editorial_type.key, pk=item.pk)
+        )
+
+
+class ItemEdit(ItemMixin):
+    permission_required = "editorial.edit"
+    template_name = "editorial/item_form.html"
+
+    def get_form_class(self):
+        return self.editorial_type.form
+
+    def get_form_kwargs(self) -> dict:
+        return {
+            **super().get_form_kwargs(),
+            "region": self.get_scope(),
+            "revision": services.latest_revision(self.item),
+        }
+
+    def form_valid(self, form):
+        try:
+            services.save_draft(
+                self.item,
+                data=form.revision_data(),
+                author=self.request.user,
+                base_number=form.cleaned_data["base_revision"],
+            )
+        except services.EditConflict as conflict:
+            form.add_error(None, str(conflict))
+            # The next save is deliberate: the editor has now seen the other change.
+            data = form.data.copy()
+            data["base_revision"] = conflict.latest.number
+            form.data = data
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    conflict=conflict,
+                    conflict_diff=diff.diff_data(
+                        self.editorial_type.model,
+                        conflict.base.data if conflict.base else None,
+                        conflict.latest.data,
+                    ),
+                )
+            )
+        if "submit" in self.request.POST:
+            try:
+                services.submit_for_review(self.item, user=self.request.user)
+            except services.WorkflowError as error:
+                messages.error(self.request, str(error))
+        messages.success(self.request, _("Your changes were saved as a new revision."))
+        return HttpResponseRedirect(self.item_url())
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["item"] = self.item
+        return context
+
+
+class ItemDetail(ItemMixin):
+    """Everything about one item: its state, what changed, translations, history."""
+
+    permission_required = "editorial.view"
+    template_name = "editorial/item_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        item, region = self.item, self.get_scope()
+        pending = services.pending_revision(item)
+        published = services.published_revision(item)
+        targets = queries.translation_targets(region)
+        states = (
+            queries.coverage_rows(type(item).objects.filter(pk=item.pk), targets)[0].states
+            if targets
+            else []
+        )
+        context.update(
+            item=item,
+            pending=pending,
+            published=published,
+            pending_diff=diff.diff_data(
+                type(item), published.data if published else None, pending.data
+            )
+            if pending
+            else [],
+            revisions=queries.revisions_of(item),
+            audit=queries.audit_trail(item)[:50],
+            translation_states=[(languages.get(code), state) for code, state in states],
+            send_back_form=SendBackForm(),
+            machine_form=MachineTranslationForm(targets=targets),
+            public_url=self.editorial_type.public_url(item, region.source_language)
+            if item.status == ItemStatus.PUBLISHED
+            else "",
+            can_edit=self.request.user.has_perm("editorial.edit", region),
+            can_review=self.request.user.has_perm("editorial.review", region),
+            RevisionState=RevisionState,
+        )
+        return context
+
+
+class ItemAction(ItemMixin):
+    """Workflow steps, as POST: submit, publish, send back, archive, unarchive, machine draft."""
+
+    http_method_names = ["post"]
+    permission_required = "editorial.view"
+    ACTIONS = {
+        "submit": "editorial.edit",
+        "publish": "editorial.review",
+        "send_back": "editorial.review",
+        "archive": "editorial.review",
+        "unarchive": "editorial.review",
+        "machine_translate": "editorial.edit",
+        "restore": "editorial.edit",
+    }
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "")
+        if action not in self.ACTIONS:
+            raise Http404
+        if not request.user.has_perm(self.ACTIONS[action], self.get_scope()):
+            raise PermissionDenied
+        item, user = self.item, request.user
+        try:
+            if action == "submit":
+                services.submit_for_review(item, user=user)
+                messages.success(request, _("Submitted for review."))
+            elif action == "publish":
+                services.publish(item, user=user, comment=request.POST.get("comment", ""))
+                messages.success(request, _("Published. Migrants now read this version."))
+            elif action == "send_back":
+                form = SendBackForm(request.POST)
+                if not form.is_valid():
+                    raise services.WorkflowError(_("Say what should change, so the author knows."))
+                services.send_back(item, user=user, comment=form.cleaned_data["comment"])
+                messages.success(request, _("Sent back to the author with your comment."))
+            elif action == "archive":
+                services.archive(item, user=user)
+                messages.success(request, _("Archived. Migrants no longer see it."))
+            elif action == "unarchive":
+                services.unarchive(item, user=user)
+                messages.success(request, _("Published again."))
+            elif action == "restore":
+                number = int(request.POST.get("number", "0"))
+                latest = services.latest_revision(item)
+                services.restore(
+                    item, number=number, user=user, base_number=latest.number if latest else None
+                )
+                messages.success(
+                    request, _("Revision %(number)d is now the draft.") % {"number": number}
+                )
+            elif action == "machine_translate":
+                form = MachineTranslationForm(
+                    request.POST, targets=queries.translation_targets(self.get_scope())
+                )
+                if not form.is_valid():
+                    raise services.WorkflowError(_("Choose at least one language."))
+                queued = services.request_machine_translation(
+                    item, languages=form.cleaned_data["languages"], user=user
+                )
+                messages.success(
+                    request,
+                    _("Machine drafts requested for: %(languages)s.")
+                    % {"languages": ", ".join(languages.get(code).name_local for code in queued)},
+                )
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+        return HttpResponseRedirect(self.item_url())
+
+
+class Compare(ItemMixin):
+    permission_required = "editorial.view"
+    template_name = "editorial/compare.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        revisions = {revision.number: revision for revision in self.item.revisions.all()}
+        try:
+            older = revisions[int(self.request.GET.get("a", ""))]
+            newer = revisions[int(self.request.GET.get("b", ""))]
+        except (KeyError, ValueError) as error:
+            raise Http404 from error
+        context.update(
+            item=self.item,
+            older=older,
+            newer=newer,
+            diff=diff.diff_data(type(self.item), older.data, newer.data),
+        )
+        return context
+
+
+class MarkdownPreview:
+    """Renders Markdown exactly as migrants will see it (sanitised), for the editor's preview."""
+
+    http_method_names = ["post"]
+    permission_required = "editorial.edit"
+
+    def post(self, request, *args, **kwargs):
+        return HttpResponse(render_markdown(request.POST.get("text", "")[:100_000]))
+
+
+# --- translations ------------------------------------------------------------------------------
+
+
+class Coverage:
+    """Items × languages with their translation states, filterable, computed in SQL."""
+
+    permission_required = "editorial.view_translations"
+    template_name = "editorial/coverage.html"
+    PAGE_SIZE = 100
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region = self.get_scope()
+        types = editorial_types()
+        chosen_type = type_for_key(self.request.GET.get("type") or types[0].key)
+        targets = queries.translation_targets(region)
+        language = self.request.GET.get("language", "")
+        state = self.request.GET.get("state", "")
+        shown = [language] if language in targets else targets
+        items = queries.with_translation_states(
+            queries.translated_items(region, chosen_type.model), shown
+        ).order_by("-source_changed_at", "pk")
+        if state in CoverageState.values:
+            condition = Q()
+            for code in shown:
+                condition |= Q(**{queries.state_column(code): state})
+            items = items.filter(condition)
+        page = Paginator(items, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context.update(
+            types=types,
+            chosen_type=chosen_type,
+            languages=[languages.get(code) for code in shown],
+            all_targets=[languages.get(code) for code in targets],
+            language=language,
+            state=state,
+            states=CoverageState.choices,
+            rows=[queries.coverage_row(item, shown) for item in page],
+            page=page,
+            summary=queries.coverage_summary(
+                queries.translated_items(region, chosen_type.model), shown
+            ),
+            ns=self.url_namespace,
+        )
+        return context
+
+
+class Queue:
+    permission_required = "editorial.view_translations"
+    template_name = "editorial/queue.html"
+
+    def my_languages(self) -> list[str]:
+        region = self.get_scope()
+        return [
+            code
+            for code in queries.translation_targets(region)
+            if self.request.user.has_perm("editorial.translate", LanguageScope(region, code))
+        ]
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        codes = self.my_languages()
+        context.update(
+            entries=queries.translator_queue(self.get_scope(), codes),
+            my_languages=[languages.get(code) for code in codes],
+            ns=self.url_namespace,
+        )
+        return context
+
+
+class TranslationEdit(ItemMixin):
+    """Side by side: the original on one side, the translation on the other."""
+
+    permission_required = "editorial.view_translations"
+    template_name = "editorial/translation_form.html"
+    form_class = TranslationForm
+
+    @cached_property
+    def language(self) -> str:
+        code = self.kwargs["language"]
+        if code not in queries.translation_targets(self.get_scope()):
+            raise Http404
+        return code
+
+    @cached_property
+    def translation(self):
+        return services.translation_of(self.item, self.language)
+
+    def may_translate(self) -> bool:
+        return self.request.user.has_perm(
+            "editorial.translate", LanguageScope(self.get_scope(), self.language)
+        )
+
+    def get_form_kwargs(self) -> dict:
+        kwargs = {**super().get_form_kwargs(), "item": self.item, "language": self.language}
+        translation = self.translation
+        initial = {"base_version": translation.version if translation else None}
+        for name in self.item.translatable_fields:
+            initial[name] = (
+                translation.draft.get(name, "")
+                if translation
+                else getattr(self.item, localized(name, self.language)) or ""
+            )
+        kwargs["initial"] = initial
+        return kwargs
+
+    def post(self, request, *args, **kwargs):
+        region = self.get_scope()
+        if request.POST.get("action") == "publish":
+            if not request.user.has_perm("editorial.publish_translation", region):
+                raise PermissionDenied
+            try:
+                services.publish_translation(self.item, language=self.language, user=request.user)
+                messages.success(request, _("This language version is now published."))
+            except services.WorkflowError as error:
+                messages.error(request, str(error))
+            return HttpResponseRedirect(request.path)
+        if not self.may_translate():
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        texts = {name: form.cleaned_data[name] for name in self.item.translatable_fields}
+        done = self.request.POST.get("action") == "done"
+        try:
+            services.save_translation(
+                self.item,
+                language=self.language,
+                texts=texts,
+                user=self.request.user,
+                base_version=form.cleaned_data["base_version"],
+                done=done,
+            )
+        except services.TranslationConflict as conflict:
+            form.add_error(None, str(conflict))
+            data = form.data.copy()
+            data["base_version"] = conflict.current.version
+            form.data = data
+            return self.render_to_response(self.get_context_data(form=form, conflict=conflict))
+        except services.WorkflowError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Marked as done; a reviewer can now publish it.")
+            if done
+            else _("Translation saved."),
+        )
+        return HttpResponseRedirect(self.request.path)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        item, translation = self.item, self.translation
+        source_changes = []
+        if translation is not None and translation.source_fingerprint != item.source_fingerprint:
+            # Show the translator what changed in the original since their translation was made.
+            made_from = (
+                item.revisions.filter(
+                    fingerprint=translation.source_fingerprint, state=RevisionState.PUBLISHED
+                )
+                .order_by("-number")
+                .first()
+            )
+            current = services.published_revision(item)
+            if made_from and current:
+                source_changes = [
+                    change
+                    for change in diff.diff_data(type(item), made_from.data, current.data)
+                    if change.changed
+                ]
+        source = languages.get(item.source_language)
+        context.update(
+            item=item,
+            language=languages.get(self.language),
+            source_language=source,
+            side_by_side=[
+                (
+                    item._meta.get_field(name).verbose_name,
+                    item.source_text(name),
+                    context["form"][name],
+                )
+                for name in item.translatable_fields
+            ],
+            translation=translation,
+            state=queries.coverage_rows(type(item).objects.filter(pk=item.pk), [self.language])[
+                0
+            ].states[0][1],
+            source_changes=source_changes,
+            may_translate=self.may_translate(),
+            may_publish=self.request.user.has_perm(
+                "editorial.publish_translation", self.get_scope()
+            ),
+            public_url=self.editorial_type.public_url(item, self.language),
+        )
+        return context
+
+
+class Export:
+    permission_required = "editorial.view_translations"
+    template_name = "editorial/exchange.html"
+    form_class = ExportForm
+
+    def targets(self) -> list[str]:
+        region = self.get_scope()
+        return [
+            code
+            for code in queries.translation_targets(region)
+            if self.request.user.has_perm("editorial.translate", LanguageScope(region, code))
+        ]
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "targets": self.targets()}
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("import_form", ImportForm())
+        context["ns"] = self.url_namespace
+        return context
+
+    def form_valid(self, form):
+        region = self.get_scope()
+        language = form.cleaned_data["language"]
+        wanted = set(form.cleaned_data["include"])
+        items = []
+        for entry in editorial_types():
+            annotated = queries.with_translation_states(
+                queries.translated_items(region, entry.model), [language]
+            )
+            items += [
+                item
+                for item in annotated
+                if getattr(item, queries.state_column(language)) in wanted
+            ]
+        file_format = form.cleaned_data["file_format"]
+        if file_format == "xliff":
+            body, content_type = (
+                exchange.export_xliff(items, language=language, region=region),
+                "application/x-xliff+xml",
+            )
+        else:
+            body, content_type = (
+                exchange.export_po(items, language=language, region=region),
+                "text/x-gettext-translation",
+            )
+        response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{exchange.export_filename(region, language, file_format)}"'
+        )
+        return response
+
+
+class Import:
+    permission_required = "editorial.view_translations"
+    template_name = "editorial/exchange.html"
+    form_class = ImportForm
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region = self.get_scope()
+        targets = [
+            code
+            for code in queries.translation_targets(region)
+            if self.request.user.has_perm("editorial.translate", LanguageScope(region, code))
+        ]
+        context["import_form"] = context.pop("form")
+        context["form"] = ExportForm(targets=targets)
+        context["ns"] = self.url_namespace
+        return context
+
+    def form_valid(self, form):
+        result = exchange.import_file(
+            form.cleaned_data["file"].read(), region=self.get_scope(), user=self.request.user
+        )
+        if result.ok:
+            messages.success(
+                self.request,
+                _("%(count)d translations were imported.") % {"count": len(result.items)},
+            )
+            return HttpResponseRedirect(reverse(f"{self.url_namespace}:translation_exchange"))
+        return self.render_to_response(self.get_context_data(form=form, import_result=result))

@@ -1,0 +1,196 @@
+"""XLIFF 1.2 and PO: round trips, and broken files that change nothing."""
+
+import polib
+import pytest
+from lxml import etree
+
+from apps.editorial import exchange, services
+from apps.editorial.models import CoverageState
+from tests.conftest import article_data
+from tests.editorial.test_translations import states
+
+XLIFF = {"x": exchange.XLIFF_NS}
+
+
+def fill_xliff(data: bytes, texts: dict[str, str]) -> bytes:
+    root = etree.fromstring(data)
+    for unit in root.iterfind(".//x:trans-unit", XLIFF):
+        field = unit.get("id").rsplit("/", 1)[1]
+        if field in texts:
+            unit.find("x:target", XLIFF).text = texts[field]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+ARABIC = {"title": "تسجيل السكن", "summary": "هكذا تسجل سكنك.", "body": "## موعد\nاحجز موعدًا."}
+
+
+def test_xliff_round_trip(publish_article, people, region):
+    article = publish_article()
+    exported = exchange.export_xliff([article], language="ar", region=region)
+
+    root = etree.fromstring(exported)
+    file_element = root.find("x:file", XLIFF)
+    assert (file_element.get("source-language"), file_element.get("target-language")) == (
+        "de",
+        "ar",
+    )
+    assert root.find(".//x:trans-unit/x:source", XLIFF).text == "Wohnung anmelden"
+
+    result = exchange.import_file(
+        fill_xliff(exported, ARABIC), region=region, user=people["region_admin"]
+    )
+
+    assert result.ok, result.problems
+    assert services.translation_of(article, "ar").draft["title"] == "تسجيل السكن"
+    assert states(article, "ar") == {"ar": CoverageState.TRANSLATED}
+
+
+def test_po_round_trip(publish_article, people, region):
+    article = publish_article()
+    catalogue = polib.pofile(exchange.export_po([article], language="uk", region=region).decode())
+    for entry in catalogue:
+        entry.msgstr = {"title": "Реєстрація", "summary": "Коротко.", "body": "Текст."}[
+            entry.msgctxt.rsplit("/", 1)[1]
+        ]
+
+    result = exchange.import_file(str(catalogue).encode(), region=region, user=people["translator"])
+
+    assert result.ok, result.problems
+    assert services.translation_of(article, "uk").draft == {
+        "title": "Реєстрація",
+        "summary": "Коротко.",
+        "body": "Текст.",
+        "image_alt": "",
+    }
+
+
+def test_a_translation_of_an_older_original_is_outdated_on_import(publish_article, people, region):
+    article = publish_article()
+    exported = exchange.export_xliff([article], language="ar", region=region)
+    services.save_draft(
+        article, data=article_data(title="Neuer Titel"), author=people["editor"], base_number=1
+    )
+    services.submit_for_review(article, user=people["editor"])
+    services.publish(article, user=people["reviewer"])
+
+    assert exchange.import_file(
+        fill_xliff(exported, ARABIC), region=region, user=people["region_admin"]
+    ).ok
+
+    assert states(article, "ar") == {"ar": CoverageState.OUTDATED}
+
+
+def test_broken_xml_is_rejected_with_its_line(publish_article, people, region):
+    publish_article()
+
+    result = exchange.import_file(
+        b'<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>',
+        region=region,
+        user=people["region_admin"],
+    )
+
+    assert not result.ok
+    assert result.problems[0].line == 4
+    assert "not valid XML" in result.problems[0].message
+
+
+def test_one_bad_unit_changes_nothing_at_all(publish_article, people, region):
+    good, bad = publish_article(title="Gut"), publish_article(title="Schlecht")
+    exported = exchange.export_xliff([good, bad], language="ar", region=region)
+    root = etree.fromstring(fill_xliff(exported, ARABIC))
+    # Make the second item's title far too long.
+    units = [
+        unit
+        for unit in root.iterfind(".//x:trans-unit", XLIFF)
+        if unit.get("id").endswith(f"/{bad.pk}/title")
+    ]
+    units[0].find("x:target", XLIFF).text = "x" * 500
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+    result = exchange.import_file(data, region=region, user=people["region_admin"])
+
+    assert not result.ok
+    assert "at most 150 characters" in result.problems[0].message
+    assert result.problems[0].line > 1
+    assert services.translation_of(good, "ar") is None
+    assert services.translation_of(bad, "ar") is None
+
+
+def test_missing_required_translation_is_reported(publish_article, people, region):
+    article = publish_article()
+    data = fill_xliff(
+        exchange.export_xliff([article], language="ar", region=region), {"title": "عنوان"}
+    )
+
+    result = exchange.import_file(data, region=region, user=people["region_admin"])
+
+    assert [problem.message for problem in result.problems] == [
+        f"{article}: the field “summary” is not translated.",
+        f"{article}: the field “text” is not translated.",
+    ]
+
+
+def test_browser_work_after_the_export_is_not_overwritten(publish_article, people, region):
+    article = publish_article()
+    exported = exchange.export_xliff([article], language="ar", region=region)
+    services.save_translation(
+        article,
+        language="ar",
+        texts={"title": "من المتصفح"},
+        user=people["region_admin"],
+        base_version=None,
+        done=False,
+    )
+
+    result = exchange.import_file(
+        fill_xliff(exported, ARABIC), region=region, user=people["region_admin"]
+    )
+
+    assert not result.ok
+    assert "changed after the file was exported" in result.problems[0].message
+    assert services.translation_of(article, "ar").draft["title"] == "من المتصفح"
+
+
+def test_translators_import_only_their_languages(publish_article, people, region):
+    article = publish_article()
+    data = fill_xliff(
+        exchange.export_xliff([article], language="zh-hans", region=region),
+        {"title": "登记", "summary": "摘要", "body": "正文"},
+    )
+
+    result = exchange.import_file(data, region=region, user=people["translator"])
+
+    assert [problem.message for problem in result.problems] == [
+        "You may not translate into this language."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="2.0"/>',
+            "not an XLIFF 1.2 file",
+        ),
+        (
+            b'msgid ""\nmsgstr ""\n"Language: ar\\n"\n\nmsgctxt "nonsense"\nmsgid "a"\nmsgstr "b"\n',
+            "not exported by Waypoint",
+        ),
+        (b"\xff\xfe garbage", "not UTF-8"),
+    ],
+)
+def test_foreign_files_are_explained(publish_article, people, region, data, expected):
+    publish_article()
+
+    result = exchange.import_file(data, region=region, user=people["region_admin"])
+
+    assert expected in result.problems[0].message
+
+
+def test_entities_are_not_expanded(publish_article, people, region):
+    data = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="articles.article/1" target-language="ar"><body><trans-unit id="articles.article/1/title"><source>a</source><target>&e;</target></trans-unit></body></file></xliff>'
+
+    result = exchange.import_file(data, region=region, user=people["region_admin"])
+
+    assert not result.ok
+    assert "root:" not in " ".join(problem.message for problem in result.problems)
