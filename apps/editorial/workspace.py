@@ -116,9 +116,11 @@ class ItemCreate(EditorialTypeMixin):
         )
         if "submit" in self.request.POST:
             services.submit_for_review(item, user=self.request.user)
-        messages.success(
-            self.request, _("Saved as a draft. Migrants see nothing until it is published.")
-        )
+            messages.success(self.request, _("Saved and submitted for review."))
+        else:
+            messages.success(
+                self.request, _("Saved as a draft. Migrants see nothing until it is published.")
+            )
         return HttpResponseRedirect(
             self.url("content_detail", type=self.editorial_type.key, pk=item.pk)
         )

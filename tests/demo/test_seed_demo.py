@@ -44,3 +44,21 @@ def test_seeding_twice_changes_nothing(db, settings):
     assert [
         model.objects.count() for model in (Region, Topic, UserType, Organisation, User, Membership)
     ] == counts
+
+
+def test_demo_articles_show_the_workflow_in_every_language(db):
+    from apps.articles.models import Article
+    from apps.editorial.queries import coverage_rows
+
+    load_demo()
+
+    targets = [code for code in languages.CODES if code != "de"]
+    gaps = {
+        row.item.slug: {code: state for code, state in row.states if state != "published"}
+        for row in coverage_rows(Article.objects.all(), targets)
+    }
+    assert len(gaps) == 8
+    assert {slug: states for slug, states in gaps.items() if states} == {
+        "tenant-rights": {"ru": "outdated"},
+        "broadcasting-fee": {"ur": "missing"},
+    }

@@ -1,0 +1,83 @@
+"""The articles API: per language, honest about translation state, cheap to revalidate."""
+
+from rest_framework.authtoken.models import Token
+
+from apps.editorial import services
+from tests.conftest import article_data
+
+
+def test_articles_in_the_requested_language_with_their_state(client, publish_article, translate):
+    translated = publish_article(title="Übersetzt")
+    translate(translated, "ar", title="مترجم")
+    publish_article(title="Nur Deutsch")
+
+    data = client.get("/api/v1/articles/", {"lang": "ar"}).json()
+
+    by_title = {article["title"]: article for article in data["results"]}
+    assert by_title["مترجم"]["language"] == "ar"
+    assert by_title["مترجم"]["translation"] == {"requested": "ar", "is_fallback": False, "is_machine": False, "is_outdated": False}
+    assert by_title["Nur Deutsch"]["language"] == "de"
+    assert by_title["Nur Deutsch"]["translation"]["is_fallback"] is True
+    assert "<h2>Termin</h2>" in by_title["Nur Deutsch"]["body_html"]
+    assert "title_de" not in by_title["Nur Deutsch"]
+
+
+def test_outdated_translations_are_flagged(client, publish_article, translate, people):
+    article = publish_article()
+    translate(article, "uk")
+    services.save_draft(article, data=article_data(title="Neu"), author=people["editor"], base_number=1)
+    services.submit_for_review(article, user=people["editor"])
+    services.publish(article, user=people["reviewer"])
+
+    data = client.get(f"/api/v1/articles/{article.slug}/", headers={"accept-language": "uk"}).json()
+
+    assert data["translation"]["is_outdated"] is True
+    assert data["source_changed_at"]
+
+
+def test_etag_and_last_modified_are_honoured(client, publish_article, people):
+    article = publish_article()
+    first = client.get("/api/v1/articles/", {"lang": "de"})
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+
+    assert client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-none-match": etag}).status_code == 304
+    assert client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-modified-since": last_modified}).status_code == 304
+    # Another language is another representation.
+    assert client.get("/api/v1/articles/", {"lang": "ar"}, headers={"if-none-match": etag}).status_code == 200
+
+    services.save_draft(article, data=article_data(title="Geändert"), author=people["editor"], base_number=1)
+    services.submit_for_review(article, user=people["editor"])
+    services.publish(article, user=people["reviewer"])
+    changed = client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-none-match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def staff(user) -> dict:
+    token, _ = Token.objects.get_or_create(user=user)
+    return {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+
+
+def test_staff_query_coverage_queue_and_item_workflow(client, publish_article, translate, people):
+    article = publish_article()
+    translate(article, "ar")
+
+    coverage = client.get("/api/v1/editorial/coverage/", {"language": "ar"}, **staff(people["translator"])).json()
+    assert coverage["results"][0]["states"] == {"ar": "published"}
+    assert coverage["summary"]["ar"]["published"] == 1
+
+    queue = client.get("/api/v1/editorial/queue/", **staff(people["translator"])).json()
+    assert {(entry["id"], entry["language"], entry["state"]) for entry in queue} == {(article.pk, "uk", "missing")}
+
+    item = client.get(f"/api/v1/editorial/items/articles.article/{article.pk}/", **staff(people["editor"])).json()
+    assert item["status"] == "published"
+    assert [revision["state"] for revision in item["revisions"]] == ["published"]
+    assert item["translations"]["ar"] == "published"
+    assert item["audit"][0]["action"] == "translation_published"
+
+
+def test_staff_api_is_closed_to_the_public_and_to_ngos(client, publish_article, people):
+    publish_article()
+
+    assert client.get("/api/v1/editorial/coverage/").status_code == 401
+    assert client.get("/api/v1/editorial/coverage/", **staff(people["ngo_admin"])).status_code == 403
