@@ -11,7 +11,7 @@ PORT ?= 8000
 # The embedded default: SQLite, local-memory cache, Celery tasks run in-process.
 export WAYPOINT_INSECURE_DEV_KEY ?= 1
 
-.PHONY: run test lint format setup catalogues messages migrate demo clean
+.PHONY: run test lint format setup catalogues messages migrate demo clean bench
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,6 @@ messages: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo
+
+bench: setup
+	$(PY) bench/coverage_matrix.py $(BENCH_ARGS)

@@ -6,7 +6,6 @@ caller's roles, with the same permission table as the workspace.
 
 from __future__ import annotations
 
-from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -70,21 +69,16 @@ class CoverageView(StaffAPIView):
         targets = queries.translation_targets(region)
         language = request.query_params.get("language", "")
         codes = [language] if language in targets else targets
-        items = queries.with_translation_states(
-            queries.translated_items(region, entry.model), codes
+        items = queries.coverage_items(
+            region, entry.model, codes, state=request.query_params.get("state", "")
         )
-        state = request.query_params.get("state", "")
-        if state in CoverageState.values:
-            condition = Q()
-            for code in codes:
-                condition |= Q(**{queries.state_column(code): state})
-            items = items.filter(condition)
-        items = items.order_by("-source_changed_at", "pk")
         try:
             page = max(int(request.query_params.get("page", "1")), 1)
         except ValueError:
             page = 1
-        chunk = list(items[(page - 1) * self.PAGE_SIZE : page * self.PAGE_SIZE])
+        rows = queries.coverage_rows(
+            items[(page - 1) * self.PAGE_SIZE : page * self.PAGE_SIZE], codes
+        )
         data = {
             "type": entry.key,
             "count": items.count(),
@@ -93,12 +87,12 @@ class CoverageView(StaffAPIView):
             ),
             "results": [
                 {
-                    "id": item.pk,
-                    "title": item.source_text("title"),
-                    "source_changed_at": item.source_changed_at,
-                    "states": dict(queries.coverage_row(item, codes).states),
+                    "id": row.item.pk,
+                    "title": row.item.source_text("title"),
+                    "source_changed_at": row.item.source_changed_at,
+                    "states": dict(row.states),
                 }
-                for item in chunk
+                for row in rows
             ],
         }
         return Response(CoverageSerializer(data).data)
@@ -186,11 +180,7 @@ class ItemWorkflowView(StaffAPIView):
             raise NotFound()
         pending = services.pending_revision(item)
         codes = queries.translation_targets(request.region)
-        states = (
-            queries.coverage_rows(entry.model.objects.filter(pk=item.pk), codes)[0].states
-            if codes
-            else []
-        )
+        states = queries.coverage_rows([item], codes)[0].states if codes else []
 
         def name(user):
             return str(user) if user else None

@@ -5,7 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 
@@ -22,53 +34,38 @@ from apps.editorial.models import (
 from apps.editorial.registry import editorial_models
 
 
-def state_column(code: str) -> str:
-    return f"state_{code.replace('-', '_')}"
+def _row_state() -> Case:
+    """SQL: the coverage state of a translation row joined to its item.
 
-
-def translation_state(model: type[EditorialContent], code: str) -> Coalesce:
-    """SQL expression: the coverage state of ``model`` rows in language ``code``.
-
-    No row → missing; a row made from another source text than the published one → outdated;
-    otherwise the row's status.
+    A row made from another source text than the published one is outdated; otherwise its
+    status says what it is. (No row at all means missing.)
     """
-    rows = Translation.objects.filter(
-        content_type=ContentType.objects.get_for_model(model),
-        object_id=OuterRef("pk"),
-        language=code,
-    ).annotate(
-        coverage=Case(
-            When(source_fingerprint=OuterRef("source_fingerprint"), then=F("status")),
-            default=Value(CoverageState.OUTDATED),
-            output_field=CharField(),
-        )
-    )
-    return Coalesce(
-        Subquery(rows.values("coverage")[:1], output_field=CharField()),
-        Value(CoverageState.MISSING),
+    return Case(
+        When(
+            translations__source_fingerprint=F("source_fingerprint"), then=F("translations__status")
+        ),
+        default=Value(CoverageState.OUTDATED),
         output_field=CharField(),
     )
 
 
-def with_translation_states(queryset: QuerySet, codes: list[str]) -> QuerySet:
-    return queryset.annotate(
-        **{state_column(code): translation_state(queryset.model, code) for code in codes}
-    )
-
-
 def coverage_summary(queryset: QuerySet, codes: list[str]) -> dict[str, dict[str, int]]:
-    """{language: {state: count}} over the whole queryset, in one query."""
-    annotated = with_translation_states(queryset, codes)
-    aggregates = {
-        f"{state_column(code)}__{state}": Count("pk", filter=Q(**{state_column(code): state}))
-        for code in codes
-        for state in CoverageState.values
-    }
-    totals = annotated.aggregate(**aggregates)
-    return {
-        code: {state: totals[f"{state_column(code)}__{state}"] for state in CoverageState.values}
-        for code in codes
-    }
+    """{language: {state: count}} over the whole queryset: one join grouped by language and
+    state, and one count for the missing ones."""
+    summary = {code: dict.fromkeys(CoverageState.values, 0) for code in codes}
+    counted = (
+        queryset.order_by()
+        .filter(translations__language__in=codes)
+        .annotate(language=F("translations__language"), state=_row_state())
+        .values("language", "state")
+        .annotate(count=Count("pk"))
+    )
+    for row in counted:
+        summary[row["language"]][row["state"]] += row["count"]
+    total = queryset.order_by().count()
+    for code in codes:
+        summary[code][CoverageState.MISSING] = total - sum(summary[code].values())
+    return summary
 
 
 @dataclass(frozen=True)
@@ -77,13 +74,68 @@ class CoverageRow:
     states: list[tuple[str, str]]  # (language code, state)
 
 
-def coverage_row(item: EditorialContent, codes: list[str]) -> CoverageRow:
-    """The row of an item annotated by :func:`with_translation_states`."""
-    return CoverageRow(item, [(code, getattr(item, state_column(code))) for code in codes])
+def coverage_rows(items, codes: list[str]) -> list[CoverageRow]:
+    """Rows of the coverage matrix for ``items`` (a list or queryset), in one more query.
+
+    The states come from one join of the items with their translation rows, each state computed
+    by SQL (:func:`_row_state`); Python only lays them out as a matrix.
+    """
+    items = list(items)
+    if not items:
+        return []
+    model = type(items[0])
+    states: dict[tuple[int, str], str] = {}
+    for start in range(0, len(items), _CHUNK):
+        ids = [item.pk for item in items[start : start + _CHUNK]]
+        found = (
+            model.objects.filter(pk__in=ids, translations__language__in=codes)
+            .annotate(language=F("translations__language"), state=_row_state())
+            .values_list("pk", "language", "state")
+        )
+        states.update(((pk, language), state) for pk, language, state in found)
+    return [
+        CoverageRow(
+            item, [(code, states.get((item.pk, code), CoverageState.MISSING)) for code in codes]
+        )
+        for item in items
+    ]
 
 
-def coverage_rows(queryset: QuerySet, codes: list[str]) -> list[CoverageRow]:
-    return [coverage_row(item, codes) for item in with_translation_states(queryset, codes)]
+_CHUNK = 5000  # ids per query: well within SQLite's and PostgreSQL's parameter limits
+
+
+def coverage_items(
+    region, model: type[EditorialContent], codes: list[str], *, state: str = ""
+) -> QuerySet:
+    """The items a coverage matrix lists, newest change first, optionally only one state."""
+    items = translated_items(region, model).order_by("-source_changed_at", "pk")
+    if state in CoverageState.values:
+        items = filter_by_states(items, codes, [state])
+    return items
+
+
+def filter_by_states(queryset: QuerySet, codes: list[str], states) -> QuerySet:
+    """Items that are in one of ``states`` in at least one of ``codes``, decided in SQL."""
+    rows = Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(queryset.model),
+        object_id=OuterRef("pk"),
+        language__in=codes,
+    )
+    condition = Q()
+    if CoverageState.MISSING in states:
+        present = rows.order_by().values("object_id").annotate(count=Count("pk")).values("count")
+        queryset = queryset.annotate(_languages_present=Coalesce(Subquery(present[:1]), Value(0)))
+        condition |= Q(_languages_present__lt=len(codes))
+    if CoverageState.OUTDATED in states:
+        condition |= Exists(rows.exclude(source_fingerprint=OuterRef("source_fingerprint")))
+    current = [
+        state for state in states if state not in (CoverageState.MISSING, CoverageState.OUTDATED)
+    ]
+    if current:
+        condition |= Exists(
+            rows.filter(status__in=current, source_fingerprint=OuterRef("source_fingerprint"))
+        )
+    return queryset.filter(condition)
 
 
 def with_latest_revision(queryset: QuerySet) -> QuerySet:
@@ -128,18 +180,16 @@ class QueueEntry:
 
 
 def translator_queue(region, codes: list[str]) -> list[QueueEntry]:
-    """What still needs a translator in ``codes``: one query per content type."""
+    """What still needs a translator in ``codes``: two queries per content type."""
     entries = []
     for model in editorial_models():
-        items = with_translation_states(translated_items(region, model), codes)
-        needing = Q()
-        for code in codes:
-            needing |= Q(**{f"{state_column(code)}__in": QUEUE_STATES})
-        for item in items.filter(needing).order_by("-source_changed_at"):
-            for code in codes:
-                state = getattr(item, state_column(code))
-                if state in QUEUE_STATES:
-                    entries.append(QueueEntry(item, code, state))
+        items = filter_by_states(translated_items(region, model), codes, QUEUE_STATES)
+        for row in coverage_rows(items.order_by("-source_changed_at"), codes):
+            entries += [
+                QueueEntry(row.item, code, state)
+                for code, state in row.states
+                if state in QUEUE_STATES
+            ]
     # Outdated first: migrants are reading something the original no longer says.
     priority = {
         CoverageState.OUTDATED: 0,

@@ -14,7 +14,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -191,11 +190,7 @@ class ItemDetail(ItemMixin):
         pending = services.pending_revision(item)
         published = services.published_revision(item)
         targets = queries.translation_targets(region)
-        states = (
-            queries.coverage_rows(type(item).objects.filter(pk=item.pk), targets)[0].states
-            if targets
-            else []
-        )
+        states = queries.coverage_rows([item], targets)[0].states if targets else []
         context.update(
             item=item,
             pending=pending,
@@ -339,14 +334,7 @@ class Coverage:
         language = self.request.GET.get("language", "")
         state = self.request.GET.get("state", "")
         shown = [language] if language in targets else targets
-        items = queries.with_translation_states(
-            queries.translated_items(region, chosen_type.model), shown
-        ).order_by("-source_changed_at", "pk")
-        if state in CoverageState.values:
-            condition = Q()
-            for code in shown:
-                condition |= Q(**{queries.state_column(code): state})
-            items = items.filter(condition)
+        items = queries.coverage_items(region, chosen_type.model, shown, state=state)
         page = Paginator(items, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
             types=types,
@@ -356,7 +344,7 @@ class Coverage:
             language=language,
             state=state,
             states=CoverageState.choices,
-            rows=[queries.coverage_row(item, shown) for item in page],
+            rows=queries.coverage_rows(page.object_list, shown),
             page=page,
             summary=queries.coverage_summary(
                 queries.translated_items(region, chosen_type.model), shown
@@ -503,9 +491,7 @@ class TranslationEdit(ItemMixin):
                 for name in item.translatable_fields
             ],
             translation=translation,
-            state=queries.coverage_rows(type(item).objects.filter(pk=item.pk), [self.language])[
-                0
-            ].states[0][1],
+            state=queries.coverage_rows([item], [self.language])[0].states[0][1],
             source_changes=source_changes,
             may_translate=self.may_translate(),
             may_publish=self.request.user.has_perm(
@@ -544,14 +530,9 @@ class Export:
         wanted = set(form.cleaned_data["include"])
         items = []
         for entry in editorial_types():
-            annotated = queries.with_translation_states(
-                queries.translated_items(region, entry.model), [language]
+            items += queries.filter_by_states(
+                queries.translated_items(region, entry.model), [language], wanted
             )
-            items += [
-                item
-                for item in annotated
-                if getattr(item, queries.state_column(language)) in wanted
-            ]
         file_format = form.cleaned_data["file_format"]
         if file_format == "xliff":
             body, content_type = (

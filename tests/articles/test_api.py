@@ -15,7 +15,12 @@ def test_articles_in_the_requested_language_with_their_state(client, publish_art
 
     by_title = {article["title"]: article for article in data["results"]}
     assert by_title["مترجم"]["language"] == "ar"
-    assert by_title["مترجم"]["translation"] == {"requested": "ar", "is_fallback": False, "is_machine": False, "is_outdated": False}
+    assert by_title["مترجم"]["translation"] == {
+        "requested": "ar",
+        "is_fallback": False,
+        "is_machine": False,
+        "is_outdated": False,
+    }
     assert by_title["Nur Deutsch"]["language"] == "de"
     assert by_title["Nur Deutsch"]["translation"]["is_fallback"] is True
     assert "<h2>Termin</h2>" in by_title["Nur Deutsch"]["body_html"]
@@ -25,7 +30,9 @@ def test_articles_in_the_requested_language_with_their_state(client, publish_art
 def test_outdated_translations_are_flagged(client, publish_article, translate, people):
     article = publish_article()
     translate(article, "uk")
-    services.save_draft(article, data=article_data(title="Neu"), author=people["editor"], base_number=1)
+    services.save_draft(
+        article, data=article_data(title="Neu"), author=people["editor"], base_number=1
+    )
     services.submit_for_review(article, user=people["editor"])
     services.publish(article, user=people["reviewer"])
 
@@ -40,12 +47,25 @@ def test_etag_and_last_modified_are_honoured(client, publish_article, people):
     first = client.get("/api/v1/articles/", {"lang": "de"})
     etag, last_modified = first["ETag"], first["Last-Modified"]
 
-    assert client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-none-match": etag}).status_code == 304
-    assert client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-modified-since": last_modified}).status_code == 304
+    assert (
+        client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-none-match": etag}).status_code
+        == 304
+    )
+    assert (
+        client.get(
+            "/api/v1/articles/", {"lang": "de"}, headers={"if-modified-since": last_modified}
+        ).status_code
+        == 304
+    )
     # Another language is another representation.
-    assert client.get("/api/v1/articles/", {"lang": "ar"}, headers={"if-none-match": etag}).status_code == 200
+    assert (
+        client.get("/api/v1/articles/", {"lang": "ar"}, headers={"if-none-match": etag}).status_code
+        == 200
+    )
 
-    services.save_draft(article, data=article_data(title="Geändert"), author=people["editor"], base_number=1)
+    services.save_draft(
+        article, data=article_data(title="Geändert"), author=people["editor"], base_number=1
+    )
     services.submit_for_review(article, user=people["editor"])
     services.publish(article, user=people["reviewer"])
     changed = client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-none-match": etag})
@@ -62,14 +82,20 @@ def test_staff_query_coverage_queue_and_item_workflow(client, publish_article, t
     article = publish_article()
     translate(article, "ar")
 
-    coverage = client.get("/api/v1/editorial/coverage/", {"language": "ar"}, **staff(people["translator"])).json()
+    coverage = client.get(
+        "/api/v1/editorial/coverage/", {"language": "ar"}, **staff(people["translator"])
+    ).json()
     assert coverage["results"][0]["states"] == {"ar": "published"}
     assert coverage["summary"]["ar"]["published"] == 1
 
     queue = client.get("/api/v1/editorial/queue/", **staff(people["translator"])).json()
-    assert {(entry["id"], entry["language"], entry["state"]) for entry in queue} == {(article.pk, "uk", "missing")}
+    assert {(entry["id"], entry["language"], entry["state"]) for entry in queue} == {
+        (article.pk, "uk", "missing")
+    }
 
-    item = client.get(f"/api/v1/editorial/items/articles.article/{article.pk}/", **staff(people["editor"])).json()
+    item = client.get(
+        f"/api/v1/editorial/items/articles.article/{article.pk}/", **staff(people["editor"])
+    ).json()
     assert item["status"] == "published"
     assert [revision["state"] for revision in item["revisions"]] == ["published"]
     assert item["translations"]["ar"] == "published"
@@ -80,4 +106,6 @@ def test_staff_api_is_closed_to_the_public_and_to_ngos(client, publish_article, 
     publish_article()
 
     assert client.get("/api/v1/editorial/coverage/").status_code == 401
-    assert client.get("/api/v1/editorial/coverage/", **staff(people["ngo_admin"])).status_code == 403
+    assert (
+        client.get("/api/v1/editorial/coverage/", **staff(people["ngo_admin"])).status_code == 403
+    )

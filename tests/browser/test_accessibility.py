@@ -30,3 +30,41 @@ def test_workspace_pages_have_no_serious_violations(
     for path in ["authority/", "authority/people/", "authority/region/", "authority/topics/new/"]:
         page.goto(f"{live_server.url}/{code}/{path}")
         assert axe_violations(page) == [], path
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_reading_pages_have_no_serious_violations(
+    page, live_server, publish_article, translate, axe_violations, code
+):
+    article = publish_article()
+    translate(article, "ar")
+    publish_article(title="Nur auf Deutsch")
+
+    for path in ["information/", f"information/{article.slug}/", "information/nur-auf-deutsch/"]:
+        page.goto(f"{live_server.url}/{code}/{path}")
+        assert axe_violations(page) == [], path
+
+
+def test_editorial_pages_have_no_serious_violations(
+    page, live_server, people, publish_article, axe_violations
+):
+    article = publish_article()
+    page.goto(f"{live_server.url}/ar/accounts/sign-in/")
+    page.locator("#id_username").fill("admin@example.org")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.stacked-form button[type=submit]").click()
+    page.wait_for_url("**/ar/authority/")
+
+    base = f"{live_server.url}/ar/authority"
+    for path in [
+        "/content/articles.article/",
+        "/content/articles.article/new/",
+        f"/content/articles.article/{article.pk}/",
+        f"/content/articles.article/{article.pk}/edit/",
+        f"/content/articles.article/{article.pk}/translations/fa-af/",
+        "/translations/",
+        "/translations/queue/",
+        "/translations/files/",
+    ]:
+        page.goto(base + path)
+        assert axe_violations(page) == [], path

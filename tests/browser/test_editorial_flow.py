@@ -48,7 +48,9 @@ def test_write_review_publish_translate_and_read(browser, live_server, people):
     translator = sign_in(browser, live_server, "translator@example.org")
     translator.goto(f"{live_server.url}/en/authority/translations/queue/")
     translator.get_by_role("row").filter(has_text="العربية").get_by_role("link").first.click()
-    expect(translator.locator(".side-by-side__source").first).to_contain_text("Anmeldung der Wohnung")
+    expect(translator.locator(".side-by-side__source").first).to_contain_text(
+        "Anmeldung der Wohnung"
+    )
     translator.locator("#id_title").fill("تسجيل السكن")
     translator.locator("#id_summary").fill("هكذا تسجلون سكنكم في مكتب المواطنين.")
     translator.locator("#id_body").fill("## موعد\nاحجزوا موعدًا **عبر الإنترنت**.")

@@ -213,7 +213,7 @@ def test_coverage_matrix_costs_the_same_queries_for_3_or_30_items(
     few = count(codes)
     for index in range(27):
         publish_article(title=f"Mehr {index}")
-    assert count(codes) == few == 2
+    assert count(codes) == few == 4
 
 
 def test_translator_queue_lists_their_languages_outdated_first(

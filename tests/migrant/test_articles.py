@@ -12,7 +12,9 @@ from apps.editorial import services
 from tests.conftest import article_data
 
 
-def test_unpublished_language_shows_the_original_with_a_notice_in_the_readers_language(client, publish_article):
+def test_unpublished_language_shows_the_original_with_a_notice_in_the_readers_language(
+    client, publish_article
+):
     article = publish_article()
 
     html = client.get(f"/ur/information/{article.slug}/").content.decode()
@@ -21,12 +23,17 @@ def test_unpublished_language_shows_the_original_with_a_notice_in_the_readers_la
     assert '<article lang="de" dir="ltr">' in html
     assert "Wohnung anmelden" in html
     with translation.override("ur"):
-        notice = gettext("This text is not yet translated into %(requested)s. It is shown in the original language, %(shown)s.") % {
+        notice = gettext(
+            "This text is not yet translated into %(requested)s. It is shown in the original language, %(shown)s."
+        ) % {
             "requested": "اردو",
             "shown": "Deutsch",
         }
     assert notice in html
-    assert notice != "This text is not yet translated into اردو. It is shown in the original language, Deutsch."
+    assert (
+        notice
+        != "This text is not yet translated into اردو. It is shown in the original language, Deutsch."
+    )
 
 
 def test_published_translation_is_shown_in_its_language(client, publish_article, translate):
@@ -41,10 +48,17 @@ def test_published_translation_is_shown_in_its_language(client, publish_article,
     assert "language-notice" not in html
 
 
-def test_outdated_translation_says_when_the_original_changed_and_links_to_it(client, publish_article, translate, people):
+def test_outdated_translation_says_when_the_original_changed_and_links_to_it(
+    client, publish_article, translate, people
+):
     article = publish_article()
     translate(article, "ar", title="تسجيل السكن")
-    services.save_draft(article, data=article_data(title="Wohnsitz anmelden"), author=people["editor"], base_number=1)
+    services.save_draft(
+        article,
+        data=article_data(title="Wohnsitz anmelden"),
+        author=people["editor"],
+        base_number=1,
+    )
     services.submit_for_review(article, user=people["editor"])
     services.publish(article, user=people["reviewer"])
     article.refresh_from_db()
@@ -77,7 +91,9 @@ def test_list_filters_by_topic_and_situation(client, publish_article, taxonomy, 
 
 
 def test_validity_dates_hide_articles_outside_them(client, publish_article):
-    publish_article(title="Vorbei", valid_until=(dt.date.today() - dt.timedelta(days=1)).isoformat())
+    publish_article(
+        title="Vorbei", valid_until=(dt.date.today() - dt.timedelta(days=1)).isoformat()
+    )
     publish_article(title="Später", valid_from=(dt.date.today() + dt.timedelta(days=3)).isoformat())
     publish_article(title="Jetzt")
 
