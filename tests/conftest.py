@@ -194,3 +194,14 @@ def translate(people):
         article.refresh_from_db()
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Unit tests run Celery tasks in-process; tests/editorial/test_worker.py uses a real worker."""
+    from portal.celery import app
+
+    always_eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = always_eager

@@ -415,17 +415,28 @@ def publish_translation(item: EditorialContent, *, language: str, user) -> Trans
 
 
 def request_machine_translation(item: EditorialContent, *, languages: list[str], user) -> list[str]:
-    """Queue machine drafts; returns the languages queued. Human work is never overwritten."""
+    """Queue machine drafts; returns the languages queued. Human work is never overwritten.
+
+    If the task queue cannot be reached, the editor is told so; nothing else is affected.
+    """
+    from kombu.exceptions import OperationalError
+
     from apps.editorial import tasks
 
-    queued = []
     for language in languages:
         _translatable(item, language)
+    queued = []
+    for language in languages:
+        try:
+            tasks.machine_translate.delay(
+                content_type_of(item).pk, item.pk, language, item.source_fingerprint
+            )
+        except OperationalError as error:
+            raise WorkflowError(
+                _("Machine translation is not available right now. Please try again later.")
+            ) from error
         queued.append(language)
         audit(item, user, "machine_requested", language=language)
-        tasks.machine_translate.delay_on_commit(
-            content_type_of(item).pk, item.pk, language, item.source_fingerprint
-        )
     return queued
 
 

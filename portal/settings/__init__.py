@@ -139,6 +139,7 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "waypoint")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request must never hang because the broker is down: fail fast, degrade visibly.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = "UTC"
 
 # --- Accounts -----------------------------------------------------------------------------------

@@ -241,3 +241,20 @@ def test_translator_queue_lists_their_languages_outdated_first(
         (changed, "uk"),
         (current, "uk"),
     }
+
+
+def test_a_broker_outage_is_reported_and_changes_nothing(publish_article, people, monkeypatch):
+    from kombu.exceptions import OperationalError
+
+    from apps.editorial import tasks
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.machine_translate, "delay", broker_down)
+    article = publish_article()
+
+    with pytest.raises(services.WorkflowError, match="not available right now"):
+        services.request_machine_translation(article, languages=["ar"], user=people["editor"])
+
+    assert services.translation_of(article, "ar") is None
