@@ -205,3 +205,20 @@ def _tasks_run_in_process():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = always_eager
+
+
+@pytest.fixture
+def revise(people):
+    """Change a published article's original through the workflow (edit, review, publish)."""
+
+    def make(article: Article, **texts) -> Article:
+        latest = services.latest_revision(article)
+        services.save_draft(
+            article, data=article_data(**texts), author=people["editor"], base_number=latest.number
+        )
+        services.submit_for_review(article, user=people["editor"])
+        services.publish(article, user=people["reviewer"])
+        article.refresh_from_db()
+        return article
+
+    return make

@@ -308,6 +308,14 @@ def restore(item: EditorialContent, *, number: int, user, base_number: int | Non
 # --- translations ------------------------------------------------------------------------------
 
 
+def _lock_translation(item: EditorialContent, language: str) -> Translation | None:
+    return (
+        Translation.objects.select_for_update()
+        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
+        .first()
+    )
+
+
 def translation_of(item: EditorialContent, language: str) -> Translation | None:
     return item.translations.filter(language=language).first()
 
@@ -344,11 +352,7 @@ def save_translation(
     """
     item = _lock(item)
     _translatable(item, language)
-    translation = (
-        Translation.objects.select_for_update()
-        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
-        .first()
-    )
+    translation = _lock_translation(item, language)
     if translation is not None and base_version is not None and base_version != translation.version:
         raise TranslationConflict(current=translation)
     cleaned = _clean_texts(item, texts)
@@ -390,11 +394,7 @@ def _make_live(item: EditorialContent, translation: Translation, *, machine: boo
 def publish_translation(item: EditorialContent, *, language: str, user) -> Translation:
     item = _lock(item)
     _translatable(item, language)
-    translation = (
-        Translation.objects.select_for_update()
-        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
-        .first()
-    )
+    translation = _lock_translation(item, language)
     if translation is None or translation.status not in (
         TranslationStatus.TRANSLATED,
         TranslationStatus.MACHINE,
@@ -449,11 +449,7 @@ def apply_machine_translation(
         return (
             None  # the original changed while the machine was translating; a newer request follows
         )
-    translation = (
-        Translation.objects.select_for_update()
-        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
-        .first()
-    )
+    translation = _lock_translation(item, language)
     human_work = (
         translation is not None
         and translation.status != TranslationStatus.MACHINE

@@ -2,9 +2,6 @@
 
 from rest_framework.authtoken.models import Token
 
-from apps.editorial import services
-from tests.conftest import article_data
-
 
 def test_articles_in_the_requested_language_with_their_state(client, publish_article, translate):
     translated = publish_article(title="Übersetzt")
@@ -27,14 +24,10 @@ def test_articles_in_the_requested_language_with_their_state(client, publish_art
     assert "title_de" not in by_title["Nur Deutsch"]
 
 
-def test_outdated_translations_are_flagged(client, publish_article, translate, people):
+def test_outdated_translations_are_flagged(client, publish_article, translate, people, revise):
     article = publish_article()
     translate(article, "uk")
-    services.save_draft(
-        article, data=article_data(title="Neu"), author=people["editor"], base_number=1
-    )
-    services.submit_for_review(article, user=people["editor"])
-    services.publish(article, user=people["reviewer"])
+    revise(article, title="Neu")
 
     data = client.get(f"/api/v1/articles/{article.slug}/", headers={"accept-language": "uk"}).json()
 
@@ -42,7 +35,7 @@ def test_outdated_translations_are_flagged(client, publish_article, translate, p
     assert data["source_changed_at"]
 
 
-def test_etag_and_last_modified_are_honoured(client, publish_article, people):
+def test_etag_and_last_modified_are_honoured(client, publish_article, people, revise):
     article = publish_article()
     first = client.get("/api/v1/articles/", {"lang": "de"})
     etag, last_modified = first["ETag"], first["Last-Modified"]
@@ -63,11 +56,7 @@ def test_etag_and_last_modified_are_honoured(client, publish_article, people):
         == 200
     )
 
-    services.save_draft(
-        article, data=article_data(title="Geändert"), author=people["editor"], base_number=1
-    )
-    services.submit_for_review(article, user=people["editor"])
-    services.publish(article, user=people["reviewer"])
+    revise(article, title="Geändert")
     changed = client.get("/api/v1/articles/", {"lang": "de"}, headers={"if-none-match": etag})
     assert changed.status_code == 200
     assert changed["ETag"] != etag

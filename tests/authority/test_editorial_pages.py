@@ -194,15 +194,13 @@ def test_ngos_and_other_regions_cannot_touch_authority_content(
     )
 
 
-def test_coverage_matrix_shows_states_and_filters(client, people, publish_article, translate):
+def test_coverage_matrix_shows_states_and_filters(
+    client, people, publish_article, translate, revise
+):
     fresh, stale = publish_article(title="Frisch"), publish_article(title="Alt")
     translate(fresh, "ar")
     translate(stale, "ar")
-    services.save_draft(
-        stale, data=article_data(title="Alt, geändert"), author=people["editor"], base_number=1
-    )
-    services.submit_for_review(stale, user=people["editor"])
-    services.publish(stale, user=people["reviewer"])
+    revise(stale, title="Alt, geändert")
     client.force_login(people["translator"])
 
     html = client.get(

@@ -6,7 +6,6 @@ from lxml import etree
 
 from apps.editorial import exchange, services
 from apps.editorial.models import CoverageState
-from tests.conftest import article_data
 from tests.editorial.test_translations import states
 
 XLIFF = {"x": exchange.XLIFF_NS}
@@ -64,14 +63,12 @@ def test_po_round_trip(publish_article, people, region):
     }
 
 
-def test_a_translation_of_an_older_original_is_outdated_on_import(publish_article, people, region):
+def test_a_translation_of_an_older_original_is_outdated_on_import(
+    publish_article, people, region, revise
+):
     article = publish_article()
     exported = exchange.export_xliff([article], language="ar", region=region)
-    services.save_draft(
-        article, data=article_data(title="Neuer Titel"), author=people["editor"], base_number=1
-    )
-    services.submit_for_review(article, user=people["editor"])
-    services.publish(article, user=people["reviewer"])
+    revise(article, title="Neuer Titel")
 
     assert exchange.import_file(
         fill_xliff(exported, ARABIC), region=region, user=people["region_admin"]

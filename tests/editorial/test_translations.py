@@ -8,7 +8,6 @@ from apps.articles.models import Article
 from apps.editorial import services
 from apps.editorial.models import CoverageState, TranslationStatus
 from apps.editorial.queries import coverage_rows, coverage_summary, translator_queue
-from tests.conftest import article_data
 
 
 def states(article, *codes):
@@ -40,20 +39,13 @@ def test_states_follow_the_work(publish_article, people):
 
 
 def test_a_source_change_makes_translations_outdated_by_fingerprint(
-    publish_article, translate, people
+    publish_article, translate, people, revise
 ):
     article = publish_article()
     translate(article, "ar")
     translate(article, "uk")
 
-    services.save_draft(
-        article,
-        data=article_data(body="## Termin\nBuchen Sie online einen Termin."),
-        author=people["editor"],
-        base_number=1,
-    )
-    services.submit_for_review(article, user=people["editor"])
-    services.publish(article, user=people["reviewer"])
+    revise(article, body="## Termin\nBuchen Sie online einen Termin.")
 
     assert states(article, "ar", "uk") == {
         "ar": CoverageState.OUTDATED,
@@ -61,32 +53,21 @@ def test_a_source_change_makes_translations_outdated_by_fingerprint(
     }
 
 
-def test_spacing_changes_do_not_outdate_translations(publish_article, translate, people):
+def test_spacing_changes_do_not_outdate_translations(publish_article, translate, people, revise):
     article = publish_article()
     translate(article, "ar")
 
-    services.save_draft(
-        article,
-        data=article_data(body="## Termin  \r\nBuchen  Sie einen Termin. "),
-        author=people["editor"],
-        base_number=1,
-    )
-    services.submit_for_review(article, user=people["editor"])
-    services.publish(article, user=people["reviewer"])
+    revise(article, body="## Termin  \r\nBuchen  Sie einen Termin. ")
 
     assert states(article, "ar") == {"ar": CoverageState.PUBLISHED}
 
 
 def test_republishing_an_updated_translation_makes_it_current_again(
-    publish_article, translate, people
+    publish_article, translate, people, revise
 ):
     article = publish_article()
     translate(article, "ar")
-    services.save_draft(
-        article, data=article_data(title="Neuer Titel"), author=people["editor"], base_number=1
-    )
-    services.submit_for_review(article, user=people["editor"])
-    services.publish(article, user=people["reviewer"])
+    revise(article, title="Neuer Titel")
 
     translate(article, "ar", title="عنوان جديد")
 
@@ -217,17 +198,13 @@ def test_coverage_matrix_costs_the_same_queries_for_3_or_30_items(
 
 
 def test_translator_queue_lists_their_languages_outdated_first(
-    publish_article, translate, people, region
+    publish_article, translate, people, region, revise
 ):
     current = publish_article(title="Aktuell")
     translate(current, "ar")
     changed = publish_article(title="Geändert")
     translate(changed, "ar")
-    services.save_draft(
-        changed, data=article_data(title="Geändert!"), author=people["editor"], base_number=1
-    )
-    services.submit_for_review(changed, user=people["editor"])
-    services.publish(changed, user=people["reviewer"])
+    revise(changed, title="Geändert!")
 
     queue = translator_queue(region, ["ar", "uk"])
 

@@ -8,8 +8,6 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from apps.core.models import UserType
-from apps.editorial import services
-from tests.conftest import article_data
 
 
 def test_unpublished_language_shows_the_original_with_a_notice_in_the_readers_language(
@@ -49,19 +47,11 @@ def test_published_translation_is_shown_in_its_language(client, publish_article,
 
 
 def test_outdated_translation_says_when_the_original_changed_and_links_to_it(
-    client, publish_article, translate, people
+    client, publish_article, translate, people, revise
 ):
     article = publish_article()
     translate(article, "ar", title="تسجيل السكن")
-    services.save_draft(
-        article,
-        data=article_data(title="Wohnsitz anmelden"),
-        author=people["editor"],
-        base_number=1,
-    )
-    services.submit_for_review(article, user=people["editor"])
-    services.publish(article, user=people["reviewer"])
-    article.refresh_from_db()
+    revise(article, title="Wohnsitz anmelden")
 
     html = client.get(f"/ar/information/{article.slug}/").content.decode()
 
