@@ -8,6 +8,7 @@ from apps.accounts.api import MeView, OrganisationViewSet
 from apps.articles.api import ArticleViewSet
 from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserTypeViewSet
 from apps.editorial import api as editorial_api
+from apps.glossary.api import TermViewSet
 
 router = DefaultRouter()
 router.register("languages", LanguageViewSet, basename="language")
@@ -16,6 +17,7 @@ router.register("topics", TopicViewSet, basename="topic")
 router.register("user-types", UserTypeViewSet, basename="user-type")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("articles", ArticleViewSet, basename="article")
+router.register("glossary", TermViewSet, basename="term")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -41,7 +41,9 @@ def translated(**texts: str) -> dict:
 
 @pytest.fixture
 def region(db) -> Region:
-    return Region.objects.create(
+    from apps.glossary.matching import forget
+
+    region = Region.objects.create(
         slug="testville",
         is_default=True,
         source_language="de",
@@ -51,6 +53,8 @@ def region(db) -> Region:
         ),
         contact_email="info@testville.example",
     )
+    forget(region)  # ids are reused between tests; caches keyed by them must not be
+    return region
 
 
 @pytest.fixture
@@ -220,5 +224,49 @@ def revise(people):
         services.publish(article, user=people["reviewer"])
         article.refresh_from_db()
         return article
+
+    return make
+
+
+@pytest.fixture
+def publish_term(people, authority, region):
+    """Publish a glossary term, optionally with translations: ``publish_term("Kita", ar=...)``."""
+    from apps.glossary.models import Term
+
+    def make(
+        term: str,
+        definition: str = "",
+        variants: str = "",
+        show_original: bool = True,
+        **translations,
+    ) -> Term:
+        data = revision_data(
+            Term,
+            {
+                "term": term,
+                "definition": definition or f"Erklärung von {term}.",
+                "variants": variants,
+                "show_original": show_original,
+            },
+        )
+        item = services.create_item(
+            Term, region=region, organisation=authority, data=data, author=people["editor"]
+        )
+        services.submit_for_review(item, user=people["editor"])
+        services.publish(item, user=people["reviewer"])
+        item.refresh_from_db()
+        for language, (text, definition_text, variant_text) in translations.items():
+            code = language.replace("_", "-")
+            services.save_translation(
+                item,
+                language=code,
+                texts={"term": text, "definition": definition_text, "variants": variant_text},
+                user=people["translator"],
+                base_version=None,
+                done=True,
+            )
+            services.publish_translation(item, language=code, user=people["reviewer"])
+        item.refresh_from_db()
+        return item
 
     return make

@@ -10,7 +10,12 @@ import hashlib
 
 from django.db.models import Count, Max
 from django.utils.translation import get_language
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 
 from apps.articles import queries
@@ -18,6 +23,21 @@ from apps.articles.models import Article
 from apps.core.api import LANG_PARAMETER
 from apps.core.conditional import ConditionalGetMixin
 from apps.editorial.presentation import language_version
+from apps.glossary.matching import explain, glossary_version
+
+
+class ExplainedTermSerializer(serializers.Serializer):
+    anchor = serializers.CharField(help_text="The data-term value of the marked occurrence.")
+    slug = serializers.CharField()
+    term = serializers.CharField()
+    language = serializers.CharField()
+    original = serializers.CharField(help_text="Source-language word, if shown beside.")
+    definition_html = serializers.CharField()
+
+
+class ExplainedSerializer(serializers.Serializer):
+    body_html = serializers.CharField()
+    terms = ExplainedTermSerializer(many=True)
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -31,6 +51,13 @@ class ArticleSerializer(serializers.ModelSerializer):
     body = serializers.SerializerMethodField(help_text="Markdown")
     body_html = serializers.SerializerMethodField(help_text="Sanitised HTML")
     image_alt = serializers.SerializerMethodField()
+    explained = serializers.SerializerMethodField(
+        help_text=(
+            "Only with ?explain=terms: the body as HTML with the first occurrence of each glossary "
+            'term marked as <a class="term" data-term="…">, and the explanations in the '
+            "requested language."
+        )
+    )
     last_modified = serializers.DateTimeField(source="updated_at", read_only=True)
 
     class Meta:
@@ -38,7 +65,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         fields = [
             "id", "slug", "region", "kind", "language", "translation", "title", "summary", "body",
             "body_html", "image", "image_alt", "topics", "user_types", "valid_from", "valid_until",
-            "published_at", "source_changed_at", "last_modified",
+            "published_at", "source_changed_at", "last_modified", "explained",
         ]  # fmt: skip
 
     def _version(self, article):
@@ -74,15 +101,46 @@ class ArticleSerializer(serializers.ModelSerializer):
     def get_image_alt(self, article) -> str:
         return self._version(article).texts["image_alt"]
 
+    @extend_schema_field(ExplainedSerializer(allow_null=True))
+    def get_explained(self, article) -> dict | None:
+        request = self.context.get("request")
+        if request is None or request.query_params.get("explain") != "terms":
+            return None
+        version = self._version(article)
+        result = explain(
+            version.html["body"],
+            region=article.region,
+            text_language=version.language.code,
+            reader_language=get_language(),
+            prefix="body",
+        )
+        return {
+            "body_html": str(result.html),
+            "terms": [
+                {
+                    "anchor": note.anchor,
+                    "slug": note.explanation.slug,
+                    "term": note.explanation.term,
+                    "language": note.explanation.language,
+                    "original": note.explanation.original,
+                    "definition_html": str(note.explanation.definition_html),
+                }
+                for note in result.notes
+            ],
+        }
+
 
 TOPIC = OpenApiParameter("topic", str, description="Topic slug (includes its subtopics)")
 SITUATION = OpenApiParameter("situation", str, description="User type slug")
 KIND = OpenApiParameter("kind", str, enum=["guidance", "news"])
+EXPLAIN = OpenApiParameter(
+    "explain", str, enum=["terms"], description="Add the body with glossary terms marked."
+)
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER, TOPIC, SITUATION, KIND]),
-    retrieve=extend_schema(parameters=[LANG_PARAMETER]),
+    list=extend_schema(parameters=[LANG_PARAMETER, TOPIC, SITUATION, KIND, EXPLAIN]),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER, EXPLAIN]),
 )
 class ArticleViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ArticleSerializer
@@ -114,6 +172,7 @@ class ArticleViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             stats["last"],
             stats["ids"],
             stats["count"],
+            glossary_version(self.request.region),  # explanations change with the glossary
         )
         key = "|".join(str(part) for part in parts)
         return hashlib.sha256(key.encode()).hexdigest()[:32], stats["last"]

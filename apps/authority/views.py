@@ -24,6 +24,12 @@ NAV = (
         url_kwargs={"type": "articles.article"},
     ),
     workspace.NavItem(
+        "authority:content_list",
+        _("Glossary"),
+        "editorial.view",
+        url_kwargs={"type": "glossary.term"},
+    ),
+    workspace.NavItem(
         "authority:translation_queue", _("Translation queue"), "editorial.view_translations"
     ),
     workspace.NavItem(

@@ -20,9 +20,14 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+# Control characters (other than tab and line breaks) are never meant to be shown, and XML
+# tools further down the line refuse them.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def sanitise(html: str) -> SafeString:
     cleaned = nh3.clean(
-        html,
+        _CONTROL_CHARACTERS.sub("", html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,

@@ -130,13 +130,14 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
         operator.save()
     accounts.append(DemoAccount(operator.email, "Platform operator (Django admin at /operator/)"))
     load_articles(region)
+    load_glossary(region)
     return region, accounts
 
 
-def _article_translations() -> dict[str, dict]:
-    """{language: {slug: {field: text}}} from data/articles/<language>.json."""
+def _overlays(folder: str) -> dict[str, dict]:
+    """{language: {slug: {field: text}}} from data/<folder>/<language>.json."""
     found = {}
-    for path in sorted((DATA_DIR / "articles").glob("*.json")):
+    for path in sorted((DATA_DIR / folder).glob("*.json")):
         found[path.stem] = json.loads(path.read_text(encoding="utf-8"))
     return found
 
@@ -150,7 +151,7 @@ def load_articles(region: Region) -> None:
     from apps.editorial import services as workflow
 
     data = json.loads((DATA_DIR / "articles.json").read_text(encoding="utf-8"))
-    overlays = _article_translations()
+    overlays = _overlays("articles")
     editor = User.objects.get(email="editor@musterstadt.example")
     reviewer = User.objects.get(email="reviewer@musterstadt.example")
     translator = User.objects.get(email="translator@musterstadt.example")
@@ -232,3 +233,62 @@ def load_articles(region: Region) -> None:
             else:
                 continue
             translate(article, language, translation)
+
+
+def load_glossary(region: Region) -> None:
+    """Publish the demo glossary (40 terms) and its translations through the workflow."""
+    from apps.editorial import services as workflow
+    from apps.glossary.models import Term
+
+    data = json.loads((DATA_DIR / "glossary.json").read_text(encoding="utf-8"))
+    overlays = _overlays("glossary")
+    editor = User.objects.get(email="editor@musterstadt.example")
+    reviewer = User.objects.get(email="reviewer@musterstadt.example")
+    translator = User.objects.get(email="translator@musterstadt.example")
+    organisation = Organisation.objects.get(region=region, slug="integration-office")
+    source = region.source_language
+    fields = ("term", "definition", "variants")
+
+    created = {}
+    for entry in data["terms"]:
+        if Term.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        texts = {field: entry[field][source] for field in fields}
+        term = workflow.create_item(
+            Term,
+            region=region,
+            organisation=organisation,
+            data=workflow.revision_data(Term, {**texts, "show_original": entry["show_original"]}),
+            author=editor,
+            slug=entry["slug"],
+        )
+        workflow.submit_for_review(term, user=editor)
+        workflow.publish(term, user=reviewer)
+        created[entry["slug"]] = (term, entry)
+    # Related terms need every term to exist: a second revision links them.
+    slugs = dict(Term.objects.filter(region=region).values_list("slug", "pk"))
+    for term, entry in created.values():
+        if not entry["related"]:
+            continue
+        latest = workflow.latest_revision(term)
+        related = [slugs[slug] for slug in entry["related"] if slug in slugs]
+        workflow.save_draft(
+            term, data={**latest.data, "related": related}, author=editor, base_number=latest.number
+        )
+        workflow.submit_for_review(term, user=editor)
+        workflow.publish(term, user=reviewer)
+    for term, entry in created.values():
+        term.refresh_from_db()
+        for language in region.enabled_languages:
+            if language == source:
+                continue
+            if language in entry["term"]:
+                texts = {field: entry[field][language] for field in fields}
+            elif entry["slug"] in overlays.get(language, {}):
+                texts = overlays[language][entry["slug"]]
+            else:
+                continue
+            workflow.save_translation(
+                term, language=language, texts=texts, user=translator, base_version=None, done=True
+            )
+            workflow.publish_translation(term, language=language, user=reviewer)

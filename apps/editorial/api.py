@@ -88,7 +88,7 @@ class CoverageView(StaffAPIView):
             "results": [
                 {
                     "id": row.item.pk,
-                    "title": row.item.source_text("title"),
+                    "title": row.item.source_name(),
                     "source_changed_at": row.item.source_changed_at,
                     "states": dict(row.states),
                 }
@@ -122,7 +122,7 @@ class QueueView(StaffAPIView):
             {
                 "type": entry.item._meta.label_lower,
                 "id": entry.item.pk,
-                "title": entry.item.source_text("title"),
+                "title": entry.item.source_name(),
                 "language": entry.language,
                 "state": entry.state,
             }

@@ -75,6 +75,14 @@ class EditorialContent(models.Model):
             name for name in cls.translatable_fields if not cls._meta.get_field(name).blank
         )
 
+    @classmethod
+    def name_field(cls) -> str:
+        """The field that names an item (title, term...): the first translatable one."""
+        return cls.translatable_fields[0]
+
+    def source_name(self) -> str:
+        return self.source_text(self.name_field())
+
     def source_text(self, field: str) -> str:
         return getattr(self, localized(field, self.source_language)) or ""
 

@@ -54,6 +54,11 @@ def language_version(item: EditorialContent, code: str) -> LanguageVersion:
         prefetched = getattr(item, _PREFETCH_ATTRIBUTE, None)
         if prefetched is not None:
             translation = prefetched[0] if prefetched else None
+        elif "translations" in getattr(item, "_prefetched_objects_cache", {}):
+            # All languages were prefetched (as the glossary does): pick without a query.
+            translation = next(
+                (row for row in item.translations.all() if row.language == code), None
+            )
         else:
             translation = item.translations.filter(language=code).first()
     use_translation = code == source or (translation is not None and translation.is_live)

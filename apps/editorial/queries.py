@@ -146,7 +146,9 @@ def with_latest_revision(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(
         latest_number=Subquery(newest.values("number")[:1]),
         latest_state=Subquery(newest.values("state")[:1]),
-        latest_title=Subquery(newest.annotate(title=KT("data__title")).values("title")[:1]),
+        latest_title=Subquery(
+            newest.annotate(title=KT(f"data__{queryset.model.name_field()}")).values("title")[:1]
+        ),
     )
 
 

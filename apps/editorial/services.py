@@ -22,7 +22,7 @@ from apps.editorial.models import (
     TranslationStatus,
     localized,
 )
-from apps.editorial.signals import content_published, translation_published
+from apps.editorial.signals import content_published, live_content_changed, translation_published
 
 
 class WorkflowError(Exception):
@@ -45,6 +45,13 @@ class TranslationConflict(WorkflowError):
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _live_changed(item: EditorialContent) -> None:
+    """Tell listeners (caches) now and again after commit, so that no other process can keep a
+    view of the content it built between the change and the commit."""
+    live_content_changed.send(sender=type(item), item=item)
+    transaction.on_commit(lambda: live_content_changed.send(sender=type(item), item=item))
 
 
 def content_type_of(item: EditorialContent | type[EditorialContent]) -> ContentType:
@@ -138,7 +145,8 @@ def create_item(
 ) -> EditorialContent:
     item = model(region=region, organisation=organisation, status=ItemStatus.DRAFT)
     if hasattr(item, "slug"):
-        item.slug = slug or _unique_slug(model, region, data.get("title", ""))
+        # The first translatable field is the item's name (title, term...).
+        item.slug = slug or _unique_slug(model, region, data.get(model.translatable_fields[0], ""))
     item.save()
     revision = Revision.objects.create(
         content_type=content_type_of(model),
@@ -226,6 +234,7 @@ def publish(item: EditorialContent, *, user, comment: str = "") -> Revision:
     revision.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_comment"])
     audit(item, user, "published", revision=revision.number, comment=comment)
     transaction.on_commit(lambda: content_published.send(sender=type(item), item=item))
+    _live_changed(item)
     return revision
 
 
@@ -282,6 +291,7 @@ def archive(item: EditorialContent, *, user) -> None:
     item.status = ItemStatus.ARCHIVED
     item.save(update_fields=["status", "updated_at"])
     audit(item, user, "archived")
+    _live_changed(item)
 
 
 @transaction.atomic
@@ -292,6 +302,7 @@ def unarchive(item: EditorialContent, *, user) -> None:
     item.status = ItemStatus.PUBLISHED
     item.save(update_fields=["status", "updated_at"])
     audit(item, user, "unarchived")
+    _live_changed(item)
 
 
 @transaction.atomic
@@ -411,6 +422,7 @@ def publish_translation(item: EditorialContent, *, language: str, user) -> Trans
     transaction.on_commit(
         lambda: translation_published.send(sender=type(item), item=item, language=language)
     )
+    _live_changed(item)
     return translation
 
 
@@ -473,6 +485,7 @@ def apply_machine_translation(
     )
     if item.region.publish_machine_translations and not live_is_current_human:
         _make_live(item, translation, machine=True)
+        _live_changed(item)
     translation.save()
     audit(item, None, "machine_draft", language=language)
     return translation

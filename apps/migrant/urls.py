@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("information/", views.ArticleListView.as_view(), name="articles"),
     path("information/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("glossary/", views.GlossaryIndexView.as_view(), name="glossary"),
+    path("glossary/<slug:slug>/", views.TermDetailView.as_view(), name="term"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisations"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -13,6 +13,8 @@ from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
 from apps.core import queries as core_queries
 from apps.editorial.presentation import language_version
+from apps.glossary import matching as glossary_matching
+from apps.glossary import queries as glossary_queries
 
 
 class MigrantPageMixin:
@@ -81,6 +83,53 @@ class ArticleDetailView(MigrantPageMixin, TemplateView):
             version=version,
             show_original=show_original,
             reader_language=language_version(article, code) if show_original else version,
+        )
+        return context
+
+
+class GlossaryIndexView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/glossary_index.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        search = self.request.GET.get("q", "").strip()[:100]
+        context.update(
+            scripts=glossary_queries.glossary_index(
+                self.request.region, get_language(), search=search
+            ),
+            search=search,
+        )
+        return context
+
+
+class TermDetailView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/term_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        term = glossary_queries.term_for_reader(region, code, kwargs["slug"])
+        if term is None:
+            raise Http404
+        version = language_version(term, code)
+        used_in = [
+            pk
+            for key, pk in glossary_matching.usage(region).get(term.pk, [])
+            if key == "articles.article"
+        ]
+        articles = article_queries.for_reader(region, code).filter(pk__in=used_in)
+        context.update(
+            term=term,
+            version=version,
+            original=term.source_text("term")
+            if term.show_original and version.language.code != region.source_language
+            else "",
+            related=[
+                (related, language_version(related, code))
+                for related in term.related.all()
+                if related.status == "published"
+            ],
+            articles=[(article, language_version(article, code)) for article in articles],
         )
         return context
 

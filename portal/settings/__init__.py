@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.editorial",
     "apps.articles",
+    "apps.glossary",
     "apps.migrant",
     "apps.authority",
     "apps.ngo",
@@ -123,7 +124,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "waypoint"),
+            # Parallel test workers share one Redis: each gets its own key space.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "waypoint")
+            + os.environ.get("PYTEST_XDIST_WORKER", ""),
         }
     }
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)

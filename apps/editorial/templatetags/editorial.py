@@ -29,10 +29,10 @@ AUDIT_ACTIONS = {
 @register.simple_tag
 def source_title(item) -> str:
     """The item's title in the source language: the live one, else the newest draft's."""
-    title = item.source_text("title") or getattr(item, "latest_title", "")
+    title = item.source_name() or getattr(item, "latest_title", "")
     if not title:
         newest = item.revisions.order_by("-number").first()
-        title = newest.data.get("title", "") if newest else ""
+        title = newest.data.get(item.name_field(), "") if newest else ""
     return title or str(_("(untitled)"))
 
 

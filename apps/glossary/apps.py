@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GlossaryConfig(AppConfig):
+    name = "apps.glossary"
+    verbose_name = _("Glossary")
+
+    def ready(self) -> None:
+        from django.urls import reverse
+        from django.utils import translation
+
+        from apps.editorial.registry import register
+        from apps.editorial.signals import live_content_changed
+        from apps.glossary import matching
+        from apps.glossary.forms import TermForm
+        from apps.glossary.models import Term
+
+        def public_url(term: Term, code: str) -> str:
+            with translation.override(code):
+                return reverse("migrant:term", kwargs={"slug": term.slug})
+
+        register(Term, form=TermForm, public_url=public_url)
+        live_content_changed.connect(matching.glossary_changed, sender=Term)
+        live_content_changed.connect(matching.content_changed)

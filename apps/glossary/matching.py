@@ -1,0 +1,406 @@
+"""Finding glossary terms in texts and explaining them, at render time.
+
+Nothing is ever stored inside content texts: a text is marked when it is shown, so renaming or
+deleting a term can never break one. For each region there is one :class:`Glossary` per version
+of the glossary, holding one Aho-Corasick automaton per text language (built on first use). The
+marked result is cached under the glossary version and the text's fingerprint, so a warm page
+costs no query at all.
+
+Matching respects word boundaries in scripts that have them, accepts Arabic proclitics (و, ب,
+ال…), segments Chinese with jieba, prefers the longest of overlapping terms, marks only the first
+occurrence of a term per text, and never touches links, code or attributes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from functools import cached_property
+
+import ahocorasick
+import nh3
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from lxml import html as lxml_html
+
+from apps.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+
+logger = logging.getLogger(__name__)
+
+# Headings are skipped too: a term is explained where it is used in a sentence.
+SKIPPED_ELEMENTS = {"a", "code", "pre", "abbr", "script", "style", "button", "h1", "h2", "h3", "h4"}
+ARABIC_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat and tatweel
+CACHE_SECONDS = 24 * 3600
+
+
+# --- text normalisation with a map back to the original positions -----------------------------
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Case- and diacritic-insensitive form of ``text``, and for each of its characters the
+    index of the original character it came from."""
+    out: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        if _ARABIC_MARKS.match(char):
+            continue
+        folded = char.casefold()
+        for piece in folded:
+            out.append(piece)
+            positions.append(index)
+    return "".join(out), positions
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+# --- the glossary of a region ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What a reader sees about one term, in the reader's language (or the source language)."""
+
+    slug: str
+    term: str
+    definition_html: SafeString
+    language: str
+    direction: str
+    original: str  # the source-language word, when it should be shown beside
+    source_language: str
+    url: str
+
+
+class Glossary:
+    """All published terms of a region at one version, and their matchers per language."""
+
+    def __init__(self, region, version: str):
+        from apps.editorial.presentation import language_version
+        from apps.glossary.queries import published_terms
+
+        self.region = region
+        self.version = version
+        self.terms = list(published_terms(region).prefetch_related("translations"))
+        self._language_version = language_version
+        self._automata: dict[str, ahocorasick.Automaton | None] = {}
+        self._explanations: dict[tuple[int, str], Explanation] = {}
+        self._tokenizers = {}
+
+    def patterns(self, code: str) -> dict[str, int]:
+        """Normalised pattern → term id, for texts in language ``code``."""
+        found: dict[str, int] = {}
+        for term in self.terms:
+            version = self._language_version(term, code)
+            if version.is_fallback:
+                continue  # the term has no published version in this language
+            words = [version.texts["term"], *version.texts["variants"].splitlines()]
+            for word in words:
+                pattern = normalise(word.strip())[0]
+                if len(pattern) >= 2:
+                    found.setdefault(pattern, term.pk)
+        return found
+
+    def automaton(self, code: str) -> ahocorasick.Automaton | None:
+        if code not in self._automata:
+            patterns = self.patterns(code)
+            automaton = None
+            if patterns:
+                automaton = ahocorasick.Automaton()
+                for pattern, term_id in patterns.items():
+                    automaton.add_word(pattern, (len(pattern), term_id))
+                automaton.make_automaton()
+            self._automata[code] = automaton
+            if code == "zh-hans":
+                self._tokenizers[code] = _chinese_tokenizer(patterns)
+        return self._automata[code]
+
+    @cached_property
+    def by_id(self):
+        return {term.pk: term for term in self.terms}
+
+    def explanation(self, term_id: int, reader: str) -> Explanation:
+        key = (term_id, reader)
+        if key not in self._explanations:
+            term = self.by_id[term_id]
+            version = self._language_version(term, reader)
+            source = self.region.source_language
+            original = ""
+            if term.show_original and version.language.code != source:
+                original = term.source_text("term")
+            with translation.override(reader):
+                url = reverse("migrant:term", kwargs={"slug": term.slug})
+            self._explanations[key] = Explanation(
+                slug=term.slug,
+                term=version.texts["term"],
+                definition_html=version.html["definition"],
+                language=version.language.code,
+                direction=version.dir,
+                original=original,
+                source_language=source,
+                url=url,
+            )
+        return self._explanations[key]
+
+    # --- finding ---------------------------------------------------------------------------------
+
+    def find(self, text: str, code: str) -> list[tuple[int, int, int]]:
+        """Non-overlapping (start, end, term id) in ``text``, longest first, in text order."""
+        automaton = self.automaton(code)
+        if automaton is None or not text:
+            return []
+        normalised, positions = normalise(text)
+        boundaries = self._chinese_boundaries(text) if code == "zh-hans" else None
+        candidates = []
+        for end, (length, term_id) in automaton.iter(normalised):
+            start = positions[end - length + 1]
+            stop = positions[end] + 1
+            if self._at_boundaries(text, start, stop, code, boundaries):
+                candidates.append((start, stop, term_id))
+        candidates.sort(key=lambda match: (match[0], -(match[1] - match[0])))
+        chosen, reached = [], 0
+        for start, stop, term_id in candidates:
+            if start >= reached:
+                chosen.append((start, stop, term_id))
+                reached = stop
+        return chosen
+
+    def _chinese_boundaries(self, text: str) -> set[int]:
+        tokenizer = self._tokenizers.get("zh-hans")
+        if tokenizer is None:
+            return set()
+        boundaries, offset = {0}, 0
+        for token in tokenizer.cut(text, HMM=False):
+            offset += len(token)
+            boundaries.add(offset)
+        return boundaries
+
+    @staticmethod
+    def _at_boundaries(text: str, start: int, stop: int, code: str, boundaries) -> bool:
+        if boundaries is not None:
+            return start in boundaries and stop in boundaries
+        if stop < len(text) and _is_word_char(text[stop]):
+            return False
+        if start == 0 or not _is_word_char(text[start - 1]):
+            return True
+        if code == "ar":
+            word_start = start
+            while word_start > 0 and _is_word_char(text[word_start - 1]):
+                word_start -= 1
+            return _ARABIC_MARKS.sub("", text[word_start:start]) in ARABIC_PROCLITICS
+        return False
+
+
+_JIEBA = None  # one tokenizer per process: loading its dictionary takes about a second
+
+
+def _chinese_tokenizer(patterns: dict[str, int]):
+    """jieba, taught the glossary words so that they can be cut out as words of their own.
+
+    A glossary word inside a longer dictionary word (申请 in 申请人, applicant) stays part of it.
+    """
+    global _JIEBA
+    if _JIEBA is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        _JIEBA = jieba.Tokenizer()
+    for pattern in patterns:
+        _JIEBA.add_word(pattern)
+    return _JIEBA
+
+
+# --- versions and caches ----------------------------------------------------------------------
+
+_GLOSSARIES: dict[int, Glossary] = {}  # region id → the newest compiled glossary in this process
+
+
+def _version_key(region_id: int) -> str:
+    return f"glossary:version:{region_id}"
+
+
+def glossary_version(region) -> str:
+    version = cache.get(_version_key(region.pk))
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(_version_key(region.pk), version, None)
+        version = cache.get(_version_key(region.pk), version)
+    return version
+
+
+def glossary_changed(sender, item, **kwargs) -> None:
+    """Signal receiver: a term changed for readers; every process rebuilds on next use."""
+    cache.set(_version_key(item.region_id), uuid.uuid4().hex, None)
+
+
+def forget(region) -> None:
+    """Drop every cached view of the region's glossary and content (e.g. after a data import)."""
+    cache.set(_version_key(region.pk), uuid.uuid4().hex, None)
+    cache.set(_CONTENT_VERSION_KEY.format(region=region.pk), uuid.uuid4().hex, None)
+    _GLOSSARIES.pop(region.pk, None)
+
+
+def glossary_for(region) -> Glossary:
+    version = glossary_version(region)
+    glossary = _GLOSSARIES.get(region.pk)
+    if glossary is None or glossary.version != version:
+        glossary = Glossary(region, version)
+        _GLOSSARIES[region.pk] = glossary
+    return glossary
+
+
+# --- marking HTML -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    anchor: str
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class ExplainedText:
+    html: SafeString
+    notes: list[Note]
+
+
+def explain(
+    html: str, *, region, text_language: str, reader_language: str, prefix: str = "t"
+) -> ExplainedText:
+    """Mark the first occurrence of each glossary term in ``html`` (safe HTML) and return the
+    explanations to show with it. Cached by glossary version and text fingerprint."""
+    digest = hashlib.sha256(str(html).encode()).hexdigest()[:32]
+    version = glossary_version(region)
+    key = f"glossary:explained:{region.pk}:{version}:{text_language}:{reader_language}:{prefix}:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    result = _explain(html, glossary_for(region), text_language, reader_language, prefix)
+    cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+GLOSSARY_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    "a": ALLOWED_ATTRIBUTES["a"] | {"class", "id", "data-term"},
+}
+
+
+def _explain(
+    html: str, glossary: Glossary, text_language: str, reader: str, prefix: str
+) -> ExplainedText:
+    if not html or glossary.automaton(text_language) is None:
+        return ExplainedText(mark_safe(html or ""), [])  # noqa: S308 - the input is safe HTML
+    root = lxml_html.fragment_fromstring(str(html), create_parent="div")
+    seen: dict[int, str] = {}
+    notes: list[Note] = []
+
+    def mark(text: str) -> list:
+        """Pieces of ``text``: strings and new <a> elements for first occurrences."""
+        pieces, cursor = [], 0
+        for start, stop, term_id in glossary.find(text, text_language):
+            if term_id in seen:
+                continue
+            explanation = glossary.explanation(term_id, reader)
+            anchor = f"{prefix}-{explanation.slug}"
+            seen[term_id] = anchor
+            notes.append(Note(anchor, explanation))
+            link = lxml_html.Element(
+                "a",
+                {"class": "term", "href": f"#{anchor}", "id": f"{anchor}-ref", "data-term": anchor},
+            )
+            link.text = text[start:stop]
+            pieces += [text[cursor:start], link]
+            cursor = stop
+        pieces.append(text[cursor:])
+        return pieces
+
+    def place(element, pieces: list, *, as_tail_of=None) -> None:
+        """Put ``pieces`` where the original text (or tail) was."""
+        first, rest = pieces[0], pieces[1:]
+        if as_tail_of is None:
+            element.text = first
+            index = 0
+        else:
+            as_tail_of.tail = first
+            index = list(element).index(as_tail_of) + 1
+        previous = None
+        for piece in rest:
+            if isinstance(piece, str):
+                previous.tail = (previous.tail or "") + piece
+            else:
+                element.insert(index, piece)
+                index += 1
+                previous = piece
+
+    def walk(element) -> None:
+        if element.tag in SKIPPED_ELEMENTS:
+            return
+        if element.text:
+            place(element, mark(element.text))
+        for child in list(element):
+            walk(child)
+            if child.tail:
+                place(element, mark(child.tail), as_tail_of=child)
+
+    walk(root)
+    if not notes:
+        return ExplainedText(mark_safe(html), [])  # noqa: S308 - the input is safe HTML
+    marked = "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+    marked = (escape(root.text) if root.text else "") + marked
+    safe = nh3.clean(
+        marked,
+        tags=ALLOWED_TAGS,
+        attributes=GLOSSARY_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return ExplainedText(mark_safe(safe), notes)  # noqa: S308 - cleaned by nh3 just above
+
+
+# --- where terms are used -----------------------------------------------------------------------
+
+_CONTENT_VERSION_KEY = "glossary:content-version:{region}"
+
+
+def content_changed(sender, item, **kwargs) -> None:
+    """Signal receiver: any live content changed, so term usage must be recomputed."""
+    cache.set(_CONTENT_VERSION_KEY.format(region=item.region_id), uuid.uuid4().hex, None)
+
+
+def usage(region) -> dict[int, list[tuple[str, int]]]:
+    """term id → [(content type key, item id)] of published content whose original uses it."""
+    from apps.editorial.models import ItemStatus
+    from apps.editorial.registry import editorial_types
+    from apps.glossary.models import Term
+
+    content_version = cache.get_or_set(
+        _CONTENT_VERSION_KEY.format(region=region.pk), uuid.uuid4().hex, None
+    )
+    key = f"glossary:usage:{region.pk}:{glossary_version(region)}:{content_version}"
+    found = cache.get(key)
+    if found is not None:
+        return found
+    glossary = glossary_for(region)
+    source = region.source_language
+    found = {}
+    for entry in editorial_types():
+        if entry.model is Term:
+            continue
+        items = entry.model.objects.filter(
+            region=region, status=ItemStatus.PUBLISHED
+        ).select_related("region")
+        for item in items:
+            text = "\n".join(item.source_text(name) for name in item.translatable_fields)
+            for term_id in {term_id for _, _, term_id in glossary.find(text, source)}:
+                found.setdefault(term_id, []).append((entry.key, item.pk))
+    cache.set(key, found, CACHE_SECONDS)
+    return found

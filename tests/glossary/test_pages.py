@@ -1,0 +1,149 @@
+"""The glossary for migrants, terms explained in articles, and the glossary API."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def test_terms_in_an_article_link_to_explanations_that_work_without_javascript(
+    client, publish_term, publish_article
+):
+    publish_term(
+        "Meldebescheinigung",
+        "Das Papier über Ihre Adresse.",
+        variants="Meldebescheinigungen",
+        ar=("شهادة التسجيل", "ورقة تثبت عنوانكم.", ""),
+    )
+    article = publish_article(
+        body="Nach der Anmeldung bekommen Sie die Meldebescheinigung. Die Meldebescheinigung ist wichtig."
+    )
+
+    html = client.get(f"/ar/information/{article.slug}/").content.decode()
+
+    # The text is German (not translated yet); the explanation is Arabic with the German word.
+    assert html.count('class="term"') == 1
+    assert 'href="#body-meldebescheinigung"' in html
+    assert '<div class="glossary-note" id="body-meldebescheinigung">' in html
+    assert (
+        '<dt lang="ar" dir="rtl"><a href="/ar/glossary/meldebescheinigung/">شهادة التسجيل</a>'
+        in html
+    )
+    assert '<span class="original-term" lang="de" dir="ltr">(Meldebescheinigung)</span>' in html
+    assert "ورقة تثبت عنوانكم." in html
+
+
+def test_article_page_query_count_does_not_grow_with_the_glossary(
+    client, publish_term, publish_article
+):
+    from apps.glossary.models import Term
+
+    publish_term("Kita")
+    article = publish_article(body="Die Kita. " * 100)
+    client.get(f"/de/information/{article.slug}/")  # warm
+    with CaptureQueriesContext(connection) as before:
+        client.get(f"/de/information/{article.slug}/")
+    first = Term.objects.get()
+    Term.objects.bulk_create(
+        [
+            Term(
+                region=first.region,
+                organisation=first.organisation,
+                slug=f"w{i}",
+                status="published",
+                term_de=f"Wort{i}",
+                definition_de="x",
+                source_fingerprint="x",
+            )
+            for i in range(200)
+        ]
+    )
+    with CaptureQueriesContext(connection) as after:
+        client.get(f"/de/information/{article.slug}/")
+    assert len(after) == len(before)
+
+
+def test_index_groups_by_script_and_letter_and_shows_the_original(client, publish_term):
+    publish_term(
+        "Kita",
+        ar=("روضة", "رعاية.", ""),
+        ru=("детский сад", "уход.", ""),
+        zh_hans=("幼儿园", "照顾。", ""),
+    )
+    publish_term("Termin", show_original=False, ru=("приём", "встреча.", ""))
+    publish_term("Antrag")
+
+    russian = client.get("/ru/glossary/").content.decode()
+    assert 'id="script-1" class="visually-hidden">Cyrillic' in russian or "Cyrillic" in russian
+    assert ">детский сад</a>" in russian
+    assert '<span class="original-term" lang="de" dir="ltr">(Kita)</span>' in russian
+    assert "(Termin)" not in russian  # not shown beside where it does not matter
+    assert ">Antrag</a>" in russian  # untranslated: the German word, under Latin
+
+    chinese = client.get("/zh-hans/glossary/").content.decode()
+    assert 'href="#letter-' in chinese and ">Y</a>" in chinese  # 幼儿园 → yòu'éryuán
+
+
+def test_glossary_search_finds_variants_and_originals(client, publish_term):
+    publish_term(
+        "Meldebescheinigung",
+        variants="Meldebescheinigungen",
+        uk=("довідка про реєстрацію", "папір.", "довідки про реєстрацію"),
+    )
+    publish_term("Kita")
+
+    found = client.get("/uk/glossary/", {"q": "Meldebesch"}).content.decode()
+
+    assert "довідка про реєстрацію" in found
+    assert ">Kita</a>" not in found
+
+
+def test_term_page_shows_related_terms_and_where_the_word_is_used(
+    client, publish_term, publish_article, people
+):
+    from apps.editorial import services
+
+    kita = publish_term("Kita")
+    termin = publish_term("Termin")
+    latest = services.latest_revision(kita)
+    services.save_draft(
+        kita,
+        data={**latest.data, "related": [termin.pk]},
+        author=people["editor"],
+        base_number=latest.number,
+    )
+    services.submit_for_review(kita, user=people["editor"])
+    services.publish(kita, user=people["reviewer"])
+    publish_article(title="Plätze in der Kita", body="Einen Platz in der Kita beantragen.")
+    publish_article(title="Anderes", body="Nichts davon.")
+
+    html = client.get("/de/glossary/kita/").content.decode()
+
+    assert "<h1>Kita" in html
+    assert 'href="/de/glossary/termin/"' in html
+    assert "Plätze in der Kita" in html
+    assert "Anderes" not in html
+
+
+def test_glossary_api_per_language(client, publish_term):
+    publish_term("Kita", variants="Kitas", ar=("روضة", "رعاية الأطفال.", "روضات"))
+
+    data = client.get("/api/v1/glossary/", {"lang": "ar"}).json()["results"][0]
+
+    assert data["term"] == "روضة"
+    assert data["variants"] == ["روضات"]
+    assert data["original"] == "Kita"
+    assert data["language"] == "ar" and data["is_fallback"] is False
+
+
+def test_api_clients_get_marked_content_on_request(client, publish_term, publish_article):
+    publish_term("Kita", ar=("روضة", "رعاية الأطفال.", ""))
+    article = publish_article(body="Die Kita ist offen.")
+
+    plain = client.get(f"/api/v1/articles/{article.slug}/").json()
+    explained = client.get(
+        f"/api/v1/articles/{article.slug}/", {"lang": "ar", "explain": "terms"}
+    ).json()
+
+    assert plain["explained"] is None
+    assert 'data-term="body-kita"' in explained["explained"]["body_html"]
+    assert explained["explained"]["terms"][0]["term"] == "روضة"
+    assert explained["explained"]["terms"][0]["original"] == "Kita"
