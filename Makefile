@@ -53,3 +53,4 @@ clean:
 
 bench: setup
 	$(PY) bench/coverage_matrix.py $(BENCH_ARGS)
+	$(PY) bench/glossary_marking.py

@@ -47,7 +47,8 @@ class LanguageVersion:
         return "rtl" if self.language.bidi else "ltr"
 
 
-def language_version(item: EditorialContent, code: str) -> LanguageVersion:
+def shown_language(item: EditorialContent, code: str) -> tuple[str, Translation | None]:
+    """The language a reader of ``code`` gets the item in, and the translation row used."""
     source = item.source_language
     translation = None
     if code != source:
@@ -62,7 +63,12 @@ def language_version(item: EditorialContent, code: str) -> LanguageVersion:
         else:
             translation = item.translations.filter(language=code).first()
     use_translation = code == source or (translation is not None and translation.is_live)
-    shown = code if use_translation else source
+    return (code if use_translation else source), translation
+
+
+def language_version(item: EditorialContent, code: str) -> LanguageVersion:
+    shown, translation = shown_language(item, code)
+    use_translation = shown == code
     texts = {name: getattr(item, localized(name, shown)) or "" for name in item.translatable_fields}
     return LanguageVersion(
         requested=languages.get(code),

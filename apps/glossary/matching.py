@@ -31,6 +31,8 @@ from django.utils.safestring import SafeString, mark_safe
 from lxml import html as lxml_html
 
 from apps.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from apps.editorial.models import localized
+from apps.editorial.presentation import shown_language
 
 logger = logging.getLogger(__name__)
 
@@ -99,10 +101,12 @@ class Glossary:
         """Normalised pattern → term id, for texts in language ``code``."""
         found: dict[str, int] = {}
         for term in self.terms:
-            version = self._language_version(term, code)
-            if version.is_fallback:
+            if shown_language(term, code)[0] != code:
                 continue  # the term has no published version in this language
-            words = [version.texts["term"], *version.texts["variants"].splitlines()]
+            words = [
+                getattr(term, localized("term", code)) or "",
+                *(getattr(term, localized("variants", code)) or "").splitlines(),
+            ]
             for word in words:
                 pattern = normalise(word.strip())[0]
                 if len(pattern) >= 2:
@@ -279,7 +283,8 @@ def explain(
     explanations to show with it. Cached by glossary version and text fingerprint."""
     digest = hashlib.sha256(str(html).encode()).hexdigest()[:32]
     version = glossary_version(region)
-    key = f"glossary:explained:{region.pk}:{version}:{text_language}:{reader_language}:{prefix}:{digest}"
+    languages_key = f"{text_language}:{reader_language}"
+    key = f"glossary:explained:{region.pk}:{version}:{languages_key}:{prefix}:{digest}"
     cached = cache.get(key)
     if cached is not None:
         return cached
