@@ -20,6 +20,9 @@ class EditorialType:
     form: type  # a RevisionForm subclass
     #: (item, language code) → the migrant-facing URL, or "" if the item has none.
     public_url: Callable[[EditorialContent, str], str]
+    #: Optional extra panel on the workspace page of an item: a template and its context.
+    detail_template: str = ""
+    detail_context: Callable[[EditorialContent], dict] | None = None
 
     @property
     def key(self) -> str:
@@ -33,8 +36,21 @@ class EditorialType:
 _TYPES: dict[str, EditorialType] = {}
 
 
-def register(model: type[EditorialContent], *, form: type, public_url: Callable) -> None:
-    entry = EditorialType(model=model, form=form, public_url=public_url)
+def register(
+    model: type[EditorialContent],
+    *,
+    form: type,
+    public_url: Callable,
+    detail_template: str = "",
+    detail_context: Callable | None = None,
+) -> None:
+    entry = EditorialType(
+        model=model,
+        form=form,
+        public_url=public_url,
+        detail_template=detail_template,
+        detail_context=detail_context,
+    )
     _TYPES[entry.key] = entry
 
 

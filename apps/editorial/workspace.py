@@ -208,6 +208,9 @@ class ItemDetail(ItemMixin):
             public_url=self.editorial_type.public_url(item, region.source_language)
             if item.status == ItemStatus.PUBLISHED
             else "",
+            extra=self.editorial_type.detail_context(item)
+            if self.editorial_type.detail_context
+            else {},
             can_edit=self.request.user.has_perm("editorial.edit", region),
             can_review=self.request.user.has_perm("editorial.review", region),
             RevisionState=RevisionState,

@@ -20,6 +20,15 @@ class GlossaryConfig(AppConfig):
             with translation.override(code):
                 return reverse("migrant:term", kwargs={"slug": term.slug})
 
-        register(Term, form=TermForm, public_url=public_url)
+        def usage_context(term: Term) -> dict:
+            return {"used_in": matching.used_in(term)}
+
+        register(
+            Term,
+            form=TermForm,
+            public_url=public_url,
+            detail_template="glossary/usage_panel.html",
+            detail_context=usage_context,
+        )
         live_content_changed.connect(matching.glossary_changed, sender=Term)
         live_content_changed.connect(matching.content_changed)

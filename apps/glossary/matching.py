@@ -409,3 +409,16 @@ def usage(region) -> dict[int, list[tuple[str, int]]]:
                 found.setdefault(term_id, []).append((entry.key, item.pk))
     cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+def used_in(term) -> list:
+    """The published items whose original uses ``term``, for editors."""
+    from apps.editorial.registry import type_for_key
+
+    by_type: dict[str, list[int]] = {}
+    for key, pk in usage(term.region).get(term.pk, []):
+        by_type.setdefault(key, []).append(pk)
+    items = []
+    for key, ids in by_type.items():
+        items += list(type_for_key(key).model.objects.filter(pk__in=ids).select_related("region"))
+    return items

@@ -1,9 +1,22 @@
+"""The demo town: complete in every language, through the real workflow, and loadable twice."""
+
 from django.core.management import call_command
 
 from apps.accounts.models import Membership, Organisation, Role, User
+from apps.articles.models import Article
 from apps.core import languages
 from apps.core.models import Region, Topic, UserType
 from apps.demo.services import load_demo
+from apps.editorial.presentation import language_version
+from apps.editorial.queries import coverage_rows
+from apps.glossary.matching import explain
+from apps.glossary.models import Term
+
+MODELS = (Region, Topic, UserType, Organisation, User, Membership, Article, Term)
+
+
+def column(field: str, code: str) -> str:
+    return f"{field}_{code.replace('-', '_')}"
 
 
 def test_demo_is_complete_in_every_language(db):
@@ -14,44 +27,22 @@ def test_demo_is_complete_in_every_language(db):
         (Topic, ["name"]),
         (UserType, ["name", "description"]),
         (Organisation, ["name"]),
+        (Term, ["term", "definition"]),
     ):
         for obj in model.objects.all():
             for field in fields:
                 for code in languages.CODES:
-                    column = f"{field}_{code.replace('-', '_')}"
-                    assert getattr(obj, column), f"{model.__name__} {obj.pk} lacks {column}"
+                    assert getattr(obj, column(field, code)), (
+                        f"{model.__name__} {obj} lacks {column(field, code)}"
+                    )
     assert Topic.objects.filter(parent__isnull=True).count() == 9
     assert Organisation.objects.filter(kind="ngo").count() >= 5
-
-
-def test_demo_has_an_account_for_every_role(db):
-    load_demo()
-
-    roles = set(Membership.objects.values_list("role", flat=True))
-    assert roles == set(Role.values)
+    assert Term.objects.count() >= 40
+    # One account for every role, and one platform operator.
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
     assert User.objects.filter(is_superuser=True).count() == 1
 
-
-def test_seeding_twice_changes_nothing(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    counts = [
-        model.objects.count() for model in (Region, Topic, UserType, Organisation, User, Membership)
-    ]
-
-    call_command("seed_demo", verbosity=0)
-
-    assert [
-        model.objects.count() for model in (Region, Topic, UserType, Organisation, User, Membership)
-    ] == counts
-
-
-def test_demo_articles_show_the_workflow_in_every_language(db):
-    from apps.articles.models import Article
-    from apps.editorial.queries import coverage_rows
-
-    load_demo()
-
+    # Eight articles in every language, with two deliberate gaps so the workflow shows.
     targets = [code for code in languages.CODES if code != "de"]
     gaps = {
         row.item.slug: {code: state for code, state in row.states if state != "published"}
@@ -62,3 +53,23 @@ def test_demo_articles_show_the_workflow_in_every_language(db):
         "tenant-rights": {"ru": "outdated"},
         "broadcasting-fee": {"ur": "missing"},
     }
+
+    # The glossary lights up in the articles, in every language.
+    region = Region.objects.get()
+    article = Article.objects.get(slug="first-weeks")
+    for code in languages.CODES:
+        version = language_version(article, code)
+        result = explain(
+            version.html["body"], region=region, text_language=code, reader_language=code
+        )
+        assert len(result.notes) >= 5, (code, [note.explanation.slug for note in result.notes])
+
+
+def test_seeding_twice_changes_nothing(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    counts = [model.objects.count() for model in MODELS]
+
+    call_command("seed_demo", verbosity=0)
+
+    assert [model.objects.count() for model in MODELS] == counts

@@ -147,3 +147,14 @@ def test_api_clients_get_marked_content_on_request(client, publish_term, publish
     assert 'data-term="body-kita"' in explained["explained"]["body_html"]
     assert explained["explained"]["terms"][0]["term"] == "روضة"
     assert explained["explained"]["terms"][0]["original"] == "Kita"
+
+
+def test_editors_see_where_a_term_occurs(client, people, publish_term, publish_article):
+    term = publish_term("Kita")
+    publish_article(title="Kita-Platz finden", body="So finden Sie eine Kita.")
+    client.force_login(people["editor"])
+
+    html = client.get(f"/en/authority/content/glossary.term/{term.pk}/").content.decode()
+
+    assert "Where this word appears" in html
+    assert "Kita-Platz finden" in html
