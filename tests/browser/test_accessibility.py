@@ -68,3 +68,15 @@ def test_editorial_pages_have_no_serious_violations(
     ]:
         page.goto(base + path)
         assert axe_violations(page) == [], path
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "zh-hans"])
+def test_glossary_pages_have_no_serious_violations(
+    page, live_server, publish_term, publish_article, axe_violations, code
+):
+    publish_term("Kita", ar=("روضة", "رعاية الأطفال.", ""), zh_hans=("幼儿园", "照顾孩子。", ""))
+    article = publish_article(body="Die Kita ist offen.")
+
+    for path in ["glossary/", "glossary/kita/", f"information/{article.slug}/"]:
+        page.goto(f"{live_server.url}/{code}/{path}")
+        assert axe_violations(page) == [], path
