@@ -25,6 +25,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _generous_sign_in_limits(settings):
+    # The suite signs in hundreds of times from 127.0.0.1; the limits get their own test.
+    settings.SIGN_IN_RATE_PER_ACCOUNT = "10000/m"
+    settings.SIGN_IN_RATE_PER_ADDRESS = "10000/m"
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default():
     with translation.override("en"):
         yield

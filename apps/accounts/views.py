@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -9,15 +10,47 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 
 from apps.accounts import queries
 from apps.accounts.forms import SignInForm
 
 
+def _account_key(group, request) -> str:
+    return (request.POST.get("username") or "").strip().lower()
+
+
 class SignInView(auth_views.LoginView):
+    """Staff sign-in. Repeated attempts on one account or from one address are slowed down."""
+
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        limited = any(
+            is_ratelimited(
+                request, group="sign-in", key=key, rate=rate, method="POST", increment=True
+            )
+            for key, rate in (
+                (_account_key, settings.SIGN_IN_RATE_PER_ACCOUNT),
+                ("ip", settings.SIGN_IN_RATE_PER_ADDRESS),
+            )
+        )
+        if limited:
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _(
+                    "Too many sign-in attempts. For your safety, please wait 15 minutes "
+                    "and try again."
+                ),
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 class SignOutView(auth_views.LogoutView):

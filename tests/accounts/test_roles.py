@@ -93,3 +93,29 @@ def test_people_without_a_role_are_told_so(client, people):
 
     assert response.redirect_chain[-1][0] == reverse("migrant:home")
     assert "no role in this region" in response.content.decode()
+
+
+def test_repeated_sign_in_attempts_are_slowed_down(client, people, settings):
+    # An unusual window gives this test counters of its own (the rate is part of the cache key).
+    settings.SIGN_IN_RATE_PER_ACCOUNT = "5/907s"
+    settings.SIGN_IN_RATE_PER_ADDRESS = "50/907s"
+    for _ in range(5):
+        assert (
+            client.post(
+                reverse("accounts:login"), {"username": "admin@example.org", "password": "guess"}
+            ).status_code
+            == 200
+        )
+
+    blocked = client.post(
+        reverse("accounts:login"), {"username": "admin@example.org", "password": PASSWORD}
+    )
+
+    assert blocked.status_code == 429
+    assert "Too many sign-in attempts" in blocked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another account from elsewhere is not affected.
+    other = client.post(
+        reverse("accounts:login"), {"username": "editor@example.org", "password": PASSWORD}
+    )
+    assert other.status_code == 302
