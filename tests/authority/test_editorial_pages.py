@@ -77,8 +77,10 @@ def test_second_editor_sees_the_first_editors_change_and_keeps_their_own(
     article = publish_article()
     edit_url = url("content_edit", type=TYPE, pk=article.pk)
     client.force_login(people["editor"])
-    form = client.get(edit_url).context["form"]
+    page = client.get(edit_url)
+    form = page.context["form"]
     assert form["base_revision"].value() == 1
+    assert 'Edit “<span lang="de">Wohnung anmelden</span>”' in page.content.decode()
     services.save_draft(
         article,
         data=article_data(title="Titel von Aylin"),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import languages
@@ -34,6 +35,13 @@ def source_title(item) -> str:
         newest = item.revisions.order_by("-number").first()
         title = newest.data.get(item.name_field(), "") if newest else ""
     return title or str(_("(untitled)"))
+
+
+@register.simple_tag
+def source_title_in_its_language(item) -> str:
+    """The source title wrapped in an element that says its language, for use inside a sentence
+    in another language."""
+    return format_html('<span lang="{}">{}</span>', item.source_language, source_title(item))
 
 
 @register.simple_tag(takes_context=True)
