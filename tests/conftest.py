@@ -168,19 +168,20 @@ def publish_article(people, authority, region):
     """Write, submit and publish an article through the workflow, as editor and reviewer."""
 
     def make(**texts) -> Article:
-        article = services.create_item(
-            Article,
-            region=region,
-            organisation=authority,
-            data=article_data(**texts),
-            author=people["editor"],
-        )
-        services.submit_for_review(article, user=people["editor"])
-        services.publish(article, user=people["reviewer"])
-        article.refresh_from_db()
-        return article
+        return publish_new(Article, article_data(**texts), people, authority, region)
 
     return make
+
+
+def publish_new(model, data: dict, people, authority, region):
+    """Create an item as the editor and have the reviewer publish it."""
+    item = services.create_item(
+        model, region=region, organisation=authority, data=data, author=people["editor"]
+    )
+    services.submit_for_review(item, user=people["editor"])
+    services.publish(item, user=people["reviewer"])
+    item.refresh_from_db()
+    return item
 
 
 @pytest.fixture
@@ -256,12 +257,7 @@ def publish_term(people, authority, region):
                 "show_original": show_original,
             },
         )
-        item = services.create_item(
-            Term, region=region, organisation=authority, data=data, author=people["editor"]
-        )
-        services.submit_for_review(item, user=people["editor"])
-        services.publish(item, user=people["reviewer"])
-        item.refresh_from_db()
+        item = publish_new(Term, data, people, authority, region)
         for language, (text, definition_text, variant_text) in translations.items():
             code = language.replace("_", "-")
             services.save_translation(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from rest_framework import status
 from rest_framework.response import Response
@@ -38,7 +39,7 @@ class ConditionalGetMixin(ABC):
         response["ETag"] = quoted
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
-        response["Vary"] = "Accept-Language, Cookie"
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
 
     def list(self, request, *args, **kwargs):

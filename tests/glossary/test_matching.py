@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.glossary.matching import explain
+from tests.glossary import add_many_terms
 
 
 def marked_words(html: str) -> list[str]:
@@ -143,20 +144,7 @@ def test_a_500_term_glossary_adds_a_fixed_number_of_queries_and_none_when_warm(
     publish_term("Kita")
     article = publish_article(body="## Kita\n" + " ".join(["Die Kita und der Termin."] * 50))
     first = Term.objects.get()
-    Term.objects.bulk_create(
-        [
-            Term(
-                region=region,
-                organisation=first.organisation,
-                slug=f"w{index}",
-                status="published",
-                term_de=f"Wort{index}",
-                definition_de="Erklärung.",
-                source_fingerprint="x",
-            )
-            for index in range(500)
-        ]
-    )
+    add_many_terms(first, 500)
     cache.clear()
 
     with CaptureQueriesContext(connection) as cold:

@@ -3,6 +3,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.glossary import add_many_terms
+
 
 def test_terms_in_an_article_link_to_explanations_that_work_without_javascript(
     client, publish_term, publish_article
@@ -42,20 +44,7 @@ def test_article_page_query_count_does_not_grow_with_the_glossary(
     with CaptureQueriesContext(connection) as before:
         client.get(f"/de/information/{article.slug}/")
     first = Term.objects.get()
-    Term.objects.bulk_create(
-        [
-            Term(
-                region=first.region,
-                organisation=first.organisation,
-                slug=f"w{i}",
-                status="published",
-                term_de=f"Wort{i}",
-                definition_de="x",
-                source_fingerprint="x",
-            )
-            for i in range(200)
-        ]
-    )
+    add_many_terms(first, 200)
     with CaptureQueriesContext(connection) as after:
         client.get(f"/de/information/{article.slug}/")
     assert len(after) == len(before)
