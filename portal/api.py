@@ -29,6 +29,11 @@ urlpatterns = [
         editorial_api.ItemWorkflowView.as_view(),
         name="editorial-item",
     ),
+    path(
+        "editorial/items/<str:type>/<int:pk>/compare/",
+        editorial_api.CompareView.as_view(),
+        name="editorial-compare",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

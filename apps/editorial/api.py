@@ -6,6 +6,7 @@ caller's roles, with the same permission table as the workspace.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -15,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.accounts.rules import LanguageScope
-from apps.editorial import queries, services
+from apps.editorial import diff, queries, services
 from apps.editorial.models import CoverageState
 from apps.editorial.registry import editorial_types, type_for_key
 from apps.editorial.templatetags.editorial import source_title
@@ -219,3 +220,42 @@ class ItemWorkflowView(StaffAPIView):
             ],
         }
         return Response(ItemWorkflowSerializer(data).data)
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    changed = serializers.BooleanField()
+    html = serializers.CharField(
+        help_text="Old and new text, removals in <del>, additions in <ins>"
+    )
+
+
+class CompareView(StaffAPIView):
+    """What changed between two revisions of an item (``?a=1&b=3``), field by field."""
+
+    permission_required = "editorial.view"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("a", OpenApiTypes.INT, required=True, description="Older revision"),
+            OpenApiParameter("b", OpenApiTypes.INT, required=True, description="Newer revision"),
+        ],
+        responses=FieldChangeSerializer(many=True),
+    )
+    def get(self, request, type: str, pk: int):  # noqa: A002 - the URL's name
+        entry = type_for_key(type)
+        item = entry.model.objects.filter(region=request.region, pk=pk).first()
+        if item is None:
+            raise NotFound()
+        revisions = {revision.number: revision for revision in item.revisions.all()}
+        try:
+            older = revisions[int(request.query_params.get("a", ""))]
+            newer = revisions[int(request.query_params.get("b", ""))]
+        except (KeyError, ValueError) as error:
+            raise NotFound(_("No such revisions.")) from error
+        changes = diff.diff_data(entry.model, older.data, newer.data)
+        data = [
+            {"field": change.label, "changed": change.changed, "html": change.html}
+            for change in changes
+        ]
+        return Response(FieldChangeSerializer(data, many=True).data)

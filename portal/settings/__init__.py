@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_ratelimit",
+    "csp",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.ApiLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -239,6 +241,24 @@ SPECTACULAR_SETTINGS = {
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+
+# --- Content Security Policy (django-csp) ------------------------------------------------------
+# Only our own scripts, styles and images; no inline code (the region colour is a stylesheet of
+# its own, see core.views.region_stylesheet). The API docs and the operators' admin bring inline
+# code of their own and are left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/v1/docs/", "/api/v1/redoc/", "/operator/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {

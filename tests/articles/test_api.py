@@ -98,3 +98,14 @@ def test_staff_api_is_closed_to_the_public_and_to_ngos(client, publish_article, 
     assert (
         client.get("/api/v1/editorial/coverage/", **staff(people["ngo_admin"])).status_code == 403
     )
+
+
+def test_staff_compare_two_revisions(client, publish_article, revise, people):
+    article = revise(publish_article(title="Alt"), title="Neu")
+    url = f"/api/v1/editorial/items/articles.article/{article.pk}/compare/"
+
+    changes = client.get(url, {"a": 1, "b": 2}, **staff(people["editor"])).json()
+
+    title = next(change for change in changes if change["field"] == "title")
+    assert title == {"field": "title", "changed": True, "html": "<del>Alt</del><ins>Neu</ins>"}
+    assert client.get(url, {"a": 1, "b": 9}, **staff(people["editor"])).status_code == 404

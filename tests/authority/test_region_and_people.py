@@ -32,7 +32,8 @@ def test_region_admin_changes_branding_and_languages(client, people, region):
     region.refresh_from_db()
     assert region.primary_colour == "#6a1b9a"
     assert region.enabled_languages == ["ar", "en", "de"]  # canonical order
-    assert "--brand: #6a1b9a" in client.get("/en/").content.decode()
+    assert "region.css?v=6a1b9a" in client.get("/en/").content.decode()
+    assert client.get("/region.css").content.decode() == ":root { --brand: #6a1b9a; }\n"
 
 
 def test_too_light_brand_colour_is_refused_with_a_reason(client, people, region):

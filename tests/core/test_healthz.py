@@ -37,3 +37,12 @@ def test_ci_runs_on_the_production_services(client, db):
     assert checks["database"]["vendor"] == "postgresql"
     assert checks["cache"]["backend"] == "RedisCache"
     assert checks["broker"] == {"ok": True, "mode": "broker"}
+
+
+def test_pages_forbid_inline_code_and_foreign_sources(client, region):
+    policy = client.get("/en/")["Content-Security-Policy"]
+
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
