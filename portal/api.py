@@ -9,6 +9,7 @@ from apps.articles.api import ArticleViewSet
 from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserTypeViewSet
 from apps.editorial import api as editorial_api
 from apps.glossary.api import TermViewSet
+from apps.procedures.api import DocumentViewSet
 
 router = DefaultRouter()
 router.register("languages", LanguageViewSet, basename="language")
@@ -18,6 +19,7 @@ router.register("user-types", UserTypeViewSet, basename="user-type")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("glossary", TermViewSet, basename="term")
+router.register("documents", DocumentViewSet, basename="document")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -185,7 +185,7 @@ def publish_new(model, data: dict, people, authority, region):
 
 
 @pytest.fixture
-def translate(people):
+def translate(translate_item):
     """Translate an article into a language and publish that version."""
 
     def make(article: Article, language: str, **texts) -> None:
@@ -194,16 +194,7 @@ def translate(people):
             "summary": f"[{language}] summary",
             "body": f"[{language}] body",
         }
-        services.save_translation(
-            article,
-            language=language,
-            texts={**defaults, **texts},
-            user=people["translator"],
-            base_version=None,
-            done=True,
-        )
-        services.publish_translation(article, language=language, user=people["reviewer"])
-        article.refresh_from_db()
+        translate_item(article, language, {**defaults, **texts})
 
     return make
 
@@ -271,5 +262,24 @@ def publish_term(people, authority, region):
             services.publish_translation(item, language=code, user=people["reviewer"])
         item.refresh_from_db()
         return item
+
+    return make
+
+
+@pytest.fixture
+def translate_item(people):
+    """Translate any editorial item into a language and publish that version."""
+
+    def make(item, language: str, texts: dict) -> None:
+        services.save_translation(
+            item,
+            language=language,
+            texts=texts,
+            user=people["translator"],
+            base_version=None,
+            done=True,
+        )
+        services.publish_translation(item, language=language, user=people["reviewer"])
+        item.refresh_from_db()
 
     return make

@@ -25,6 +25,12 @@ NAV = (
     ),
     workspace.NavItem(
         "authority:content_list",
+        _("Documents"),
+        "editorial.view",
+        url_kwargs={"type": "procedures.document"},
+    ),
+    workspace.NavItem(
+        "authority:content_list",
         _("Glossary"),
         "editorial.view",
         url_kwargs={"type": "glossary.term"},

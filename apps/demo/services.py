@@ -131,6 +131,7 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
     accounts.append(DemoAccount(operator.email, "Platform operator (Django admin at /operator/)"))
     load_articles(region)
     load_glossary(region)
+    load_documents(region)
     return region, accounts
 
 
@@ -292,3 +293,54 @@ def load_glossary(region: Region) -> None:
                 term, language=language, texts=texts, user=translator, base_version=None, done=True
             )
             workflow.publish_translation(term, language=language, user=reviewer)
+
+
+def load_documents(region: Region) -> None:
+    """Publish the demo document catalogue (12 papers) and its translations."""
+    from apps.editorial import services as workflow
+    from apps.procedures.models import Document
+
+    data = json.loads((DATA_DIR / "documents.json").read_text(encoding="utf-8"))
+    overlays = _overlays("documents")
+    editor = User.objects.get(email="editor@musterstadt.example")
+    reviewer = User.objects.get(email="reviewer@musterstadt.example")
+    translator = User.objects.get(email="translator@musterstadt.example")
+    organisation = Organisation.objects.get(region=region, slug="integration-office")
+    topics = dict(Topic.objects.filter(region=region).values_list("slug", "pk"))
+    source = region.source_language
+    fields = ("name", "description", "where_to_get")
+    for entry in data["documents"]:
+        if Document.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        texts = {field: entry[field][source] for field in fields}
+        document = workflow.create_item(
+            Document,
+            region=region,
+            organisation=organisation,
+            data=workflow.revision_data(
+                Document, {**texts, "topics": [topics[slug] for slug in entry["topics"]]}
+            ),
+            author=editor,
+            slug=entry["slug"],
+        )
+        workflow.submit_for_review(document, user=editor)
+        workflow.publish(document, user=reviewer)
+        document.refresh_from_db()
+        for language in region.enabled_languages:
+            if language == source:
+                continue
+            if language in entry["name"]:
+                translated = {field: entry[field][language] for field in fields}
+            elif entry["slug"] in overlays.get(language, {}):
+                translated = overlays[language][entry["slug"]]
+            else:
+                continue
+            workflow.save_translation(
+                document,
+                language=language,
+                texts=translated,
+                user=translator,
+                base_version=None,
+                done=True,
+            )
+            workflow.publish_translation(document, language=language, user=reviewer)

@@ -268,6 +268,8 @@ def glossary_for(region) -> Glossary:
 class Note:
     anchor: str
     explanation: Explanation
+    #: Anchors of the same term in other sections of the page, all leading to this note.
+    other_anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from apps.core import queries as core_queries
 from apps.editorial.presentation import language_version
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
+from apps.procedures import queries as procedure_queries
 
 
 class MigrantPageMixin:
@@ -118,6 +119,14 @@ class TermDetailView(MigrantPageMixin, TemplateView):
             if key == "articles.article"
         ]
         articles = article_queries.for_reader(region, code).filter(pk__in=used_in)
+        used_in_documents = [
+            pk
+            for key, pk in glossary_matching.usage(region).get(term.pk, [])
+            if key == "procedures.document"
+        ]
+        documents = procedure_queries.documents_for_reader(region, code).filter(
+            pk__in=used_in_documents
+        )
         context.update(
             term=term,
             version=version,
@@ -130,6 +139,48 @@ class TermDetailView(MigrantPageMixin, TemplateView):
                 if related.status == "published"
             ],
             articles=[(article, language_version(article, code)) for article in articles],
+            documents=[(document, language_version(document, code)) for document in documents],
+        )
+        return context
+
+
+def _original_beside(item, version) -> str:
+    """The source-language name to show beside a translated one, unless it is already in it."""
+    original = item.source_name()
+    shown = version.texts[item.name_field()]
+    return "" if version.language.code == item.source_language or original in shown else original
+
+
+class DocumentListView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/document_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        code = get_language()
+        documents = procedure_queries.documents_for_reader(self.request.region, code)
+        rows = [
+            (document, version, _original_beside(document, version))
+            for document in documents
+            for version in [language_version(document, code)]
+        ]
+        context["documents"] = sorted(rows, key=lambda row: row[1].texts["name"].casefold())
+        return context
+
+
+class DocumentDetailView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/document_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        document = get_object_or_404(
+            procedure_queries.documents_for_reader(region, code), slug=kwargs["slug"]
+        )
+        version = language_version(document, code)
+        context.update(
+            document=document,
+            version=version,
+            original=_original_beside(document, version),
         )
         return context
 

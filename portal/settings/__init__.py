@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "apps.editorial",
     "apps.articles",
     "apps.glossary",
+    "apps.procedures",
     "apps.migrant",
     "apps.authority",
     "apps.ngo",

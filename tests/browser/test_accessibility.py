@@ -77,6 +77,6 @@ def test_glossary_pages_have_no_serious_violations(
     publish_term("Kita", ar=("روضة", "رعاية الأطفال.", ""), zh_hans=("幼儿园", "照顾孩子。", ""))
     article = publish_article(body="Die Kita ist offen.")
 
-    for path in ["glossary/", "glossary/kita/", f"information/{article.slug}/"]:
+    for path in ["glossary/", "glossary/kita/", f"information/{article.slug}/", "documents/"]:
         page.goto(f"{live_server.url}/{code}/{path}")
         assert axe_violations(page) == [], path

@@ -11,8 +11,9 @@ from apps.editorial.presentation import language_version
 from apps.editorial.queries import coverage_rows
 from apps.glossary.matching import explain
 from apps.glossary.models import Term
+from apps.procedures.models import Document
 
-MODELS = (Region, Topic, UserType, Organisation, User, Membership, Article, Term)
+MODELS = (Region, Topic, UserType, Organisation, User, Membership, Article, Term, Document)
 
 
 def column(field: str, code: str) -> str:
@@ -28,6 +29,7 @@ def test_demo_is_complete_in_every_language(db):
         (UserType, ["name", "description"]),
         (Organisation, ["name"]),
         (Term, ["term", "definition"]),
+        (Document, ["name", "description", "where_to_get"]),
     ):
         for obj in model.objects.all():
             for field in fields:
@@ -38,6 +40,7 @@ def test_demo_is_complete_in_every_language(db):
     assert Topic.objects.filter(parent__isnull=True).count() == 9
     assert Organisation.objects.filter(kind="ngo").count() >= 5
     assert Term.objects.count() >= 40
+    assert Document.objects.count() >= 12
     # One account for every role, and one platform operator.
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
     assert User.objects.filter(is_superuser=True).count() == 1
