@@ -15,7 +15,6 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.accounts.rules import LanguageScope
 from apps.editorial import diff, queries, services
 from apps.editorial.models import CoverageState
 from apps.editorial.registry import editorial_types, type_for_key
@@ -113,11 +112,7 @@ class QueueView(StaffAPIView):
     @extend_schema(responses=QueueEntrySerializer(many=True))
     def get(self, request):
         region = request.region
-        codes = [
-            code
-            for code in queries.translation_targets(region)
-            if request.user.has_perm("editorial.translate", LanguageScope(region, code))
-        ]
+        codes = queries.languages_for_translator(request.user, region)
         entries = queries.translator_queue(region, codes)
         data = [
             {

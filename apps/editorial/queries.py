@@ -157,6 +157,17 @@ def translation_targets(region) -> list[str]:
     return [lang.code for lang in region.languages if lang.code != region.source_language]
 
 
+def languages_for_translator(user, region) -> list[str]:
+    """The target languages ``user`` may translate into in ``region``."""
+    from apps.accounts.rules import LanguageScope
+
+    return [
+        code
+        for code in translation_targets(region)
+        if user.has_perm("editorial.translate", LanguageScope(region, code))
+    ]
+
+
 def translated_items(region, model: type[EditorialContent]) -> QuerySet:
     """Items whose original is live, hence translatable."""
     return (

@@ -4,7 +4,7 @@ Each class here is the behaviour of one page, without a Django view base. A fron
 it, in this order, with its access mixin (which supplies ``get_scope()``, the region, and the
 navigation) and the Django generic view it needs::
 
-    class ContentListView(ItemList, AuthorityEditorialMixin, TemplateView): ...
+    class ContentListView(ItemList, EditorialMixin, TemplateView): ...  # apps/authority/views.py
 
 so that the page's own ``permission_required`` wins, and the access check runs before the view.
 """
@@ -363,11 +363,7 @@ class Queue:
 
     def my_languages(self) -> list[str]:
         region = self.get_scope()
-        return [
-            code
-            for code in queries.translation_targets(region)
-            if self.request.user.has_perm("editorial.translate", LanguageScope(region, code))
-        ]
+        return queries.languages_for_translator(self.request.user, region)
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -512,11 +508,7 @@ class Export:
 
     def targets(self) -> list[str]:
         region = self.get_scope()
-        return [
-            code
-            for code in queries.translation_targets(region)
-            if self.request.user.has_perm("editorial.translate", LanguageScope(region, code))
-        ]
+        return queries.languages_for_translator(self.request.user, region)
 
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "targets": self.targets()}
@@ -562,11 +554,7 @@ class Import:
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         region = self.get_scope()
-        targets = [
-            code
-            for code in queries.translation_targets(region)
-            if self.request.user.has_perm("editorial.translate", LanguageScope(region, code))
-        ]
+        targets = queries.languages_for_translator(self.request.user, region)
         context["import_form"] = context.pop("form")
         context["form"] = ExportForm(targets=targets)
         context["ns"] = self.url_namespace
