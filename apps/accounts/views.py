@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -14,6 +16,9 @@ from django_ratelimit.core import is_ratelimited
 
 from apps.accounts import queries
 from apps.accounts.forms import SignInForm
+from apps.core.resilient_cache import CACHE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 
 def _account_key(group, request) -> str:
@@ -27,17 +32,25 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
 
-    def post(self, request, *args, **kwargs):
-        limited = any(
-            is_ratelimited(
-                request, group="sign-in", key=key, rate=rate, method="POST", increment=True
-            )
-            for key, rate in (
-                (_account_key, settings.SIGN_IN_RATE_PER_ACCOUNT),
-                ("ip", settings.SIGN_IN_RATE_PER_ADDRESS),
-            )
+    def too_many_attempts(self, request) -> bool:
+        rates = (
+            (_account_key, settings.SIGN_IN_RATE_PER_ACCOUNT),
+            ("ip", settings.SIGN_IN_RATE_PER_ADDRESS),
         )
-        if limited:
+        try:
+            return any(
+                is_ratelimited(
+                    request, group="sign-in", key=key, rate=rate, method="POST", increment=True
+                )
+                for key, rate in rates
+            )
+        except CACHE_ERRORS as error:
+            # The counters live in the cache. If it is down, staff can still sign in.
+            logger.warning("Sign-in rate limit unavailable: %s", error)
+            return False
+
+    def post(self, request, *args, **kwargs):
+        if self.too_many_attempts(request):
             form = self.get_form()
             form.errors.clear()
             form.add_error(

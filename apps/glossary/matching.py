@@ -23,13 +23,13 @@ from functools import cached_property
 
 import ahocorasick
 import nh3
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from lxml import html as lxml_html
 
+from apps.core import resilient_cache as cache
 from apps.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from apps.editorial.models import localized
 from apps.editorial.presentation import shown_language
@@ -232,12 +232,9 @@ def _version_key(region_id: int) -> str:
 
 
 def glossary_version(region) -> str:
-    version = cache.get(_version_key(region.pk))
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(_version_key(region.pk), version, None)
-        version = cache.get(_version_key(region.pk), version)
-    return version
+    """The current version of the region's glossary. Without a working cache every call is a
+    new version: nothing is reused, and nothing stale is ever shown."""
+    return cache.get_or_set(_version_key(region.pk), lambda: uuid.uuid4().hex, None)
 
 
 def glossary_changed(sender, item, **kwargs) -> None:

@@ -131,6 +131,8 @@ if REDIS_URL:
             # Parallel test workers share one Redis: each gets its own key space.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "waypoint")
             + os.environ.get("PYTEST_XDIST_WORKER", ""),
+            # A cache that does not answer must not hold pages up (see core.resilient_cache).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from apps.core.models import UserType
+from tests.conftest import PASSWORD
 
 
 def test_unpublished_language_shows_the_original_with_a_notice_in_the_readers_language(
@@ -113,3 +114,33 @@ def test_markdown_is_sanitised_for_readers(client, publish_article):
 
     assert "<script>alert" not in html
     assert "javascript:" not in html
+
+
+def test_pages_are_served_when_the_cache_is_down(
+    client, publish_article, publish_term, people, settings
+):
+    """Redis going down costs speed, not pages (PRODUCT §7)."""
+    publish_term("Termin", "Eine feste Uhrzeit.")
+    article = publish_article(body="Buchen Sie einen Termin.")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+    for url in (
+        "/de/",
+        "/de/information/",
+        f"/de/information/{article.slug}/",
+        "/de/glossary/termin/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert 'class="term"' in client.get(f"/de/information/{article.slug}/").content.decode()
+    assert client.get("/healthz").status_code == 503
+    signed_in = client.post(
+        "/de/accounts/sign-in/", {"username": "editor@example.org", "password": PASSWORD}
+    )
+    assert signed_in.status_code == 302  # rate limiting fails open rather than locking staff out
