@@ -143,169 +143,142 @@ def _overlays(folder: str) -> dict[str, dict]:
     return found
 
 
-def load_articles(region: Region) -> None:
-    """Publish the demo articles through the real workflow: written by the editor, published by
-    the reviewer, translated by the translator. Two gaps are deliberate, so the workflow shows:
-    ``tenant-rights`` has a Russian translation of an older original (outdated), and
-    ``holiday-opening-hours`` has no Urdu version (missing)."""
-    from apps.articles.models import Article
-    from apps.editorial import services as workflow
+class _Newsroom:
+    """The demo's editor, reviewer and translator, taking content through the real workflow."""
 
-    data = json.loads((DATA_DIR / "articles.json").read_text(encoding="utf-8"))
-    overlays = _overlays("articles")
-    editor = User.objects.get(email="editor@musterstadt.example")
-    reviewer = User.objects.get(email="reviewer@musterstadt.example")
-    translator = User.objects.get(email="translator@musterstadt.example")
-    organisation = Organisation.objects.get(region=region, slug="integration-office")
-    topics = {topic.slug: topic.pk for topic in Topic.objects.filter(region=region)}
-    user_types = {
-        user_type.slug: user_type.pk for user_type in UserType.objects.filter(region=region)
-    }
-    source = region.source_language
+    def __init__(self, region: Region):
+        from apps.editorial import services as workflow
 
-    for entry in data["articles"]:
-        if Article.objects.filter(region=region, slug=entry["slug"]).exists():
-            continue
-        texts = {field: entry[field][source] for field in ("title", "summary", "body")}
+        self.workflow = workflow
+        self.region = region
+        self.editor = User.objects.get(email="editor@musterstadt.example")
+        self.reviewer = User.objects.get(email="reviewer@musterstadt.example")
+        self.translator = User.objects.get(email="translator@musterstadt.example")
+        self.organisation = Organisation.objects.get(region=region, slug="integration-office")
 
-        def revision(texts: dict, entry=entry) -> dict:
-            return workflow.revision_data(
-                Article,
-                {
-                    **texts,
-                    "kind": entry["kind"],
-                    "topics": [topics[slug] for slug in entry["topics"]],
-                    "user_types": [user_types[slug] for slug in entry["user_types"]],
-                    "valid_from": entry["valid_from"],
-                    "valid_until": entry["valid_until"],
-                },
-            )
-
-        def translate(article, language: str, texts: dict) -> None:
-            workflow.save_translation(
-                article,
-                language=language,
-                texts=texts,
-                user=translator,
-                base_version=None,
-                done=True,
-            )
-            workflow.publish_translation(article, language=language, user=reviewer)
-
-        earlier = entry.get("earlier_original")
-        first_texts = (
-            {**texts, **{field: value[source] for field, value in earlier.items()}}
-            if earlier
-            else texts
+    def publish_new(self, model, *, slug: str, values: dict):
+        item = self.workflow.create_item(
+            model,
+            region=self.region,
+            organisation=self.organisation,
+            data=self.workflow.revision_data(model, values),
+            author=self.editor,
+            slug=slug,
         )
-        article = workflow.create_item(
-            Article,
-            region=region,
-            organisation=organisation,
-            data=revision(first_texts),
-            author=editor,
-            slug=entry["slug"],
+        self.workflow.submit_for_review(item, user=self.editor)
+        self.workflow.publish(item, user=self.reviewer)
+        item.refresh_from_db()
+        return item
+
+    def revise(self, item, data: dict) -> None:
+        latest = self.workflow.latest_revision(item)
+        self.workflow.save_draft(item, data=data, author=self.editor, base_number=latest.number)
+        self.workflow.submit_for_review(item, user=self.editor)
+        self.workflow.publish(item, user=self.reviewer)
+        item.refresh_from_db()
+
+    def translate(self, item, language: str, texts: dict) -> None:
+        self.workflow.save_translation(
+            item, language=language, texts=texts, user=self.translator, base_version=None, done=True
         )
-        workflow.submit_for_review(article, user=editor)
-        workflow.publish(article, user=reviewer)
-        if earlier:
-            # Translated from the earlier original, which is then revised: so it is outdated.
-            for language in entry.get("outdated_languages", []):
-                translate(article, language, overlays[language][entry["slug"]])
-            article.refresh_from_db()
-            latest = workflow.latest_revision(article)
-            workflow.save_draft(
-                article, data=revision(texts), author=editor, base_number=latest.number
-            )
-            workflow.submit_for_review(article, user=editor)
-            workflow.publish(article, user=reviewer)
-        article.refresh_from_db()
-        for language in region.enabled_languages:
-            if language == source or language in entry.get("outdated_languages", []):
-                continue
-            if language in entry.get("missing_languages", []):
-                continue
-            if language in entry["title"]:
-                translation = {
-                    field: entry[field][language] for field in ("title", "summary", "body")
-                }
-            elif entry["slug"] in overlays.get(language, {}):
-                translation = overlays[language][entry["slug"]]
-            else:
-                continue
-            translate(article, language, translation)
+        self.workflow.publish_translation(item, language=language, user=self.reviewer)
 
-
-def load_glossary(region: Region) -> None:
-    """Publish the demo glossary (40 terms) and its translations through the workflow."""
-    from apps.editorial import services as workflow
-    from apps.glossary.models import Term
-
-    data = json.loads((DATA_DIR / "glossary.json").read_text(encoding="utf-8"))
-    overlays = _overlays("glossary")
-    editor = User.objects.get(email="editor@musterstadt.example")
-    reviewer = User.objects.get(email="reviewer@musterstadt.example")
-    translator = User.objects.get(email="translator@musterstadt.example")
-    organisation = Organisation.objects.get(region=region, slug="integration-office")
-    source = region.source_language
-    fields = ("term", "definition", "variants")
-
-    created = {}
-    for entry in data["terms"]:
-        if Term.objects.filter(region=region, slug=entry["slug"]).exists():
-            continue
-        texts = {field: entry[field][source] for field in fields}
-        term = workflow.create_item(
-            Term,
-            region=region,
-            organisation=organisation,
-            data=workflow.revision_data(Term, {**texts, "show_original": entry["show_original"]}),
-            author=editor,
-            slug=entry["slug"],
-        )
-        workflow.submit_for_review(term, user=editor)
-        workflow.publish(term, user=reviewer)
-        created[entry["slug"]] = (term, entry)
-    # Related terms need every term to exist: a second revision links them.
-    slugs = dict(Term.objects.filter(region=region).values_list("slug", "pk"))
-    for term, entry in created.values():
-        if not entry["related"]:
-            continue
-        latest = workflow.latest_revision(term)
-        related = [slugs[slug] for slug in entry["related"] if slug in slugs]
-        workflow.save_draft(
-            term, data={**latest.data, "related": related}, author=editor, base_number=latest.number
-        )
-        workflow.submit_for_review(term, user=editor)
-        workflow.publish(term, user=reviewer)
-    for term, entry in created.values():
-        term.refresh_from_db()
-        for language in region.enabled_languages:
-            if language == source:
+    def translate_all(self, item, entry: dict, fields: tuple, overlays: dict, skip=()) -> None:
+        """Every enabled language the entry (or an overlay file) has a translation for."""
+        for language in self.region.enabled_languages:
+            if language == self.region.source_language or language in skip:
                 continue
-            if language in entry["term"]:
+            if language in entry[fields[0]]:
                 texts = {field: entry[field][language] for field in fields}
             elif entry["slug"] in overlays.get(language, {}):
                 texts = overlays[language][entry["slug"]]
             else:
                 continue
-            workflow.save_translation(
-                term, language=language, texts=texts, user=translator, base_version=None, done=True
+            self.translate(item, language, texts)
+        item.refresh_from_db()
+
+
+def load_articles(region: Region) -> None:
+    """Publish the demo articles through the real workflow. Two gaps are deliberate, so the
+    workflow shows: ``tenant-rights`` has a Russian translation of an older original
+    (outdated), and ``broadcasting-fee`` has no Urdu version (missing)."""
+    from apps.articles.models import Article
+
+    data = json.loads((DATA_DIR / "articles.json").read_text(encoding="utf-8"))
+    overlays = _overlays("articles")
+    newsroom = _Newsroom(region)
+    topics = dict(Topic.objects.filter(region=region).values_list("slug", "pk"))
+    user_types = dict(UserType.objects.filter(region=region).values_list("slug", "pk"))
+    source = region.source_language
+    fields = ("title", "summary", "body")
+
+    for entry in data["articles"]:
+        if Article.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        settings = {
+            "kind": entry["kind"],
+            "topics": [topics[slug] for slug in entry["topics"]],
+            "user_types": [user_types[slug] for slug in entry["user_types"]],
+            "valid_from": entry["valid_from"],
+            "valid_until": entry["valid_until"],
+        }
+        texts = {field: entry[field][source] for field in fields}
+        earlier = {
+            field: value[source] for field, value in entry.get("earlier_original", {}).items()
+        }
+        outdated = entry.get("outdated_languages", [])
+        article = newsroom.publish_new(
+            Article, slug=entry["slug"], values={**texts, **earlier, **settings}
+        )
+        if earlier:
+            # Translated from the earlier original, which is then revised: so it is outdated.
+            for language in outdated:
+                newsroom.translate(article, language, overlays[language][entry["slug"]])
+            article.refresh_from_db()
+            newsroom.revise(
+                article, newsroom.workflow.revision_data(Article, {**texts, **settings})
             )
-            workflow.publish_translation(term, language=language, user=reviewer)
+        newsroom.translate_all(
+            article, entry, fields, overlays, skip=[*outdated, *entry.get("missing_languages", [])]
+        )
+
+
+def load_glossary(region: Region) -> None:
+    """Publish the demo glossary (40 terms) and its translations through the workflow."""
+    from apps.glossary.models import Term
+
+    data = json.loads((DATA_DIR / "glossary.json").read_text(encoding="utf-8"))
+    overlays = _overlays("glossary")
+    newsroom = _Newsroom(region)
+    source = region.source_language
+    fields = ("term", "definition", "variants")
+
+    created = []
+    for entry in data["terms"]:
+        if Term.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        texts = {field: entry[field][source] for field in fields}
+        term = newsroom.publish_new(
+            Term, slug=entry["slug"], values={**texts, "show_original": entry["show_original"]}
+        )
+        created.append((term, entry))
+    # Related terms need every term to exist: a second revision links them.
+    slugs = dict(Term.objects.filter(region=region).values_list("slug", "pk"))
+    for term, entry in created:
+        if entry["related"]:
+            related = [slugs[slug] for slug in entry["related"] if slug in slugs]
+            latest = newsroom.workflow.latest_revision(term)
+            newsroom.revise(term, {**latest.data, "related": related})
+        newsroom.translate_all(term, entry, fields, overlays)
 
 
 def load_documents(region: Region) -> None:
     """Publish the demo document catalogue (12 papers) and its translations."""
-    from apps.editorial import services as workflow
     from apps.procedures.models import Document
 
     data = json.loads((DATA_DIR / "documents.json").read_text(encoding="utf-8"))
     overlays = _overlays("documents")
-    editor = User.objects.get(email="editor@musterstadt.example")
-    reviewer = User.objects.get(email="reviewer@musterstadt.example")
-    translator = User.objects.get(email="translator@musterstadt.example")
-    organisation = Organisation.objects.get(region=region, slug="integration-office")
+    newsroom = _Newsroom(region)
     topics = dict(Topic.objects.filter(region=region).values_list("slug", "pk"))
     source = region.source_language
     fields = ("name", "description", "where_to_get")
@@ -313,34 +286,9 @@ def load_documents(region: Region) -> None:
         if Document.objects.filter(region=region, slug=entry["slug"]).exists():
             continue
         texts = {field: entry[field][source] for field in fields}
-        document = workflow.create_item(
+        document = newsroom.publish_new(
             Document,
-            region=region,
-            organisation=organisation,
-            data=workflow.revision_data(
-                Document, {**texts, "topics": [topics[slug] for slug in entry["topics"]]}
-            ),
-            author=editor,
             slug=entry["slug"],
+            values={**texts, "topics": [topics[slug] for slug in entry["topics"]]},
         )
-        workflow.submit_for_review(document, user=editor)
-        workflow.publish(document, user=reviewer)
-        document.refresh_from_db()
-        for language in region.enabled_languages:
-            if language == source:
-                continue
-            if language in entry["name"]:
-                translated = {field: entry[field][language] for field in fields}
-            elif entry["slug"] in overlays.get(language, {}):
-                translated = overlays[language][entry["slug"]]
-            else:
-                continue
-            workflow.save_translation(
-                document,
-                language=language,
-                texts=translated,
-                user=translator,
-                base_version=None,
-                done=True,
-            )
-            workflow.publish_translation(document, language=language, user=reviewer)
+        newsroom.translate_all(document, entry, fields, overlays)
