@@ -25,11 +25,6 @@ def memberships_of(user) -> list[Membership]:
     return cached
 
 
-def forget_memberships(user) -> None:
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
-
-
 def authority_organisation_of(user, region: Region) -> Organisation | None:
     """The authority the user works for in ``region`` (the first, if several)."""
     authorities = sorted(

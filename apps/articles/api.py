@@ -156,7 +156,7 @@ class ArticleViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             topic=params.get("topic", ""),
             user_type=params.get("situation", ""),
             kind=params.get("kind", ""),
-        ).prefetch_related("user_types")
+        ).prefetch_related("topics", "user_types")
 
     def conditional_state(self, request, *args, **kwargs):
         """(ETag, Last-Modified) from one cheap query, before serialising anything."""

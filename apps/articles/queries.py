@@ -34,9 +34,7 @@ def for_reader(
         articles = articles.filter(Q(user_types__slug=user_type) | Q(user_types__isnull=True))
     if kind:
         articles = articles.filter(kind=kind)
-    return with_reader_translation(
-        articles.distinct().select_related("region"), code
-    ).prefetch_related("topics")
+    return with_reader_translation(articles.distinct().select_related("region"), code)
 
 
 def for_staff(region) -> QuerySet[Article]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 
@@ -36,11 +37,16 @@ class LanguageVersion:
     requested: languages.Language
     language: languages.Language
     texts: dict[str, str]
-    html: dict[str, str]
+    markdown_fields: tuple[str, ...]
     is_fallback: bool
     is_machine: bool
     is_outdated: bool
     source_changed_at: dt.datetime | None
+
+    @cached_property
+    def html(self) -> dict[str, str]:
+        """Rendered Markdown fields, rendered only when a page shows them (not for teasers)."""
+        return {name: render_markdown(self.texts[name]) for name in self.markdown_fields}
 
     @property
     def dir(self) -> str:
@@ -74,7 +80,7 @@ def language_version(item: EditorialContent, code: str) -> LanguageVersion:
         requested=languages.get(code),
         language=languages.get(shown),
         texts=texts,
-        html={name: render_markdown(texts[name]) for name in item.markdown_fields},
+        markdown_fields=item.markdown_fields,
         is_fallback=not use_translation,
         is_machine=bool(
             use_translation and translation is not None and translation.live_is_machine

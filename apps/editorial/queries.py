@@ -21,7 +21,6 @@ from django.db.models import (
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 
-from apps.core import languages as language_registry
 from apps.editorial.models import (
     AuditEvent,
     CoverageState,
@@ -235,7 +234,3 @@ def items_in_review(region) -> list[tuple[EditorialContent, Revision]]:
         for revision in revisions.filter(object_id__in=items.keys()).select_related("author"):
             found.append((items[revision.object_id], revision))
     return found
-
-
-def language_name(code: str) -> str:
-    return language_registry.get(code).name_local

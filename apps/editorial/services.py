@@ -98,19 +98,6 @@ def revision_data(model: type[EditorialContent], values: dict) -> dict:
     return data
 
 
-def snapshot(item: EditorialContent) -> dict:
-    """The item's live source-language state, as revision data."""
-    values = {name: item.source_text(name) for name in item.translatable_fields}
-    for name in item.revisioned_fields:
-        field = _field(type(item), name)
-        values[name] = (
-            list(getattr(item, name).all())
-            if field.many_to_many and item.pk
-            else getattr(item, name)
-        )
-    return revision_data(type(item), values)
-
-
 def texts_fingerprint(model: type[EditorialContent], texts: dict) -> str:
     return fingerprint(texts, model.translatable_fields)
 

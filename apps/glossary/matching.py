@@ -32,7 +32,7 @@ from lxml import html as lxml_html
 from apps.core import resilient_cache as cache
 from apps.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from apps.editorial.models import localized
-from apps.editorial.presentation import shown_language
+from apps.editorial.presentation import language_version, shown_language
 
 logger = logging.getLogger(__name__)
 
@@ -86,13 +86,11 @@ class Glossary:
     """All published terms of a region at one version, and their matchers per language."""
 
     def __init__(self, region, version: str):
-        from apps.editorial.presentation import language_version
         from apps.glossary.queries import published_terms
 
         self.region = region
         self.version = version
         self.terms = list(published_terms(region).prefetch_related("translations"))
-        self._language_version = language_version
         self._automata: dict[str, ahocorasick.Automaton | None] = {}
         self._explanations: dict[tuple[int, str], Explanation] = {}
         self._tokenizers = {}
@@ -135,11 +133,8 @@ class Glossary:
         key = (term_id, reader)
         if key not in self._explanations:
             term = self.by_id[term_id]
-            version = self._language_version(term, reader)
+            version = language_version(term, reader)
             source = self.region.source_language
-            original = ""
-            if term.show_original and version.language.code != source:
-                original = term.source_text("term")
             with translation.override(reader):
                 url = reverse("migrant:term", kwargs={"slug": term.slug})
             self._explanations[key] = Explanation(
@@ -148,7 +143,7 @@ class Glossary:
                 definition_html=version.html["definition"],
                 language=version.language.code,
                 direction=version.dir,
-                original=original,
+                original=term.original_beside(version.language.code),
                 source_language=source,
                 url=url,
             )
@@ -410,14 +405,19 @@ def usage(region) -> dict[int, list[tuple[str, int]]]:
     return found
 
 
+def uses_of(term) -> dict[str, list[int]]:
+    """content type key → ids of the published items whose original uses ``term``."""
+    by_type: dict[str, list[int]] = {}
+    for key, pk in usage(term.region).get(term.pk, []):
+        by_type.setdefault(key, []).append(pk)
+    return by_type
+
+
 def used_in(term) -> list:
     """The published items whose original uses ``term``, for editors."""
     from apps.editorial.registry import type_for_key
 
-    by_type: dict[str, list[int]] = {}
-    for key, pk in usage(term.region).get(term.pk, []):
-        by_type.setdefault(key, []).append(pk)
     items = []
-    for key, ids in by_type.items():
+    for key, ids in uses_of(term).items():
         items += list(type_for_key(key).model.objects.filter(pk__in=ids).select_related("region"))
     return items

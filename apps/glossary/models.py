@@ -48,3 +48,9 @@ class Term(EditorialContent):
     @classmethod
     def required_translation_fields(cls) -> tuple[str, ...]:
         return ("term", "definition")
+
+    def original_beside(self, shown_language: str) -> str:
+        """The source-language word to show beside the term shown in ``shown_language``."""
+        if not self.show_original or shown_language == self.source_language:
+            return ""
+        return self.source_name()

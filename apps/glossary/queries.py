@@ -25,10 +25,7 @@ class IndexEntry:
 
     @property
     def original(self) -> str:
-        """The source-language word, when it should be shown beside the reader's."""
-        if not self.term.show_original or self.version.language.code == self.term.source_language:
-            return ""
-        return self.term.source_text("term")
+        return self.term.original_beside(self.version.language.code)
 
 
 @dataclass(frozen=True)

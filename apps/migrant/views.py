@@ -74,7 +74,7 @@ class ArticleDetailView(MigrantPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         region, code = self.request.region, get_language()
         article = get_object_or_404(
-            article_queries.for_reader(region, code).prefetch_related("user_types"),
+            article_queries.for_reader(region, code).prefetch_related("topics"),
             slug=kwargs["slug"],
         )
         show_original = self.request.GET.get("show") == "original"
@@ -113,26 +113,17 @@ class TermDetailView(MigrantPageMixin, TemplateView):
         if term is None:
             raise Http404
         version = language_version(term, code)
-        used_in = [
-            pk
-            for key, pk in glossary_matching.usage(region).get(term.pk, [])
-            if key == "articles.article"
-        ]
-        articles = article_queries.for_reader(region, code).filter(pk__in=used_in)
-        used_in_documents = [
-            pk
-            for key, pk in glossary_matching.usage(region).get(term.pk, [])
-            if key == "procedures.document"
-        ]
+        uses = glossary_matching.uses_of(term)
+        articles = article_queries.for_reader(region, code).filter(
+            pk__in=uses.get("articles.article", [])
+        )
         documents = procedure_queries.documents_for_reader(region, code).filter(
-            pk__in=used_in_documents
+            pk__in=uses.get("procedures.document", [])
         )
         context.update(
             term=term,
             version=version,
-            original=term.source_text("term")
-            if term.show_original and version.language.code != region.source_language
-            else "",
+            original=term.original_beside(version.language.code),
             related=[
                 (related, language_version(related, code))
                 for related in term.related.all()
