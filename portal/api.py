@@ -9,7 +9,8 @@ from apps.articles.api import ArticleViewSet
 from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserTypeViewSet
 from apps.editorial import api as editorial_api
 from apps.glossary.api import TermViewSet
-from apps.procedures.api import DocumentViewSet
+from apps.places.api import PlaceViewSet
+from apps.procedures.api import DocumentViewSet, ProcedureViewSet
 
 router = DefaultRouter()
 router.register("languages", LanguageViewSet, basename="language")
@@ -20,6 +21,8 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("glossary", TermViewSet, basename="term")
 router.register("documents", DocumentViewSet, basename="document")
+router.register("procedures", ProcedureViewSet, basename="procedure")
+router.register("places", PlaceViewSet, basename="place")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -114,12 +114,15 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "ngo.view_workspace": is_ngo_staff,
     "ngo.change_profile": is_ngo_profile_editor,
     "ngo.manage_members": is_ngo_admin,
+    "ngo.suggest_tips": is_ngo_profile_editor,
     # Editorial workflow — object: Region
     "editorial.view": is_authority_staff,
     "editorial.edit": is_editor,
     "editorial.review": is_reviewer,
     "editorial.view_translations": is_authority_staff,
     "editorial.publish_translation": is_reviewer,
+    # NGO tips on procedure steps — object: Region
+    "procedures.review_tips": is_editor | is_reviewer,
     # Translating — object: LanguageScope (region, language)
     "editorial.translate": translates_into | region_admin_of_scope,
     # Organisations themselves (API writes) — object: Organisation

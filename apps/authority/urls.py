@@ -45,6 +45,8 @@ urlpatterns = [
         views.TranslationImportView.as_view(),
         name="translation_import",
     ),
+    path("tips/", views.TipReviewListView.as_view(), name="tips"),
+    path("tips/<int:pk>/review/", views.TipReviewView.as_view(), name="tip_review"),
     path("topics/", views.TaxonomyView.as_view(), name="taxonomy"),
     path("topics/new/", views.TopicCreateView.as_view(), name="topic_create"),
     path("topics/<int:pk>/", views.TopicUpdateView.as_view(), name="topic_edit"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView, View
@@ -14,6 +16,10 @@ from apps.core.forms import RegionSettingsForm, TopicForm, UserTypeForm
 from apps.core.models import Topic, UserType
 from apps.editorial import queries as editorial_queries
 from apps.editorial import workspace as editorial_workspace
+from apps.editorial.services import WorkflowError
+from apps.procedures import queries as procedure_queries
+from apps.procedures import services as procedure_services
+from apps.procedures.forms import TipReviewForm
 
 NAV = (
     workspace.NavItem("authority:dashboard", _("Overview"), "authority.view_workspace"),
@@ -22,6 +28,12 @@ NAV = (
         _("Information"),
         "editorial.view",
         url_kwargs={"type": "articles.article"},
+    ),
+    workspace.NavItem(
+        "authority:content_list",
+        _("Procedures"),
+        "editorial.view",
+        url_kwargs={"type": "procedures.procedure"},
     ),
     workspace.NavItem(
         "authority:content_list",
@@ -35,6 +47,13 @@ NAV = (
         "editorial.view",
         url_kwargs={"type": "glossary.term"},
     ),
+    workspace.NavItem(
+        "authority:content_list",
+        _("Places"),
+        "editorial.view",
+        url_kwargs={"type": "places.place"},
+    ),
+    workspace.NavItem("authority:tips", _("Tips from organisations"), "procedures.review_tips"),
     workspace.NavItem(
         "authority:translation_queue", _("Translation queue"), "editorial.view_translations"
     ),
@@ -240,3 +259,45 @@ class UserTypeUpdateView(TaxonomyFormMixin, UpdateView):
 
     def get_queryset(self):
         return UserType.objects.filter(region=self.request.region)
+
+
+class TipReviewListView(AuthorityMixin, TemplateView):
+    """NGOs' tips on procedure steps, waiting for approval, and the latest decisions."""
+
+    permission_required = "procedures.review_tips"
+    template_name = "authority/tips.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            pending=procedure_queries.tips_to_review(self.request.region),
+            reviewed=procedure_queries.recently_reviewed_tips(self.request.region),
+            form=TipReviewForm(),
+        )
+        return context
+
+
+class TipReviewView(AuthorityMixin, View):
+    permission_required = "procedures.review_tips"
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        tip = get_object_or_404(procedure_queries.tips_to_review(request.region), pk=pk)
+        form = TipReviewForm(request.POST)
+        approve = request.POST.get("decision") == "approve"
+        try:
+            if not form.is_valid():
+                raise WorkflowError(" ".join(form.errors.get("comment", [])))
+            procedure_services.review_tip(
+                tip, user=request.user, approve=approve, comment=form.cleaned_data["comment"]
+            )
+        except WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("The tip is approved and shows on the step.")
+                if approve
+                else _("The tip is rejected; the organisation sees your comment."),
+            )
+        return redirect("authority:tips")

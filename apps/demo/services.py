@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -14,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from apps.accounts.models import Membership, Organisation, User
 from apps.core.models import Region, Topic, UserType
+from apps.editorial.models import part_key
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "waypoint-demo"  # printed by `make run`; the demo is never for production data
@@ -132,6 +134,9 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
     load_articles(region)
     load_glossary(region)
     load_documents(region)
+    load_places(region)
+    load_procedures(region)
+    load_tips(region)
     return region, accounts
 
 
@@ -292,3 +297,135 @@ def load_documents(region: Region) -> None:
             values={**texts, "topics": [topics[slug] for slug in entry["topics"]]},
         )
         newsroom.translate_all(document, entry, fields, overlays)
+
+
+def load_places(region: Region) -> None:
+    """Publish the offices migrants go to, with opening hours, and their translations."""
+    from apps.places.models import Place
+
+    data = json.loads((DATA_DIR / "places.json").read_text(encoding="utf-8"))
+    overlays = _overlays("places")
+    newsroom = _Newsroom(region)
+    source = region.source_language
+    fields = ("name", "directions")
+    settings = (
+        "street", "postcode", "city", "latitude", "longitude", "phone", "email", "website",
+        "appointment_url", "wheelchair_accessible", "opening_hours",
+    )  # fmt: skip
+    for entry in data["places"]:
+        if Place.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        texts = {field: entry[field][source] for field in fields}
+        values = {**texts, **{name: entry[name] for name in settings}}
+        for name in ("latitude", "longitude"):
+            values[name] = Decimal(str(values[name]))
+        place = newsroom.publish_new(Place, slug=entry["slug"], values=values)
+        newsroom.translate_all(place, entry, fields, overlays)
+
+
+def load_procedures(region: Region) -> None:
+    """Publish the ten demo procedures with their steps, and their translations. Steps point to
+    procedures published later (``leads_to``), so links are added in a second revision."""
+    from apps.places.models import Place
+    from apps.procedures.models import Document, Procedure
+
+    data = json.loads((DATA_DIR / "procedures.json").read_text(encoding="utf-8"))
+    overlays = _overlays("procedures")
+    newsroom = _Newsroom(region)
+    workflow = newsroom.workflow
+    source = region.source_language
+    topics = dict(Topic.objects.filter(region=region).values_list("slug", "pk"))
+    user_types = dict(UserType.objects.filter(region=region).values_list("slug", "pk"))
+    documents = dict(Document.objects.filter(region=region).values_list("slug", "pk"))
+    places = dict(Place.objects.filter(region=region).values_list("slug", "pk"))
+
+    def values_of(entry: dict, procedures: dict) -> dict:
+        steps = []
+        for step in entry["steps"]:
+            duration = step.get("duration") or {}
+            steps.append(
+                {
+                    "uid": step["uid"],
+                    "title": step["title"][source],
+                    "body": step["body"][source],
+                    "connector": step["connector"],
+                    "optional": step["optional"],
+                    "documents": [documents[slug] for slug in step["documents"]],
+                    "cost": Decimal(step["cost"]) if step["cost"] is not None else None,
+                    "currency": "EUR",
+                    "duration_value": duration.get("value"),
+                    "duration_unit": duration.get("unit", ""),
+                    "place": places.get(step["place"]) if step["place"] else None,
+                    "online_url": step["online_url"],
+                    "leads_to": procedures.get(step["leads_to"]) if step["leads_to"] else None,
+                }
+            )
+        return {
+            **{field: entry[field][source] for field in ("title", "summary", "body")},
+            "topics": [topics[slug] for slug in entry["topics"]],
+            "user_types": [user_types[slug] for slug in entry["user_types"]],
+            "produces": [documents[slug] for slug in entry["produces"]],
+            "steps": steps,
+        }
+
+    created = []
+    for entry in data["procedures"]:
+        if Procedure.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        procedure = newsroom.publish_new(Procedure, slug=entry["slug"], values=values_of(entry, {}))
+        created.append((procedure, entry))
+    procedures = dict(Procedure.objects.filter(region=region).values_list("slug", "pk"))
+    for procedure, entry in created:
+        if any(step["leads_to"] for step in entry["steps"]):
+            newsroom.revise(
+                procedure, workflow.revision_data(Procedure, values_of(entry, procedures))
+            )
+        for language in region.enabled_languages:
+            if language == source:
+                continue
+            overlay = overlays.get(language, {}).get(entry["slug"]) or _inline_overlay(
+                entry, language
+            )
+            if overlay is None:
+                continue
+            texts = {field: overlay[field] for field in ("title", "summary", "body")}
+            for uid, step in overlay["steps"].items():
+                texts[part_key("steps", uid, "title")] = step["title"]
+                texts[part_key("steps", uid, "body")] = step["body"]
+            newsroom.translate(procedure, language, texts)
+
+
+def _inline_overlay(entry: dict, language: str) -> dict | None:
+    """A procedure's translation written in procedures.json itself (English is)."""
+    if language not in entry["title"]:
+        return None
+    overlay = {field: entry[field][language] for field in ("title", "summary", "body")}
+    overlay["steps"] = {
+        step["uid"]: {"title": step["title"][language], "body": step["body"][language]}
+        for step in entry["steps"]
+    }
+    return overlay
+
+
+def load_tips(region: Region) -> None:
+    """Tips from the demo NGOs: two approved, one waiting for the city's approval."""
+    from apps.core.languages import CODES
+    from apps.procedures import services as procedure_services
+    from apps.procedures.models import Step, Tip
+
+    data = json.loads((DATA_DIR / "tips.json").read_text(encoding="utf-8"))
+    reviewer = User.objects.get(email="reviewer@musterstadt.example")
+    for entry in data["tips"]:
+        step = Step.objects.get(procedure__region=region, uid=entry["step"])
+        organisation = Organisation.objects.get(region=region, slug=entry["organisation"])
+        if Tip.objects.filter(step=step, organisation=organisation).exists():
+            continue
+        tip = procedure_services.suggest_tip(
+            step=step,
+            organisation=organisation,
+            author=User.objects.get(email=entry["author"]),
+            language=entry["language"],
+            texts={code: entry["text"].get(code, "") for code in CODES},
+        )
+        if entry["status"] == "approved":
+            procedure_services.review_tip(tip, user=reviewer, approve=True)

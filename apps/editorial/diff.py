@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from apps.editorial.models import EditorialContent
 
@@ -71,19 +72,56 @@ def _display(model: type[EditorialContent], name: str, value) -> str:
         return ", ".join(sorted(str(objects[pk]) for pk in ids if pk in objects))
     if field.choices and value:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return str(_("yes") if value else _("no"))
     return "" if value is None else str(value)
+
+
+def _field_diff(label: str, before: str, after: str) -> FieldDiff:
+    return FieldDiff(label=label, html=diff_text(before, after), changed=before != after)
 
 
 def diff_data(model: type[EditorialContent], old: dict | None, new: dict) -> list[FieldDiff]:
     old = old or {}
-    diffs = []
-    for name in (*model.translatable_fields, *model.revisioned_fields):
-        before, after = _display(model, name, old.get(name)), _display(model, name, new.get(name))
-        diffs.append(
-            FieldDiff(
-                label=str(model._meta.get_field(name).verbose_name),
-                html=diff_text(before, after),
-                changed=before != after,
-            )
+    diffs = [
+        _field_diff(
+            str(model._meta.get_field(name).verbose_name),
+            _display(model, name, old.get(name)),
+            _display(model, name, new.get(name)),
         )
+        for name in (*model.translatable_fields, *model.revisioned_fields)
+    ]
+    for part in model.parts:
+        diffs += _part_diffs(part, old.get(part.name, []), new.get(part.name, []))
+    return diffs
+
+
+def _part_diffs(part, old_rows: list[dict], new_rows: list[dict]) -> list[FieldDiff]:
+    """Rows are matched by uid: a row's texts are compared with its own earlier texts, wherever
+    it moved; an added or removed row shows as all new or all gone; a move shows as the order."""
+    part_model = part.model_class
+    old_by_uid = {row["uid"]: row for row in old_rows}
+    new_uids = {row["uid"] for row in new_rows}
+    name_field = part.translatable_fields[0]
+    diffs = []
+    numbered = [
+        (part.numbered(n), row, old_by_uid.get(row["uid"], {})) for n, row in enumerate(new_rows, 1)
+    ]
+    numbered += [
+        (part.numbered(n), {}, row)
+        for n, row in enumerate(old_rows, 1)
+        if row["uid"] not in new_uids
+    ]
+    for label, after, before in numbered:
+        for name in (*part.translatable_fields, *part.revisioned_fields):
+            diffs.append(
+                _field_diff(
+                    f"{label} · {part_model._meta.get_field(name).verbose_name}",
+                    _display(part_model, name, before.get(name)),
+                    _display(part_model, name, after.get(name)),
+                )
+            )
+    old_order = "\n".join(row.get(name_field, "") for row in old_rows if row["uid"] in new_uids)
+    new_order = "\n".join(row.get(name_field, "") for row in new_rows if row["uid"] in old_by_uid)
+    diffs.append(_field_diff(str(_("Order")), old_order, new_order))
     return diffs

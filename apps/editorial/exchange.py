@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import polib
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from lxml import etree
 
 from apps.accounts.rules import LanguageScope
 from apps.editorial import services
-from apps.editorial.models import EditorialContent, ItemStatus, Translation, localized
+from apps.editorial.models import EditorialContent, ItemStatus, Translation
 from apps.editorial.registry import type_for_key
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -78,13 +79,24 @@ def _translation_map(
     return rows
 
 
-def _current_target(
-    item: EditorialContent, translation: Translation | None, name: str, language: str
-) -> str:
+def _current_targets(
+    item: EditorialContent, translation: Translation | None, language: str
+) -> dict[str, str]:
     """What the translator starts from: their draft, else the live text, else nothing."""
     if translation is not None:
-        return translation.draft.get(name, "")
-    return getattr(item, localized(name, language)) or ""
+        return translation.draft
+    return item.live_texts(language)
+
+
+def _with_parts(items: list[EditorialContent]) -> list[EditorialContent]:
+    """Fetch the parts (steps...) of all items at once rather than item by item."""
+    by_model = defaultdict(list)
+    for item in items:
+        by_model[type(item)].append(item)
+    for model, same in by_model.items():
+        if model.parts:
+            prefetch_related_objects(same, *(part.name for part in model.parts))
+    return items
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -93,7 +105,7 @@ def _current_target(
 def export_xliff(items: list[EditorialContent], *, language: str, region) -> bytes:
     from django.contrib.contenttypes.models import ContentType
 
-    translations = _translation_map(items, language)
+    translations = _translation_map(_with_parts(items), language)
     root = etree.Element(f"{{{XLIFF_NS}}}xliff", nsmap=NSMAP, version="1.2")
     for item in items:
         translation = translations.get((ContentType.objects.get_for_model(item).pk, item.pk))
@@ -110,28 +122,30 @@ def export_xliff(items: list[EditorialContent], *, language: str, region) -> byt
             },
         )
         body = etree.SubElement(file_element, f"{{{XLIFF_NS}}}body")
-        for name in item.translatable_fields:
-            source_text = item.source_text(name)
+        source_texts = item.source_texts()
+        targets = _current_targets(item, translation, language)
+        for text_unit in item.text_units():
+            source_text = source_texts[text_unit.key]
             if not source_text:
                 continue
-            unit = etree.SubElement(body, f"{{{XLIFF_NS}}}trans-unit", id=_unit_id(item, name))
+            unit = etree.SubElement(
+                body, f"{{{XLIFF_NS}}}trans-unit", id=_unit_id(item, text_unit.key)
+            )
             unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             etree.SubElement(unit, f"{{{XLIFF_NS}}}source").text = source_text
-            target = _current_target(item, translation, name, language)
+            target = targets.get(text_unit.key, "")
             state = "translated" if target else "needs-translation"
             if translation is not None and translation.status == "machine":
                 state = "needs-review-translation"
             etree.SubElement(unit, f"{{{XLIFF_NS}}}target", state=state).text = target
-            etree.SubElement(unit, f"{{{XLIFF_NS}}}note").text = str(
-                item._meta.get_field(name).verbose_name
-            )
+            etree.SubElement(unit, f"{{{XLIFF_NS}}}note").text = text_unit.label
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def export_po(items: list[EditorialContent], *, language: str, region) -> bytes:
     from django.contrib.contenttypes.models import ContentType
 
-    translations = _translation_map(items, language)
+    translations = _translation_map(_with_parts(items), language)
     catalogue = polib.POFile(wrapwidth=0)
     catalogue.metadata = {
         "Project-Id-Version": "Waypoint",
@@ -146,16 +160,18 @@ def export_po(items: list[EditorialContent], *, language: str, region) -> bytes:
     for item in items:
         translation = translations.get((ContentType.objects.get_for_model(item).pk, item.pk))
         version = translation.version if translation else 0
-        for name in item.translatable_fields:
-            source_text = item.source_text(name)
+        source_texts = item.source_texts()
+        targets = _current_targets(item, translation, language)
+        for text_unit in item.text_units():
+            source_text = source_texts[text_unit.key]
             if not source_text:
                 continue
             entry = polib.POEntry(
-                msgctxt=_unit_id(item, name),
+                msgctxt=_unit_id(item, text_unit.key),
                 msgid=source_text,
-                msgstr=_current_target(item, translation, name, language),
+                msgstr=targets.get(text_unit.key, ""),
                 comment=f"waypoint fingerprint={item.source_fingerprint} version={version}",
-                tcomment=str(item._meta.get_field(name).verbose_name),
+                tcomment=text_unit.label,
             )
             if translation is not None and translation.status == "machine":
                 entry.flags.append("fuzzy")
@@ -339,15 +355,16 @@ def import_file(data: bytes, *, region, user) -> ImportResult:
             )
             continue
         texts = {}
+        text_units = {text_unit.key: text_unit for text_unit in item.text_units()}
         for unit in item_units:
-            if unit.field not in model.translatable_fields:
+            if unit.field not in text_units:
                 result.problems.append(
                     ImportProblem(
                         unit.line, _("Unknown field “%(field)s”.") % {"field": unit.field}
                     )
                 )
                 continue
-            limit = model._meta.get_field(unit.field).max_length
+            limit = text_units[unit.field].field.max_length
             if limit and len(unit.target) > limit:
                 result.problems.append(
                     ImportProblem(
@@ -359,13 +376,18 @@ def import_file(data: bytes, *, region, user) -> ImportResult:
             texts[unit.field] = unit.target
         if not any(text.strip() for text in texts.values()):
             continue  # nothing translated for this item: leave it alone
-        for name in model.required_translation_fields():
-            if item.source_text(name) and not texts.get(name, "").strip():
+        source_texts = item.source_texts()
+        for text_unit in text_units.values():
+            if (
+                text_unit.required
+                and source_texts[text_unit.key]
+                and not texts.get(text_unit.key, "").strip()
+            ):
                 result.problems.append(
                     ImportProblem(
                         first_line,
                         _("%(item)s: the field “%(field)s” is not translated.")
-                        % {"item": item, "field": model._meta.get_field(name).verbose_name},
+                        % {"item": item, "field": text_unit.label},
                     )
                 )
         current = services.translation_of(item, language)

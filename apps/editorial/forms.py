@@ -95,21 +95,19 @@ class TranslationForm(forms.Form):
 
     def __init__(self, *args, item: EditorialContent, language: str, **kwargs):
         super().__init__(*args, **kwargs)
-        model = type(item)
-        for name in model.translatable_fields:
-            model_field = model._meta.get_field(name)
+        for unit in item.text_units():
             widget = (
-                forms.Textarea(attrs={"rows": 14})
-                if isinstance(model_field, models.TextField)
+                forms.Textarea(attrs={"rows": 14 if unit.markdown else 4})
+                if isinstance(unit.field, models.TextField)
                 else forms.TextInput
             )
-            self.fields[name] = forms.CharField(
-                label=model_field.verbose_name,
+            self.fields[unit.key] = forms.CharField(
+                label=unit.label,
                 required=False,
-                max_length=model_field.max_length,
+                max_length=unit.field.max_length,
                 widget=widget,
             )
-            self.fields[name].widget.attrs.update(lang=language, dir=_direction(language))
+            self.fields[unit.key].widget.attrs.update(lang=language, dir=_direction(language))
 
 
 class ExportForm(forms.Form):

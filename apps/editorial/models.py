@@ -13,8 +13,10 @@ revisioned fields. Then:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -30,6 +32,58 @@ class ItemStatus(models.TextChoices):
     DRAFT = "draft", _("Never published")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
+
+
+@dataclass(frozen=True)
+class Part:
+    """Rows nested in an item that are translated and revised with it (a procedure's steps).
+
+    The rows live in their own model (an :class:`EditorialPart`); revision data holds them as a
+    list under ``name``; their texts are translation units keyed ``<name>.<uid>.<field>``, so the
+    item's fingerprint, translation drafts and XLIFF/PO files cover them like any other field.
+    """
+
+    name: str  # the related name on the item, and the key in revision data
+    model: str  # "app_label.Model" of the rows
+    parent_field: str  # the rows' foreign key to the item
+    label: str  # e.g. gettext_lazy("Step %(number)d")
+    translatable_fields: tuple[str, ...]
+    markdown_fields: tuple[str, ...] = ()
+    revisioned_fields: tuple[str, ...] = ()
+
+    @property
+    def model_class(self) -> type[EditorialPart]:
+        return apps.get_model(self.model)
+
+    def numbered(self, number: int) -> str:
+        return str(self.label) % {"number": number}
+
+
+def part_key(part: str, uid: str, field: str) -> str:
+    return f"{part}.{uid}.{field}"
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """One text a translator translates: an item's field, or a field of one of its parts."""
+
+    key: str
+    field: models.Field
+    label: str
+    markdown: bool
+    required: bool
+
+
+class EditorialPart(models.Model):
+    """Base for the rows of a :class:`Part`. ``uid`` stays the same across revisions, so that a
+    translation follows its row when rows are reordered."""
+
+    uid = models.CharField(max_length=40)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
 
 
 class EditorialContent(models.Model):
@@ -61,6 +115,8 @@ class EditorialContent(models.Model):
     markdown_fields: ClassVar[tuple[str, ...]] = ()
     #: Other fields whose changes go through review too (plain or many-to-many).
     revisioned_fields: ClassVar[tuple[str, ...]] = ()
+    #: Nested translatable rows, e.g. steps (see :class:`Part`).
+    parts: ClassVar[tuple[Part, ...]] = ()
 
     class Meta:
         abstract = True
@@ -85,6 +141,77 @@ class EditorialContent(models.Model):
 
     def source_text(self, field: str) -> str:
         return getattr(self, localized(field, self.source_language)) or ""
+
+    # --- translation units: the item's texts and those of its parts, by key ------------------
+
+    def part_rows(self, part: Part) -> list[EditorialPart]:
+        """The live rows of a part, in order (from a prefetch when there is one)."""
+        return sorted(getattr(self, part.name).all(), key=lambda row: row.position)
+
+    def text_units(self) -> list[TextUnit]:
+        required = self.required_translation_fields()
+        units = [
+            TextUnit(
+                key=name,
+                field=self._meta.get_field(name),
+                label=str(self._meta.get_field(name).verbose_name),
+                markdown=name in self.markdown_fields,
+                required=name in required,
+            )
+            for name in self.translatable_fields
+        ]
+        for part in self.parts:
+            model = part.model_class
+            for number, row in enumerate(self.part_rows(part), start=1):
+                for name in part.translatable_fields:
+                    field = model._meta.get_field(name)
+                    units.append(
+                        TextUnit(
+                            key=part_key(part.name, row.uid, name),
+                            field=field,
+                            label=f"{part.numbered(number)} · {field.verbose_name}",
+                            markdown=name in part.markdown_fields,
+                            required=not field.blank,
+                        )
+                    )
+        return units
+
+    def live_texts(self, code: str) -> dict[str, str]:
+        """Every translation unit's live text in language ``code`` ("" where there is none)."""
+        texts = {
+            name: getattr(self, localized(name, code)) or "" for name in self.translatable_fields
+        }
+        for part in self.parts:
+            for row in self.part_rows(part):
+                for name in part.translatable_fields:
+                    texts[part_key(part.name, row.uid, name)] = (
+                        getattr(row, localized(name, code)) or ""
+                    )
+        return texts
+
+    def source_texts(self) -> dict[str, str]:
+        return self.live_texts(self.source_language)
+
+    def set_live_texts(self, code: str, texts: dict[str, str]) -> None:
+        """Write a language version into the live columns of the item and its parts."""
+        for name in self.translatable_fields:
+            setattr(self, localized(name, code), texts.get(name, ""))
+        self.save(
+            update_fields=[localized(name, code) for name in self.translatable_fields]
+            + ["updated_at"]
+        )
+        for part in self.parts:
+            rows = self.part_rows(part)
+            for row in rows:
+                for name in part.translatable_fields:
+                    setattr(
+                        row,
+                        localized(name, code),
+                        texts.get(part_key(part.name, row.uid, name), ""),
+                    )
+            part.model_class.objects.bulk_update(
+                rows, [localized(name, code) for name in part.translatable_fields]
+            )
 
 
 def localized(field: str, code: str) -> str:

@@ -15,15 +15,17 @@ from apps.editorial.models import EditorialContent, Translation, localized
 _PREFETCH_ATTRIBUTE = "translation_for_reader"
 
 
-def with_reader_translation(queryset: QuerySet, code: str) -> QuerySet:
-    """Prefetch the reader's language row (one extra query for the whole list)."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "translations",
-            queryset=Translation.objects.filter(language=code),
-            to_attr=_PREFETCH_ATTRIBUTE,
-        )
+def reader_translation(code: str) -> Prefetch:
+    """Prefetches the reader's language row of items (one query for all of them)."""
+    return Prefetch(
+        "translations",
+        queryset=Translation.objects.filter(language=code),
+        to_attr=_PREFETCH_ATTRIBUTE,
     )
+
+
+def with_reader_translation(queryset: QuerySet, code: str) -> QuerySet:
+    return queryset.prefetch_related(reader_translation(code))
 
 
 @dataclass(frozen=True)
@@ -92,3 +94,20 @@ def language_version(item: EditorialContent, code: str) -> LanguageVersion:
         ),
         source_changed_at=item.source_changed_at,
     )
+
+
+def part_texts(row, part, shown: str, source: str) -> tuple[dict[str, str], str]:
+    """A part row's texts for a reader of an item shown in ``shown``, and their language.
+
+    A row added to the original after the translation was made has no text in ``shown`` yet:
+    that row alone is given in the source language."""
+    texts = {name: getattr(row, localized(name, shown)) or "" for name in part.translatable_fields}
+    model = part.model_class
+    complete = all(
+        texts[name] for name in part.translatable_fields if not model._meta.get_field(name).blank
+    )
+    if shown == source or complete:
+        return texts, shown
+    return {
+        name: getattr(row, localized(name, source)) or "" for name in part.translatable_fields
+    }, source

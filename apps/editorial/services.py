@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +22,7 @@ from apps.editorial.models import (
     Translation,
     TranslationStatus,
     localized,
+    part_key,
 )
 from apps.editorial.signals import content_published, live_content_changed, translation_published
 
@@ -85,21 +87,49 @@ def encode_value(model: type[EditorialContent], name: str, value: Any) -> Any:
         return value.name if hasattr(value, "name") else (value or "")
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(field, models.ForeignKey):
         return value.pk if hasattr(value, "pk") else value
     return value
 
 
 def revision_data(model: type[EditorialContent], values: dict) -> dict:
-    """Keep only what revisions hold, JSON-encoded. Texts are the source language's."""
+    """Keep only what revisions hold, JSON-encoded. Texts are the source language's.
+
+    Parts come as a list of dicts per part name, each with its ``uid``, in the order shown."""
     data = {name: (values.get(name) or "").strip() for name in model.translatable_fields}
     for name in model.revisioned_fields:
         data[name] = encode_value(model, name, values.get(name))
+    for part in model.parts:
+        rows = []
+        for row in values.get(part.name) or []:
+            encoded = {"uid": row["uid"]}
+            encoded.update(
+                {name: (row.get(name) or "").strip() for name in part.translatable_fields}
+            )
+            for name in part.revisioned_fields:
+                encoded[name] = encode_value(part.model_class, name, row.get(name))
+            rows.append(encoded)
+        data[part.name] = rows
     return data
 
 
-def texts_fingerprint(model: type[EditorialContent], texts: dict) -> str:
-    return fingerprint(texts, model.translatable_fields)
+def revision_texts(model: type[EditorialContent], data: dict) -> dict[str, str]:
+    """The translation units of revision data, by key (see ``EditorialContent.text_units``)."""
+    texts = {name: data.get(name, "") for name in model.translatable_fields}
+    for part in model.parts:
+        for row in data.get(part.name, []):
+            for name in part.translatable_fields:
+                texts[part_key(part.name, row["uid"], name)] = row.get(name, "")
+    return texts
+
+
+def texts_fingerprint(model: type[EditorialContent], data: dict) -> str:
+    """Parts are taken in a fixed order (by key), so reordering rows outdates no translation."""
+    texts = revision_texts(model, data)
+    own = list(model.translatable_fields)
+    return fingerprint(texts, own + sorted(key for key in texts if key not in own))
 
 
 def latest_revision(item: EditorialContent) -> Revision | None:
@@ -225,30 +255,62 @@ def publish(item: EditorialContent, *, user, comment: str = "") -> Revision:
     return revision
 
 
-def apply_revision(item: EditorialContent, data: dict) -> None:
-    """Write revision data into the item's live source-language columns and fields."""
-    model = type(item)
-    for name in model.translatable_fields:
-        setattr(item, localized(name, item.source_language), data.get(name, ""))
+def _assign(obj, model, names: tuple[str, ...], data: dict) -> dict[str, list]:
+    """Set revisioned values on ``obj``; returns the many-to-many ones, to set after saving."""
     many_to_many = {}
-    for name in model.revisioned_fields:
+    for name in names:
         field = _field(model, name)
         value = data.get(name)
         if field.many_to_many:
             many_to_many[name] = value or []
         elif isinstance(field, models.ForeignKey):
-            setattr(item, field.attname, value)
+            setattr(obj, field.attname, value)
         elif isinstance(field, models.FileField):
-            setattr(item, name, value or "")
+            setattr(obj, name, value or "")
         else:
             setattr(
-                item,
+                obj,
                 name,
                 field.to_python(value) if value not in (None, "") else field.get_default(),
             )
+    return many_to_many
+
+
+def _set_many_to_many(obj, values: dict[str, list]) -> None:
+    for name, ids in values.items():
+        getattr(obj, name).set(ids)
+
+
+def apply_revision(item: EditorialContent, data: dict) -> None:
+    """Write revision data into the item's live source-language columns and fields, and make its
+    parts' rows match the revision (same uid → same row, so its translations stay)."""
+    model = type(item)
+    source = item.source_language
+    for name in model.translatable_fields:
+        setattr(item, localized(name, source), data.get(name, ""))
+    many_to_many = _assign(item, model, model.revisioned_fields, data)
     item.save()
-    for name, ids in many_to_many.items():
-        getattr(item, name).set(ids)
+    _set_many_to_many(item, many_to_many)
+    for part in model.parts:
+        part_model = part.model_class
+        existing = {row.uid: row for row in part_model.objects.filter(**{part.parent_field: item})}
+        wanted = data.get(part.name, [])
+        for position, row_data in enumerate(wanted):
+            row = existing.get(row_data["uid"]) or part_model(
+                **{part.parent_field: item, "uid": row_data["uid"]}
+            )
+            row.position = position
+            for name in part.translatable_fields:
+                setattr(row, localized(name, source), row_data.get(name, ""))
+            row_many_to_many = _assign(row, part_model, part.revisioned_fields, row_data)
+            row.save()
+            _set_many_to_many(row, row_many_to_many)
+        kept = {row_data["uid"] for row_data in wanted}
+        part_model.objects.filter(
+            pk__in=[row.pk for uid, row in existing.items() if uid not in kept]
+        ).delete()
+        if hasattr(item, "_prefetched_objects_cache"):
+            item._prefetched_objects_cache.pop(part.name, None)
 
 
 @transaction.atomic
@@ -328,7 +390,7 @@ def _translatable(item: EditorialContent, language: str) -> None:
 
 
 def _clean_texts(item: EditorialContent, texts: dict) -> dict:
-    return {name: (texts.get(name) or "").strip() for name in item.translatable_fields}
+    return {unit.key: (texts.get(unit.key) or "").strip() for unit in item.text_units()}
 
 
 @transaction.atomic
@@ -354,7 +416,7 @@ def save_translation(
     if translation is not None and base_version is not None and base_version != translation.version:
         raise TranslationConflict(current=translation)
     cleaned = _clean_texts(item, texts)
-    if done and not all(cleaned[name] for name in item.required_translation_fields()):
+    if done and not all(cleaned[unit.key] for unit in item.text_units() if unit.required):
         raise WorkflowError(
             _("Translate every required field before marking the translation done.")
         )
@@ -378,12 +440,7 @@ def save_translation(
 
 
 def _make_live(item: EditorialContent, translation: Translation, *, machine: bool) -> None:
-    for name in item.translatable_fields:
-        setattr(item, localized(name, translation.language), translation.draft.get(name, ""))
-    item.save(
-        update_fields=[localized(name, translation.language) for name in item.translatable_fields]
-        + ["updated_at"]
-    )
+    item.set_live_texts(translation.language, translation.draft)
     translation.live_source_fingerprint = translation.source_fingerprint
     translation.live_is_machine = machine
 

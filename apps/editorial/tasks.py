@@ -18,14 +18,15 @@ def machine_translate(
     item = model.objects.select_related("region").filter(pk=object_id).first()
     if item is None or item.source_fingerprint != source_fingerprint:
         return "skipped: item gone or changed"
-    fields = list(item.translatable_fields)
+    source_texts = item.source_texts()
+    keys = list(source_texts)
     translated = get_backend().translate(
-        [item.source_text(name) for name in fields], source=item.source_language, target=language
+        [source_texts[key] for key in keys], source=item.source_language, target=language
     )
     result = services.apply_machine_translation(
         item,
         language=language,
-        texts=dict(zip(fields, translated, strict=True)),
+        texts=dict(zip(keys, translated, strict=True)),
         source_fingerprint=source_fingerprint,
     )
     return (

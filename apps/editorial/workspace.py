@@ -32,7 +32,7 @@ from apps.editorial.forms import (
     SendBackForm,
     TranslationForm,
 )
-from apps.editorial.models import CoverageState, ItemStatus, RevisionState, localized
+from apps.editorial.models import CoverageState, ItemStatus, RevisionState
 from apps.editorial.registry import editorial_types, type_for_key
 
 
@@ -403,12 +403,7 @@ class TranslationEdit(ItemMixin):
         kwargs = {**super().get_form_kwargs(), "item": self.item, "language": self.language}
         translation = self.translation
         initial = {"base_version": translation.version if translation else None}
-        for name in self.item.translatable_fields:
-            initial[name] = (
-                translation.draft.get(name, "")
-                if translation
-                else getattr(self.item, localized(name, self.language)) or ""
-            )
+        initial.update(translation.draft if translation else self.item.live_texts(self.language))
         kwargs["initial"] = initial
         return kwargs
 
@@ -428,7 +423,7 @@ class TranslationEdit(ItemMixin):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        texts = {name: form.cleaned_data[name] for name in self.item.translatable_fields}
+        texts = {unit.key: form.cleaned_data[unit.key] for unit in self.item.text_units()}
         done = self.request.POST.get("action") == "done"
         try:
             services.save_translation(
@@ -477,17 +472,14 @@ class TranslationEdit(ItemMixin):
                     if change.changed
                 ]
         source = languages.get(item.source_language)
+        source_texts = item.source_texts()
         context.update(
             item=item,
             language=languages.get(self.language),
             source_language=source,
             side_by_side=[
-                (
-                    item._meta.get_field(name).verbose_name,
-                    item.source_text(name),
-                    context["form"][name],
-                )
-                for name in item.translatable_fields
+                (unit.label, source_texts[unit.key], context["form"][unit.key])
+                for unit in item.text_units()
             ],
             translation=translation,
             state=queries.coverage_rows([item], [self.language])[0].states[0][1],

@@ -287,6 +287,24 @@ def explain(
     return result
 
 
+def merge_notes(*explained: ExplainedText) -> list[Note]:
+    """The notes of several sections of one page, each term once; later anchors of a term point
+    to the first note (see glossary/notes.html)."""
+    merged: dict[str, Note] = {}
+    extra: dict[str, list[str]] = {}
+    for part in explained:
+        for note in part.notes:
+            slug = note.explanation.slug
+            if slug in merged:
+                extra[slug].append(note.anchor)
+            else:
+                merged[slug] = note
+                extra[slug] = []
+    return [
+        Note(note.anchor, note.explanation, tuple(extra[slug])) for slug, note in merged.items()
+    ]
+
+
 GLOSSARY_ATTRIBUTES = {
     **ALLOWED_ATTRIBUTES,
     "a": ALLOWED_ATTRIBUTES["a"] | {"class", "id", "data-term"},
@@ -394,11 +412,13 @@ def usage(region) -> dict[int, list[tuple[str, int]]]:
     for entry in editorial_types():
         if entry.model is Term:
             continue
-        items = entry.model.objects.filter(
-            region=region, status=ItemStatus.PUBLISHED
-        ).select_related("region")
+        items = (
+            entry.model.objects.filter(region=region, status=ItemStatus.PUBLISHED)
+            .select_related("region")
+            .prefetch_related(*(part.name for part in entry.model.parts))
+        )
         for item in items:
-            text = "\n".join(item.source_text(name) for name in item.translatable_fields)
+            text = "\n".join(item.source_texts().values())
             for term_id in {term_id for _, _, term_id in glossary.find(text, source)}:
                 found.setdefault(term_id, []).append((entry.key, item.pk))
     cache.set(key, found, CACHE_SECONDS)

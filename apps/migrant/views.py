@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
@@ -15,7 +17,14 @@ from apps.core import queries as core_queries
 from apps.editorial.presentation import language_version
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
+from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
+from apps.procedures import services as procedure_services
+
+
+def procedure_url(procedure, code: str) -> str:
+    with translation.override(code):
+        return reverse("migrant:procedure", kwargs={"slug": procedure.slug})
 
 
 class MigrantPageMixin:
@@ -41,6 +50,11 @@ class HomeView(MigrantPageMixin, TemplateView):
         context["latest_articles"] = [
             (article, language_version(article, get_language())) for article in latest
         ]
+        procedures = procedure_queries.procedures_for_reader(self.request.region, get_language())
+        context["procedures"] = sorted(
+            ((procedure, language_version(procedure, get_language())) for procedure in procedures),
+            key=lambda row: row[1].texts["title"].casefold(),
+        )
         return context
 
 
@@ -120,6 +134,9 @@ class TermDetailView(MigrantPageMixin, TemplateView):
         documents = procedure_queries.documents_for_reader(region, code).filter(
             pk__in=uses.get("procedures.document", [])
         )
+        procedures = procedure_queries.procedures_for_reader(region, code).filter(
+            pk__in=uses.get("procedures.procedure", [])
+        )
         context.update(
             term=term,
             version=version,
@@ -131,6 +148,7 @@ class TermDetailView(MigrantPageMixin, TemplateView):
             ],
             articles=[(article, language_version(article, code)) for article in articles],
             documents=[(document, language_version(document, code)) for document in documents],
+            procedures=[(procedure, language_version(procedure, code)) for procedure in procedures],
         )
         return context
 
@@ -172,6 +190,99 @@ class DocumentDetailView(MigrantPageMixin, TemplateView):
             document=document,
             version=version,
             original=_original_beside(document, version),
+        )
+        return context
+
+
+class ProcedureListView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/procedure_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        topic = self.request.GET.get("topic", "")
+        user_type = self.request.GET.get("situation", "")
+        procedures = procedure_queries.procedures_for_reader(
+            region, code, topic=topic, user_type=user_type
+        ).prefetch_related("steps")
+        rows = [
+            (procedure, version, procedure_services.totals(list(procedure.steps.all())))
+            for procedure in procedures
+            for version in [language_version(procedure, code)]
+        ]
+        context.update(
+            procedures=sorted(rows, key=lambda row: row[1].texts["title"].casefold()),
+            topics=core_queries.topic_tree(region),
+            user_types=core_queries.user_types(region),
+            chosen={"topic": topic, "situation": user_type},
+        )
+        return context
+
+
+class ProcedureDetailView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/procedure_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        page = procedure_queries.procedure_page(region, code, kwargs["slug"])
+        if page is None:
+            raise Http404
+
+        def explained(html, language: str, prefix: str):
+            return glossary_matching.explain(
+                html, region=region, text_language=language, reader_language=code, prefix=prefix
+            )
+
+        intro = explained(page.version.html["body"], page.version.language.code, "intro")
+        steps = [
+            (step, explained(step.body_html, step.language.code, f"s{position}"))
+            for position, step in enumerate(page.steps, start=1)
+        ]
+        context.update(
+            page=page,
+            version=page.version,
+            intro=intro,
+            steps=steps,
+            notes=glossary_matching.merge_notes(intro, *(text for _, text in steps)),
+            original_url=procedure_url(page.procedure, region.source_language),
+        )
+        return context
+
+
+class ProcedureChecklistView(MigrantPageMixin, TemplateView):
+    """Everything to bring and do on one printable page, with boxes to tick by hand."""
+
+    template_name = "migrant/procedure_checklist.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        page = procedure_queries.procedure_page(self.request.region, get_language(), kwargs["slug"])
+        if page is None:
+            raise Http404
+        context.update(page=page, version=page.version)
+        return context
+
+
+class PlaceDetailView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/place_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        place = get_object_or_404(
+            place_queries.places_for_reader(region, code), slug=kwargs["slug"]
+        )
+        procedures = procedure_queries.procedures_for_reader(region, code).filter(
+            steps__place=place
+        )
+        context.update(
+            place=place,
+            version=language_version(place, code),
+            procedures=[(procedure, language_version(procedure, code)) for procedure in procedures],
+            map_url=settings.MAP_LINK_URL.format(lat=place.latitude, lon=place.longitude)
+            if place.has_position
+            else "",
         )
         return context
 

@@ -8,6 +8,12 @@ urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("<slug:org>/", views.DashboardView.as_view(), name="dashboard"),
     path("<slug:org>/profile/", views.ProfileView.as_view(), name="profile"),
+    path("<slug:org>/tips/", views.TipListView.as_view(), name="tips"),
+    path("<slug:org>/tips/new/", views.TipCreateView.as_view(), name="tip_create"),
+    path("<slug:org>/tips/<int:pk>/", views.TipEditView.as_view(), name="tip_edit"),
+    path(
+        "<slug:org>/tips/<int:pk>/withdraw/", views.TipWithdrawView.as_view(), name="tip_withdraw"
+    ),
     path("<slug:org>/people/", views.MemberListView.as_view(), name="members"),
     path("<slug:org>/people/grant/", views.GrantRoleView.as_view(), name="grant_role"),
     path(

@@ -6,23 +6,30 @@ work for, and nothing of any other organisation.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from apps.accounts import queries as accounts_queries
 from apps.accounts import workspace
 from apps.accounts.forms import OrganisationProfileForm
 from apps.accounts.models import Organisation, OrganisationKind
+from apps.editorial.services import WorkflowError
+from apps.procedures import queries as procedure_queries
+from apps.procedures import services as procedure_services
+from apps.procedures.forms import TipForm
 
 NAV = (
     workspace.NavItem("ngo:dashboard", _("Overview"), "ngo.view_workspace"),
     workspace.NavItem("ngo:profile", _("Organisation profile"), "ngo.change_profile"),
+    workspace.NavItem("ngo:tips", _("Tips on procedures"), "ngo.suggest_tips"),
     workspace.NavItem("ngo:members", _("People and roles"), "ngo.manage_members"),
 )
 
@@ -114,3 +121,86 @@ class GrantRoleView(OrganisationPeopleMixin, workspace.GrantRoleView):
 
 class WithdrawRoleView(OrganisationPeopleMixin, workspace.WithdrawRoleView):
     pass
+
+
+class TipListView(NgoMixin, TemplateView):
+    permission_required = "ngo.suggest_tips"
+    template_name = "ngo/tips.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["tips"] = procedure_queries.tips_of(self.organisation)
+        return context
+
+
+class TipFormMixin(NgoMixin):
+    permission_required = "ngo.suggest_tips"
+    template_name = "ngo/tip_form.html"
+    form_class = TipForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "region": self.request.region}
+
+    def get_success_url(self) -> str:
+        return reverse("ngo:tips", kwargs={"org": self.organisation.slug})
+
+
+class TipCreateView(TipFormMixin, FormView):
+    extra_context = {"title": _("Suggest a tip")}
+
+    def get_initial(self) -> dict:
+        return {"language": get_language()}
+
+    def form_valid(self, form):
+        try:
+            procedure_services.suggest_tip(
+                step=form.cleaned_data["step"],
+                organisation=self.organisation,
+                author=self.request.user,
+                language=form.cleaned_data["language"],
+                texts=form.texts(),
+            )
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you. The city will check the tip soon."))
+        return redirect(self.get_success_url())
+
+
+class TipEditView(TipFormMixin, FormView):
+    extra_context = {"title": _("Change the tip")}
+
+    @cached_property
+    def tip(self):
+        return get_object_or_404(procedure_queries.tips_of(self.organisation), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "tip": self.tip}
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(tip=self.tip, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            procedure_services.change_tip(
+                self.tip,
+                user=self.request.user,
+                language=form.cleaned_data["language"],
+                texts=form.texts(),
+            )
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved. The city will check the tip again."))
+        return redirect(self.get_success_url())
+
+
+class TipWithdrawView(NgoMixin, View):
+    permission_required = "ngo.suggest_tips"
+    http_method_names = ["post"]
+
+    def post(self, request, org: str, pk: int):
+        tip = get_object_or_404(procedure_queries.tips_of(self.organisation), pk=pk)
+        procedure_services.withdraw_tip(tip)
+        messages.success(request, _("The tip was withdrawn."))
+        return redirect("ngo:tips", org=self.organisation.slug)

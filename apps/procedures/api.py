@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.response import Response
 
 from apps.core.api import LANG_PARAMETER
+from apps.editorial.models import ItemStatus
 from apps.editorial.presentation import language_version
-from apps.procedures.models import Document
-from apps.procedures.queries import documents_for_reader
+from apps.procedures import services
+from apps.procedures.models import Document, Procedure
+from apps.procedures.queries import documents_for_reader, procedure_page, procedures_for_reader
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -20,12 +25,15 @@ class DocumentSerializer(serializers.ModelSerializer):
     where_to_get = serializers.SerializerMethodField(help_text="Markdown")
     original_name = serializers.SerializerMethodField(help_text="Name in the source language.")
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    produced_by = serializers.SerializerMethodField(
+        help_text="Slugs of the published procedures that give you this document."
+    )
 
     class Meta:
         model = Document
         fields = [
             "id", "slug", "language", "is_fallback", "name", "original_name", "description",
-            "where_to_get", "topics", "source_changed_at",
+            "where_to_get", "topics", "produced_by", "source_changed_at",
         ]  # fmt: skip
 
     def _version(self, document):
@@ -52,6 +60,9 @@ class DocumentSerializer(serializers.ModelSerializer):
     def get_original_name(self, document) -> str:
         return document.source_name()
 
+    def get_produced_by(self, document) -> list[str]:
+        return [procedure.slug for procedure in document.produced_by.all()]
+
 
 @extend_schema_view(
     list=extend_schema(parameters=[LANG_PARAMETER]),
@@ -67,4 +78,174 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         topic = self.request.query_params.get("topic", "")
         return documents_for_reader(
             self.request.region, get_language(), topic=topic
-        ).prefetch_related("topics")
+        ).prefetch_related(
+            "topics",
+            Prefetch(
+                "produced_by",
+                queryset=Procedure.objects.filter(status=ItemStatus.PUBLISHED).order_by("slug"),
+            ),
+        )
+
+
+# --- procedures --------------------------------------------------------------------------------
+
+
+def _cost_totals(totals) -> list[dict]:
+    return [
+        {"currency": currency, "low": str(span.low), "high": str(span.high)}
+        for currency, span in totals.costs.items()
+    ]
+
+
+def _duration_totals(totals) -> dict | None:
+    if totals.minutes is None:
+        return None
+    return {"low": totals.minutes.low, "high": totals.minutes.high}
+
+
+class ProcedureSummarySerializer(serializers.ModelSerializer):
+    """A procedure in a list: its texts and totals, without its steps."""
+
+    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
+    is_fallback = serializers.SerializerMethodField(help_text="Not yet translated: source text.")
+    is_outdated = serializers.SerializerMethodField(help_text="The original changed since.")
+    title = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField(help_text="Who it is for.")
+    topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    user_types = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    total_cost = serializers.SerializerMethodField(
+        help_text="Per currency, the cheapest and the dearest way through the steps."
+    )
+    total_minutes = serializers.SerializerMethodField(help_text="Shortest and longest, in minutes.")
+
+    class Meta:
+        model = Procedure
+        fields = [
+            "id", "slug", "language", "is_fallback", "is_outdated", "title", "summary", "topics",
+            "user_types", "total_cost", "total_minutes", "source_changed_at",
+        ]  # fmt: skip
+
+    def _version(self, procedure):
+        cache = self.context.setdefault("_versions", {})
+        if procedure.pk not in cache:
+            cache[procedure.pk] = language_version(procedure, get_language())
+        return cache[procedure.pk]
+
+    def _totals(self, procedure):
+        return services.totals(list(procedure.steps.all()))
+
+    def get_language(self, procedure) -> str:
+        return self._version(procedure).language.code
+
+    def get_is_fallback(self, procedure) -> bool:
+        return self._version(procedure).is_fallback
+
+    def get_is_outdated(self, procedure) -> bool:
+        return self._version(procedure).is_outdated
+
+    def get_title(self, procedure) -> str:
+        return self._version(procedure).texts["title"]
+
+    def get_summary(self, procedure) -> str:
+        return self._version(procedure).texts["summary"]
+
+    def get_total_cost(self, procedure) -> list[dict]:
+        return _cost_totals(self._totals(procedure))
+
+    def get_total_minutes(self, procedure) -> dict | None:
+        return _duration_totals(self._totals(procedure))
+
+
+def procedure_detail(page) -> dict:
+    """A procedure page as data: the same reads, and so the same query count, as the page."""
+    version = page.version
+    return {
+        "id": page.procedure.pk,
+        "slug": page.procedure.slug,
+        "language": version.language.code,
+        "is_fallback": version.is_fallback,
+        "is_outdated": version.is_outdated,
+        "is_machine": version.is_machine,
+        "title": version.texts["title"],
+        "summary": version.texts["summary"],
+        "body": version.texts["body"],
+        "user_types": [user_type.slug for user_type in page.procedure.user_types.all()],
+        "total_cost": _cost_totals(page.totals),
+        "total_minutes": _duration_totals(page.totals),
+        "steps": [
+            {
+                "uid": step.step.uid,
+                "number": step.number,
+                "connector": step.step.connector,
+                "optional": step.step.optional,
+                "language": step.language.code,
+                "title": step.texts["title"],
+                "body": step.texts["body"],
+                "cost": None if step.step.cost is None else str(step.step.cost),
+                "currency": step.step.currency,
+                "duration": {"value": step.step.duration_value, "unit": step.step.duration_unit}
+                if step.step.duration_value is not None
+                else None,
+                "documents": [document.slug for document, _ in step.documents],
+                "place": step.place[0].slug if step.place else None,
+                "online_url": step.step.online_url,
+                "leads_to": step.leads_to[0].slug if step.leads_to else None,
+                "tips": [
+                    {
+                        "organisation": tip.tip.organisation.slug,
+                        "language": tip.language.code,
+                        "text": tip.text,
+                    }
+                    for tip in step.tips
+                ],
+            }
+            for step in page.steps
+        ],
+        "requires": [
+            {
+                "document": need.document.slug,
+                "name": need.version.texts["name"],
+                "produced_by": [other.slug for other, _ in need.produced_by],
+            }
+            for need in page.documents
+        ],
+        "produces": [
+            {
+                "document": use.document.slug,
+                "name": use.version.texts["name"],
+                "needed_by": [other.slug for other, _ in use.needed_by],
+            }
+            for use in page.produces
+        ],
+        "source_changed_at": page.procedure.source_changed_at,
+    }
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]),
+    retrieve=extend_schema(
+        parameters=[LANG_PARAMETER],
+        description="The procedure with its numbered steps, documents, offices, tips, and its "
+        "requires/produces links to other procedures.",
+    ),
+)
+class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ProcedureSummarySerializer
+    queryset = Procedure.objects.none()  # for the schema
+    lookup_field = "slug"
+    filter_backends = []
+
+    def get_queryset(self):
+        params = self.request.query_params
+        return procedures_for_reader(
+            self.request.region,
+            get_language(),
+            topic=params.get("topic", ""),
+            user_type=params.get("situation", ""),
+        ).prefetch_related("topics", "user_types", "steps")
+
+    def retrieve(self, request, *args, **kwargs):
+        page = procedure_page(request.region, get_language(), kwargs["slug"])
+        if page is None:
+            raise Http404
+        return Response(procedure_detail(page))

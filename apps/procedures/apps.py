@@ -11,11 +11,23 @@ class ProceduresConfig(AppConfig):
         from django.utils import translation
 
         from apps.editorial.registry import register
-        from apps.procedures.forms import DocumentForm
-        from apps.procedures.models import Document
+        from apps.procedures.forms import DocumentForm, ProcedureForm
+        from apps.procedures.models import Document, Procedure
 
-        def public_url(document: Document, code: str) -> str:
-            with translation.override(code):
-                return reverse("migrant:document", kwargs={"slug": document.slug})
+        def url_of(name: str):
+            def public_url(item, code: str) -> str:
+                with translation.override(code):
+                    return reverse(f"migrant:{name}", kwargs={"slug": item.slug})
 
-        register(Document, form=DocumentForm, public_url=public_url)
+            return public_url
+
+        register(Document, form=DocumentForm, public_url=url_of("document"))
+        register(
+            Procedure,
+            form=ProcedureForm,
+            public_url=url_of("procedure"),
+            detail_template="procedures/procedure_steps_panel.html",
+            detail_context=lambda procedure: {
+                "steps": [(step.source_title(), step.optional) for step in procedure.steps.all()]
+            },
+        )

@@ -1,7 +1,16 @@
-from django import forms
+import re
+import uuid
 
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.core import languages
 from apps.editorial.forms import RevisionForm
-from apps.procedures.models import Document
+from apps.editorial.models import ItemStatus
+from apps.procedures.models import Connector, Document, Procedure, Step, Tip
+
+_UID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
 class DocumentForm(RevisionForm):
@@ -13,3 +22,204 @@ class DocumentForm(RevisionForm):
             "where_to_get": forms.Textarea(attrs={"rows": 4}),
             "topics": forms.CheckboxSelectMultiple,
         }
+
+
+class StepForm(forms.ModelForm):
+    """One step in the procedure editor. Its values become part of the procedure's revision."""
+
+    uid = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Step
+        fields = [
+            "title",
+            "body",
+            "connector",
+            "optional",
+            "documents",
+            "cost",
+            "currency",
+            "duration_value",
+            "duration_unit",
+            "place",
+            "online_url",
+            "leads_to",
+        ]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 5}),
+            "documents": forms.CheckboxSelectMultiple,
+            "currency": forms.TextInput(attrs={"size": 3, "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, region, procedure_pk=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        source = region.source_language
+        direction = "rtl" if languages.get(source).bidi else "ltr"
+        for name in ("title", "body"):
+            self.fields[name].widget.attrs.update(lang=source, dir=direction)
+        self.fields["documents"].queryset = Document.objects.filter(region=region).exclude(
+            status=ItemStatus.ARCHIVED
+        )
+        self.fields["place"].queryset = self.fields["place"].queryset.filter(region=region)
+        self.fields["leads_to"].queryset = Procedure.objects.filter(region=region).exclude(
+            pk=procedure_pk
+        )
+
+    def clean_uid(self) -> str:
+        uid = self.cleaned_data["uid"]
+        if uid and not _UID.match(uid):
+            raise forms.ValidationError(_("This step's identifier was changed. Reload the page."))
+        return uid
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("duration_value") is None) != (not cleaned.get("duration_unit")):
+            self.add_error("duration_value", _("Give both a number and a unit, or neither."))
+        return cleaned
+
+    def _post_clean(self):
+        # The values go into a revision, not into a row: no instance to validate. The field
+        # validators (amounts, currency code) already ran on the form fields.
+        pass
+
+
+class BaseStepFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        rows = self.rows()
+        if not rows:
+            raise forms.ValidationError(_("A procedure needs at least one step."))
+        if rows[0]["connector"] != Connector.THEN:
+            raise forms.ValidationError(
+                _("The first step cannot be “and” or “or”: there is no step before it.")
+            )
+        uids = [row["uid"] for row in rows if row["uid"]]
+        if len(uids) != len(set(uids)):
+            raise forms.ValidationError(_("Two steps have the same identifier. Reload the page."))
+
+    def rows(self) -> list[dict]:
+        """The steps in the order chosen, without removed or empty ones; new ones get a uid."""
+        rows = []
+        for form in self.ordered_forms:
+            row = {key: value for key, value in form.cleaned_data.items() if key != "ORDER"}
+            row.pop("DELETE", None)
+            row["uid"] = row.get("uid") or uuid.uuid4().hex[:12]
+            rows.append(row)
+        return rows
+
+
+StepFormSet = forms.formset_factory(
+    StepForm, formset=BaseStepFormSet, extra=1, can_order=True, can_delete=True, max_num=60
+)
+
+
+class ProcedureForm(RevisionForm):
+    """The procedure and its steps, saved together as one revision."""
+
+    nested_template = "procedures/step_formset.html"
+
+    class Meta:
+        model = Procedure
+        fields = ["title", "summary", "body", "topics", "user_types", "produces"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "body": forms.Textarea(attrs={"rows": 6, "data-markdown-preview": "true"}),
+            "topics": forms.CheckboxSelectMultiple,
+            "user_types": forms.CheckboxSelectMultiple,
+            "produces": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, region, revision=None, **kwargs):
+        super().__init__(*args, region=region, revision=revision, **kwargs)
+        self.fields["produces"].queryset = self.fields["produces"].queryset.exclude(
+            status=ItemStatus.ARCHIVED
+        )
+        initial = [
+            {**row, "ORDER": position}
+            for position, row in enumerate(revision.data.get("steps", []) if revision else [], 1)
+        ]
+        self.steps = StepFormSet(
+            self.data if self.is_bound else None,
+            prefix="steps",
+            initial=initial,
+            form_kwargs={
+                "region": region,
+                "procedure_pk": revision.object_id if revision else None,
+            },
+        )
+
+    def is_valid(self) -> bool:
+        own = super().is_valid()
+        return self.steps.is_valid() and own
+
+    def revision_data(self) -> dict:
+        self.cleaned_data["steps"] = self.steps.rows()
+        return super().revision_data()
+
+
+class TipForm(forms.Form):
+    """An NGO's tip on one step, in the language it writes and optionally in more."""
+
+    step = forms.ModelChoiceField(label=gettext_lazy("Step"), queryset=Step.objects.none())
+    language = forms.ChoiceField(label=gettext_lazy("Language you write in"))
+
+    def __init__(self, *args, region, tip: Tip | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        steps = (
+            Step.objects.filter(procedure__region=region, procedure__status=ItemStatus.PUBLISHED)
+            .select_related("procedure")
+            .order_by("procedure__slug", "position")
+        )
+        self.fields["step"].queryset = steps
+        self.fields["step"].label_from_instance = lambda step: (
+            f"{step.procedure.title} → {step.title}"
+        )
+        enabled = region.enabled_languages
+        self.fields["language"].choices = [
+            (code, languages.get(code).name_local) for code in enabled
+        ]
+        for code in enabled:
+            language = languages.get(code)
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=language.name_local,
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 3,
+                        "lang": code,
+                        "dir": "rtl" if language.bidi else "ltr",
+                    }
+                ),
+            )
+        if tip is not None:
+            self.fields.pop("step")
+            self.initial.update(language=tip.language)
+            for code in enabled:
+                self.initial[f"text_{code}"] = tip.text_in(code)
+
+    def texts(self) -> dict[str, str]:
+        return {
+            name.removeprefix("text_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("text_")
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        language = cleaned.get("language")
+        if language and not (cleaned.get(f"text_{language}") or "").strip():
+            self.add_error(
+                f"text_{language}", _("Write the tip at least in the language you chose.")
+            )
+        return cleaned
+
+
+class TipReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=gettext_lazy("Comment for the organisation"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

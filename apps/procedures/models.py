@@ -1,15 +1,19 @@
-"""Procedures and the documents they ask for.
+"""Procedures: step-by-step guides, the documents they ask for and produce, and NGO tips.
 
-This first part is the document catalogue: the papers migrants bring to offices, each its own
-translated content, so that every procedure step can point to the same explanation.
+Documents are their own translated content, so that every step can point to the same
+explanation, and so that "what a procedure produces" links it to the procedures that need it.
+A procedure's steps are a :class:`~apps.editorial.models.Part`: revised, reviewed and translated
+together with the procedure.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.editorial.models import EditorialContent
+from apps.editorial.models import EditorialContent, EditorialPart, Part, localized
 
 
 class Document(EditorialContent):
@@ -39,3 +43,203 @@ class Document(EditorialContent):
 
     def __str__(self) -> str:
         return self.name or self.slug
+
+
+class Procedure(EditorialContent):
+    slug = models.SlugField(_("short name"), max_length=80)
+    title = models.CharField(_("title"), max_length=150)
+    summary = models.TextField(
+        _("who it is for"), help_text=_("One or two sentences: who needs this, and why.")
+    )
+    body = models.TextField(
+        _("introduction"), blank=True, help_text=_("What it is and what happens if you don't.")
+    )
+    topics = models.ManyToManyField(
+        "core.Topic", blank=True, related_name="procedures", verbose_name=_("topics")
+    )
+    user_types = models.ManyToManyField(
+        "core.UserType", blank=True, related_name="procedures", verbose_name=_("life situations")
+    )
+    produces = models.ManyToManyField(
+        Document,
+        blank=True,
+        related_name="produced_by",
+        verbose_name=_("documents it produces"),
+        help_text=_(
+            "What people have in their hands at the end, e.g. the registration certificate."
+        ),
+    )
+
+    translatable_fields = ("title", "summary", "body")
+    markdown_fields = ("body",)
+    revisioned_fields = ("topics", "user_types", "produces")
+    parts = (
+        Part(
+            name="steps",
+            model="procedures.Step",
+            parent_field="procedure",
+            label=_("Step %(number)d"),
+            translatable_fields=("title", "body"),
+            markdown_fields=("body",),
+            revisioned_fields=(
+                "connector",
+                "optional",
+                "documents",
+                "cost",
+                "currency",
+                "duration_value",
+                "duration_unit",
+                "place",
+                "online_url",
+                "leads_to",
+            ),
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("procedure")
+        verbose_name_plural = _("procedures")
+        ordering = ["slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "slug"], name="unique_procedure_slug_per_region"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+
+class Connector(models.TextChoices):
+    """How a step relates to the one before it."""
+
+    THEN = "then", _("Then: a new step")
+    AND = "and", _("And: to do as well")
+    OR = "or", _("Or: instead of the step before")
+
+
+class DurationUnit(models.TextChoices):
+    MINUTES = "minutes", _("minutes")
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("days")
+    WEEKS = "weeks", _("weeks")
+    MONTHS = "months", _("months")
+
+
+class Step(EditorialPart):
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(_("what to do"), max_length=200)
+    body = models.TextField(_("how to do it"), blank=True)
+    connector = models.CharField(
+        _("relation to the step before"),
+        max_length=8,
+        choices=Connector.choices,
+        default=Connector.THEN,
+    )
+    optional = models.BooleanField(_("optional"), default=False)
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="steps", verbose_name=_("documents to bring")
+    )
+    cost = models.DecimalField(
+        _("cost"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("0 means free; leave empty when the step costs nothing worth saying."),
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="EUR",
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter code such as EUR."))],
+    )
+    duration_value = models.PositiveSmallIntegerField(
+        _("how long"), null=True, blank=True, help_text=_("Time it takes, or the wait.")
+    )
+    duration_unit = models.CharField(
+        _("unit"), max_length=8, choices=DurationUnit.choices, blank=True
+    )
+    place = models.ForeignKey(
+        "places.Place",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="steps",
+        verbose_name=_("office"),
+    )
+    online_url = models.URLField(_("do it online"), blank=True)
+    leads_to = models.ForeignKey(
+        Procedure,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by following"),
+        help_text=_("Another procedure this step consists of."),
+    )
+
+    class Meta(EditorialPart.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        constraints = [models.UniqueConstraint(fields=["procedure", "uid"], name="unique_step_uid")]
+
+    def __str__(self) -> str:
+        return self.title or self.uid
+
+    def source_title(self) -> str:
+        return getattr(self, localized("title", self.procedure.source_language)) or ""
+
+
+class TipStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Tip(models.Model):
+    """Advice an NGO adds to a step ("our volunteers can come with you"); shown once approved.
+
+    The NGO writes it in the languages it can (``text`` has a column per language); ``language``
+    is the one it was first written in, shown to readers of languages the NGO did not write.
+    """
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="tips")
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="tips",
+        verbose_name=_("organisation"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    language = models.CharField(_("written in"), max_length=10)
+    text = models.TextField(_("tip"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TipStatus.choices, default=TipStatus.PENDING
+    )
+    review_comment = models.TextField(_("comment"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("tip")
+        verbose_name_plural = _("tips")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.text_in(self.language)[:40]}"
+
+    def text_in(self, code: str) -> str:
+        return getattr(self, f"text_{code.replace('-', '_')}") or ""

@@ -1,12 +1,25 @@
-"""Reads of procedures and documents for migrants."""
+"""Reads of procedures and documents for migrants: lists, and a procedure page in a fixed
+number of queries whatever the number of steps, documents and tips."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+
+from apps.core import languages
+from apps.core.richtext import render_markdown
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import with_reader_translation
-from apps.procedures.models import Document
+from apps.editorial.presentation import (
+    LanguageVersion,
+    language_version,
+    part_texts,
+    reader_translation,
+    with_reader_translation,
+)
+from apps.procedures import services
+from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus
 
 
 def documents_for_reader(region, code: str, *, topic: str = "") -> QuerySet[Document]:
@@ -14,3 +27,234 @@ def documents_for_reader(region, code: str, *, topic: str = "") -> QuerySet[Docu
     if topic:
         documents = documents.filter(Q(topics__slug=topic) | Q(topics__parent__slug=topic))
     return with_reader_translation(documents.distinct().select_related("region"), code)
+
+
+def _published(queryset: QuerySet, code: str) -> QuerySet:
+    return with_reader_translation(
+        queryset.filter(status=ItemStatus.PUBLISHED).select_related("region"), code
+    )
+
+
+def procedures_for_reader(
+    region, code: str, *, topic: str = "", user_type: str = ""
+) -> QuerySet[Procedure]:
+    procedures = Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED)
+    if topic:
+        procedures = procedures.filter(Q(topics__slug=topic) | Q(topics__parent__slug=topic))
+    if user_type:
+        # A procedure for everybody names no life situation: it concerns every one.
+        procedures = procedures.filter(Q(user_types__slug=user_type) | Q(user_types__isnull=True))
+    return with_reader_translation(procedures.distinct().select_related("region"), code)
+
+
+# --- one procedure, as a migrant reads it -------------------------------------------------------
+
+
+@dataclass
+class StepView:
+    step: Step
+    number: int
+    texts: dict[str, str]
+    language: languages.Language
+    documents: list[tuple[Document, LanguageVersion]]
+    place: tuple | None  # (place, its language version)
+    leads_to: tuple | None  # (procedure, its language version)
+    tips: list[TipView] = field(default_factory=list)
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.language.bidi else "ltr"
+
+    @cached_property
+    def body_html(self) -> str:
+        return render_markdown(self.texts["body"])
+
+
+@dataclass(frozen=True)
+class TipView:
+    tip: Tip
+    text: str
+    language: languages.Language
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.language.bidi else "ltr"
+
+
+@dataclass(frozen=True)
+class DocumentNeed:
+    """A document to bring, and the published procedures that produce it."""
+
+    document: Document
+    version: LanguageVersion
+    produced_by: list[tuple[Procedure, LanguageVersion]]
+
+
+@dataclass(frozen=True)
+class DocumentUse:
+    """A document this procedure produces, and the published procedures that need it."""
+
+    document: Document
+    version: LanguageVersion
+    needed_by: list[tuple[Procedure, LanguageVersion]]
+
+
+@dataclass(frozen=True)
+class ProcedurePage:
+    procedure: Procedure
+    version: LanguageVersion
+    steps: list[StepView]
+    documents: list[DocumentNeed]
+    produces: list[DocumentUse]
+    totals: services.Totals
+
+
+def _tip_view(tip: Tip, code: str) -> TipView:
+    """The reader's language when the NGO wrote it, else the language it was written in."""
+    text = tip.text_in(code)
+    language = code if text else tip.language
+    return TipView(tip, text or tip.text_in(tip.language), languages.get(language))
+
+
+def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
+    published_procedures = _published(Procedure.objects.all(), code)
+    procedure = (
+        _published(Procedure.objects.filter(region=region, slug=slug), code)
+        .prefetch_related(
+            "user_types",
+            Prefetch(
+                "steps",
+                queryset=Step.objects.select_related(
+                    "place", "place__region", "leads_to", "leads_to__region"
+                )
+                .prefetch_related(
+                    Prefetch(
+                        "documents",
+                        queryset=_published(Document.objects.all(), code).prefetch_related(
+                            Prefetch("produced_by", queryset=published_procedures)
+                        ),
+                    ),
+                    Prefetch(
+                        "tips",
+                        queryset=Tip.objects.filter(status=TipStatus.APPROVED).select_related(
+                            "organisation"
+                        ),
+                    ),
+                )
+                .order_by("position"),
+            ),
+            Prefetch(
+                "produces",
+                queryset=_published(Document.objects.all(), code).prefetch_related(
+                    Prefetch(
+                        "steps",
+                        queryset=Step.objects.filter(
+                            procedure__status=ItemStatus.PUBLISHED
+                        ).select_related("procedure", "procedure__region"),
+                        to_attr="published_steps",
+                    )
+                ),
+            ),
+        )
+        .first()
+    )
+    if procedure is None:
+        return None
+    steps = list(procedure.steps.all())
+    places = {step.place_id: step.place for step in steps if step.place_id}
+    places = [place for place in places.values() if place.status == ItemStatus.PUBLISHED]
+    linked = {s.leads_to_id: s.leads_to for s in steps if s.leads_to_id}
+    linked = [p for p in linked.values() if p.status == ItemStatus.PUBLISHED]
+    needing = {
+        step.procedure_id: step.procedure
+        for document in procedure.produces.all()
+        for step in document.published_steps
+        if step.procedure_id != procedure.pk
+    }
+    for objects in (places, linked, list(needing.values())):
+        prefetch_related_objects(objects, reader_translation(code))
+
+    version = language_version(procedure, code)
+    part = Procedure.parts[0]
+    views, seen_documents = [], {}
+    for number, step in services.number_steps(steps):
+        texts, shown = part_texts(step, part, version.language.code, procedure.source_language)
+        documents = [(doc, language_version(doc, code)) for doc in step.documents.all()]
+        for document, document_version in documents:
+            seen_documents.setdefault(document.pk, (document, document_version))
+        views.append(
+            StepView(
+                step=step,
+                number=number,
+                texts=texts,
+                language=languages.get(shown),
+                documents=documents,
+                place=(step.place, language_version(step.place, code))
+                if step.place in places
+                else None,
+                leads_to=(step.leads_to, language_version(step.leads_to, code))
+                if step.leads_to in linked
+                else None,
+                tips=[_tip_view(tip, code) for tip in step.tips.all()],
+            )
+        )
+    needs = [
+        DocumentNeed(
+            document,
+            document_version,
+            [
+                (other, language_version(other, code))
+                for other in document.produced_by.all()
+                if other.pk != procedure.pk and other.region_id == region.pk
+            ],
+        )
+        for document, document_version in seen_documents.values()
+    ]
+    uses = [
+        DocumentUse(
+            document,
+            language_version(document, code),
+            [
+                (needing[pk], language_version(needing[pk], code))
+                for pk in dict.fromkeys(step.procedure_id for step in document.published_steps)
+                if pk in needing
+            ],
+        )
+        for document in procedure.produces.all()
+    ]
+    return ProcedurePage(
+        procedure=procedure,
+        version=version,
+        steps=views,
+        documents=needs,
+        produces=uses,
+        totals=services.totals(steps),
+    )
+
+
+# --- tips, for the workspaces ------------------------------------------------------------------
+
+
+def tips_to_review(region) -> QuerySet[Tip]:
+    return (
+        Tip.objects.filter(step__procedure__region=region, status=TipStatus.PENDING)
+        .select_related("organisation", "author", "step", "step__procedure__region")
+        .order_by("created_at")
+    )
+
+
+def recently_reviewed_tips(region, limit: int = 20) -> list[Tip]:
+    return list(
+        Tip.objects.filter(step__procedure__region=region)
+        .exclude(status=TipStatus.PENDING)
+        .select_related("organisation", "reviewed_by", "step", "step__procedure__region")
+        .order_by("-reviewed_at")[:limit]
+    )
+
+
+def tips_of(organisation) -> QuerySet[Tip]:
+    return (
+        Tip.objects.filter(organisation=organisation)
+        .select_related("step", "step__procedure__region")
+        .order_by("-updated_at")
+    )

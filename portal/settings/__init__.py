@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "apps.editorial",
     "apps.articles",
     "apps.glossary",
+    "apps.places",
     "apps.procedures",
     "apps.migrant",
     "apps.authority",
@@ -279,3 +280,10 @@ WAYPOINT_NAME = _("Waypoint")
 MACHINE_TRANSLATION_BACKEND = os.environ.get("MACHINE_TRANSLATION_BACKEND", "offline")
 MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL", "")
 MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")
+
+# --- Maps -----------------------------------------------------------------------------------------
+# Where "show on a map" links of places lead; {lat} and {lon} are filled in. No map tiles are
+# loaded by the portal itself for this link.
+MAP_LINK_URL = os.environ.get(
+    "MAP_LINK_URL", "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+)

@@ -11,9 +11,13 @@ from apps.editorial.presentation import language_version
 from apps.editorial.queries import coverage_rows
 from apps.glossary.matching import explain
 from apps.glossary.models import Term
-from apps.procedures.models import Document
+from apps.places.models import Place
+from apps.procedures.models import Document, Procedure, Step, Tip
 
-MODELS = (Region, Topic, UserType, Organisation, User, Membership, Article, Term, Document)
+MODELS = (
+    Region, Topic, UserType, Organisation, User, Membership, Article, Term, Document, Place,
+    Procedure, Step, Tip,
+)  # fmt: skip
 
 
 def column(field: str, code: str) -> str:
@@ -30,6 +34,9 @@ def test_demo_is_complete_in_every_language(db):
         (Organisation, ["name"]),
         (Term, ["term", "definition"]),
         (Document, ["name", "description", "where_to_get"]),
+        (Place, ["name", "directions"]),
+        (Procedure, ["title", "summary", "body"]),
+        (Step, ["title", "body"]),
     ):
         for obj in model.objects.all():
             for field in fields:
@@ -41,6 +48,21 @@ def test_demo_is_complete_in_every_language(db):
     assert Organisation.objects.filter(kind="ngo").count() >= 5
     assert Term.objects.count() >= 40
     assert Document.objects.count() >= 12
+    # The ten procedures of the issue, with offices, costs, and a graph of documents.
+    assert set(Procedure.objects.values_list("slug", flat=True)) >= {
+        "anmeldung", "aufenthaltstitel", "krankenversicherung", "wohnberechtigungsschein",
+        "schulanmeldung", "integrationskurs", "jobcenter", "anerkennung", "bankkonto",
+        "kindergeld",
+    }  # fmt: skip
+    assert Step.objects.filter(place__isnull=False).count() >= 10
+    assert Step.objects.filter(cost__gt=0).count() >= 5
+    assert Step.objects.filter(connector="or").exists()
+    assert Step.objects.filter(optional=True).exists()
+    bank = Procedure.objects.get(slug="bankkonto")
+    needs = Document.objects.filter(steps__procedure=bank)
+    assert needs.filter(produced_by__slug="anmeldung").exists()
+    assert Tip.objects.filter(status="approved").count() >= 2
+    assert Tip.objects.filter(status="pending").exists()
     # One account for every role, and one platform operator.
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
     assert User.objects.filter(is_superuser=True).count() == 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import get_language
 
+from apps.glossary import matching
 from apps.glossary.matching import ExplainedText, Note, explain
 
 register = template.Library()
@@ -23,18 +24,5 @@ def explain_terms(context, html, text_language: str, prefix: str = "t") -> Expla
 
 @register.simple_tag
 def merge_notes(*explained: ExplainedText) -> list[Note]:
-    """The notes of several sections, each term once; later anchors of a term point to the
-    first note (see glossary/notes.html)."""
-    merged: dict[str, Note] = {}
-    extra: dict[str, list[str]] = {}
-    for part in explained:
-        for note in part.notes:
-            slug = note.explanation.slug
-            if slug in merged:
-                extra[slug].append(note.anchor)
-            else:
-                merged[slug] = note
-                extra[slug] = []
-    return [
-        Note(note.anchor, note.explanation, tuple(extra[slug])) for slug, note in merged.items()
-    ]
+    """``{% merge_notes what where as notes %}``: see :func:`matching.merge_notes`."""
+    return matching.merge_notes(*explained)

@@ -1,0 +1,16 @@
+"""Reads of places for migrants."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from apps.editorial.models import ItemStatus
+from apps.editorial.presentation import with_reader_translation
+from apps.places.models import Place
+
+
+def places_for_reader(region, code: str) -> QuerySet[Place]:
+    return with_reader_translation(
+        Place.objects.filter(region=region, status=ItemStatus.PUBLISHED).select_related("region"),
+        code,
+    )

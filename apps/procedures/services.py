@@ -1,0 +1,161 @@
+"""Procedures: what a list of steps adds up to, and the NGO tip workflow."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.languages import CODES
+from apps.editorial.services import WorkflowError
+from apps.procedures.models import Connector, DurationUnit, Step, Tip, TipStatus
+
+MINUTES = {
+    DurationUnit.MINUTES: 1,
+    DurationUnit.HOURS: 60,
+    DurationUnit.DAYS: 60 * 24,
+    DurationUnit.WEEKS: 60 * 24 * 7,
+    DurationUnit.MONTHS: 60 * 24 * 30,
+}
+
+
+@dataclass(frozen=True)
+class Range:
+    low: Decimal | int
+    high: Decimal | int
+
+    def __add__(self, other: Range) -> Range:
+        return Range(self.low + other.low, self.high + other.high)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low == self.high
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What the whole procedure costs (per currency) and takes, as ranges: alternatives ("or")
+    and optional steps make the cheapest and the dearest way differ."""
+
+    costs: dict[str, Range]  # currency → range; empty when no step has a cost
+    minutes: Range | None  # None when no step has a duration
+
+    @property
+    def is_free(self) -> bool:
+        return bool(self.costs) and all(cost.high == 0 for cost in self.costs.values())
+
+
+def number_steps(steps: list[Step]) -> list[tuple[int, Step]]:
+    """GOV.UK-style numbering: a step joined by "and" or "or" shares the number before it."""
+    numbered, number = [], 0
+    for step in steps:
+        if step.connector == Connector.THEN or number == 0:
+            number += 1
+        numbered.append((number, step))
+    return numbered
+
+
+def _groups(steps: list[Step]) -> list[list[list[Step]]]:
+    """Numbered groups, each a list of alternatives, each a list of steps done together."""
+    groups: list[list[list[Step]]] = []
+    for step in steps:
+        if not groups or step.connector == Connector.THEN:
+            groups.append([[step]])
+        elif step.connector == Connector.OR:
+            groups[-1].append([step])
+        else:
+            groups[-1][-1].append(step)
+    return groups
+
+
+def _total(steps: list[Step], value) -> Range | None:
+    """Cheapest and dearest way through ``steps`` for one measure (``value(step)`` or None)."""
+    if not any(value(step) is not None for step in steps):
+        return None
+    total = Range(0, 0)
+    for alternatives in _groups(steps):
+        ways = []
+        for together in alternatives:
+            low = sum((value(step) or 0) for step in together if not step.optional)
+            high = sum((value(step) or 0) for step in together)
+            ways.append(Range(low, high))
+        total = total + Range(min(way.low for way in ways), max(way.high for way in ways))
+    return total
+
+
+def totals(steps: list[Step]) -> Totals:
+    costs = {}
+    by_currency = defaultdict(list)
+    for step in steps:
+        by_currency[step.currency].append(step)
+    for currency in by_currency:
+        cost = _total(steps, lambda step, c=currency: step.cost if step.currency == c else None)
+        if cost is not None:
+            costs[currency] = cost
+    minutes = _total(
+        steps,
+        lambda step: (
+            step.duration_value * MINUTES[step.duration_unit]
+            if step.duration_value is not None and step.duration_unit
+            else None
+        ),
+    )
+    return Totals(costs=costs, minutes=minutes)
+
+
+# --- NGO tips ----------------------------------------------------------------------------------
+
+
+def _clean_texts(texts: dict[str, str]) -> dict[str, str]:
+    return {code: (text or "").strip() for code, text in texts.items() if (text or "").strip()}
+
+
+@transaction.atomic
+def suggest_tip(*, step: Step, organisation, author, language: str, texts: dict[str, str]) -> Tip:
+    """An NGO suggests a tip; it waits for an authority's approval."""
+    texts = _clean_texts(texts)
+    if not texts.get(language):
+        raise WorkflowError(_("Write the tip at least in the language you chose."))
+    tip = Tip(step=step, organisation=organisation, author=author, language=language)
+    for code, text in texts.items():
+        setattr(tip, f"text_{code.replace('-', '_')}", text)
+    tip.save()
+    return tip
+
+
+@transaction.atomic
+def change_tip(tip: Tip, *, user, language: str, texts: dict[str, str]) -> Tip:
+    """An NGO changes its tip: it is reviewed again before it shows."""
+    texts = _clean_texts(texts)
+    if not texts.get(language):
+        raise WorkflowError(_("Write the tip at least in the language you chose."))
+    tip = Tip.objects.select_for_update().get(pk=tip.pk)
+    for code in CODES:
+        setattr(tip, f"text_{code.replace('-', '_')}", texts.get(code, ""))
+    tip.language, tip.author = language, user
+    tip.status, tip.review_comment = TipStatus.PENDING, ""
+    tip.reviewed_by = tip.reviewed_at = None
+    tip.save()
+    return tip
+
+
+@transaction.atomic
+def review_tip(tip: Tip, *, user, approve: bool, comment: str = "") -> Tip:
+    tip = Tip.objects.select_for_update().get(pk=tip.pk)
+    if tip.status != TipStatus.PENDING:
+        raise WorkflowError(_("This tip was already reviewed."))
+    if not approve and not comment.strip():
+        raise WorkflowError(_("Say why, so the organisation can improve the tip."))
+    tip.status = TipStatus.APPROVED if approve else TipStatus.REJECTED
+    tip.review_comment = comment.strip()
+    tip.reviewed_by, tip.reviewed_at = user, timezone.now()
+    tip.save()
+    return tip
+
+
+def withdraw_tip(tip: Tip) -> None:
+    tip.delete()

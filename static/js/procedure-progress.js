@@ -1,0 +1,66 @@
+// Ticking off steps and documents of a procedure. The ticks are kept in this browser only
+// (localStorage), so they survive a reload without an account and are never sent anywhere.
+// Without JavaScript the boxes stay hidden: they could not be kept.
+(function () {
+  "use strict";
+  const article = document.querySelector("[data-procedure-progress]");
+  if (!article) return;
+  const key = "waypoint:progress:" + article.dataset.procedureProgress;
+  const boxes = Array.from(article.querySelectorAll("[data-progress-item]"));
+  const summary = article.querySelector("[data-progress-summary]");
+  const reset = article.querySelector("[data-progress-reset]");
+  const note = article.querySelector("[data-progress-note]");
+
+  function load() {
+    try {
+      return new Set(JSON.parse(window.localStorage.getItem(key) || "[]"));
+    } catch (error) {
+      return new Set(); // storage blocked or damaged: start empty
+    }
+  }
+
+  function save(ticked) {
+    try {
+      if (ticked.size) window.localStorage.setItem(key, JSON.stringify(Array.from(ticked)));
+      else window.localStorage.removeItem(key);
+    } catch (error) {
+      /* private mode: ticks last until the page is left */
+    }
+  }
+
+  function update() {
+    const steps = boxes.filter(function (box) { return "progressStep" in box.dataset; });
+    const done = steps.filter(function (box) { return box.checked; }).length;
+    summary.textContent = article.dataset.labelProgress
+      .replace("%(done)s", String(done))
+      .replace("%(total)s", String(steps.length));
+    boxes.forEach(function (box) {
+      const item = box.closest("li");
+      if (item) item.classList.toggle("is-done", box.checked);
+    });
+  }
+
+  const ticked = load();
+  boxes.forEach(function (box) {
+    box.hidden = false;
+    const wrapper = box.closest("[hidden]");
+    if (wrapper && wrapper !== article) wrapper.hidden = false;
+    box.checked = ticked.has(box.dataset.progressItem);
+    box.addEventListener("change", function () {
+      if (box.checked) ticked.add(box.dataset.progressItem);
+      else ticked.delete(box.dataset.progressItem);
+      save(ticked);
+      update();
+    });
+  });
+  summary.hidden = false;
+  reset.hidden = false;
+  note.hidden = false;
+  reset.addEventListener("click", function () {
+    ticked.clear();
+    boxes.forEach(function (box) { box.checked = false; });
+    save(ticked);
+    update();
+  });
+  update();
+})();
