@@ -10,6 +10,7 @@ from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserType
 from apps.editorial import api as editorial_api
 from apps.glossary.api import TermViewSet
 from apps.procedures.api import DocumentViewSet
+from apps.statistics.api import ChartViewSet, DashboardViewSet, DatasetViewSet
 
 router = DefaultRouter()
 router.register("languages", LanguageViewSet, basename="language")
@@ -20,6 +21,9 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("glossary", TermViewSet, basename="term")
 router.register("documents", DocumentViewSet, basename="document")
+router.register("datasets", DatasetViewSet, basename="dataset")
+router.register("charts", ChartViewSet, basename="chart")
+router.register("dashboards", DashboardViewSet, basename="dashboard")
 
 urlpatterns = [
     path("", include(router.urls)),

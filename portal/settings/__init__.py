@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "apps.articles",
     "apps.glossary",
     "apps.procedures",
+    "apps.statistics",
     "apps.migrant",
     "apps.authority",
     "apps.ngo",
@@ -279,3 +280,7 @@ WAYPOINT_NAME = _("Waypoint")
 MACHINE_TRANSLATION_BACKEND = os.environ.get("MACHINE_TRANSLATION_BACKEND", "offline")
 MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL", "")
 MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")
+
+# Statistics (apps/statistics): published counts below this are shown as "<N" (and suppressed
+# in downloads and the API) so that no one can be identified.
+STATISTICS_SUPPRESSION_THRESHOLD = int(os.environ.get("STATISTICS_SUPPRESSION_THRESHOLD", "5"))
