@@ -153,10 +153,17 @@ class Chart(EditorialContent):
     description = models.TextField(_("description"), blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Null only until the first revision is published (a new item is created empty).
     dataset = models.ForeignKey(
-        Dataset, on_delete=models.PROTECT, related_name="charts", verbose_name=_("dataset")
+        Dataset,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="charts",
+        verbose_name=_("dataset"),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=ChartKind.choices)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ChartKind.choices, default=ChartKind.BAR
+    )
     measure = models.CharField(_("measure"), max_length=100)
     category = models.CharField(
         _("dimension along the axis"), max_length=100, help_text=_("A column of the dataset.")
