@@ -44,6 +44,7 @@
         locale: lang,
         animation: false,
         maintainAspectRatio: false,
+        layout: { padding: 12 },
         plugins: {
           legend: { rtl: rtl, display: donut || datasets.length > 1, labels: { usePointStyle: true } },
           tooltip: { rtl: rtl },

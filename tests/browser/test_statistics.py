@@ -1,0 +1,47 @@
+"""The demo's "Migration in figures" in Arabic: charts drawn, tables readable, with and without
+JavaScript, and no serious accessibility violations."""
+
+import pytest
+
+from apps.demo.services import load_demo
+
+pytestmark = pytest.mark.browser
+
+PATH = "/ar/figures/migration-in-figures/"
+
+
+def test_arabic_dashboard_draws_charts_beside_readable_tables(page, live_server, axe_violations):
+    load_demo()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{live_server.url}{PATH}")
+
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").inner_text() == "الهجرة بالأرقام"
+    charts = page.locator("section.chart")
+    assert charts.count() == 6
+    # Five charts are drawn (the sixth is a plain table); every one has its table.
+    page.wait_for_function("document.querySelectorAll('.chart__canvas canvas').length === 5")
+    assert page.locator(".chart__canvas canvas").first.bounding_box()["height"] > 100
+    assert page.locator("table.data-table").count() == 6
+    table = page.locator("section.chart", has_text="طلبات اللجوء").locator("table")
+    assert table.locator("caption").inner_text().startswith("طلبات اللجوء شهرياً")
+    assert table.locator("tbody tr").first.locator("th").inner_text() == "2024-01"
+    assert "<5" in table.inner_text()
+    assert table.is_visible()
+    assert errors == []
+    assert axe_violations(page) == []
+
+
+def test_without_javascript_the_tables_are_the_charts(browser, live_server):
+    load_demo()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+
+    page.goto(f"{live_server.url}{PATH}")
+
+    assert page.locator("table.data-table").count() == 6
+    assert page.locator("table.data-table").first.is_visible()
+    assert page.locator(".chart__canvas").first.is_hidden()
+    context.close()
