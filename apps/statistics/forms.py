@@ -82,6 +82,12 @@ class UploadForm(forms.Form):
         label=_("Data file"), help_text=_("CSV or XLSX; the first row names the columns.")
     )
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > services.MAX_UPLOAD_BYTES:  # refuse before reading it into memory
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
 
 class ColumnForm(forms.Form):
     role = forms.ChoiceField(label=_("What the column is"), choices=ColumnRole.choices)

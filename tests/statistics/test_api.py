@@ -36,3 +36,20 @@ def test_dashboards_list_their_published_charts(client, make_chart, dashboard):
 def test_raw_uploads_are_not_in_the_api(client, residents):
     detail = client.get(f"/api/v1/datasets/{residents.slug}/").json()
     assert 3 not in [row[3] for row in detail["rows"]]
+
+
+def test_chart_list_costs_a_fixed_number_of_queries(client, make_chart):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_chart(title="Eins")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/charts/", {"lang": "ar"}).status_code == 200
+        return len(queries)
+
+    few = count()
+    make_chart(title="Zwei")
+    make_chart(title="Drei", series="")
+    assert count() == few
