@@ -27,9 +27,21 @@ class StatisticsConfig(AppConfig):
             with translation.override(code):
                 return reverse("migrant:open_data")
 
-        for model, form, url in (
-            (Dataset, DatasetForm, dataset_url),
-            (Chart, ChartForm, chart_url),
-            (Dashboard, DashboardForm, dashboard_url),
-        ):
-            register(model, form=form, public_url=url, edit_permission="statistics.manage")
+        def dataset_panel(dataset: Dataset) -> dict:
+            return {"current": list(dataset.versions.filter(state="current"))}
+
+        register(
+            Dataset,
+            form=DatasetForm,
+            public_url=dataset_url,
+            edit_permission="statistics.manage",
+            detail_template="statistics/dataset_panel.html",
+            detail_context=dataset_panel,
+        )
+        register(Chart, form=ChartForm, public_url=chart_url, edit_permission="statistics.manage")
+        register(
+            Dashboard,
+            form=DashboardForm,
+            public_url=dashboard_url,
+            edit_permission="statistics.manage",
+        )

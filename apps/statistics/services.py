@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.editorial.signals import live_content_changed
 from apps.statistics.models import ColumnRole, Dataset, DatasetVersion, VersionState
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -288,9 +289,8 @@ def confirm_version(version: DatasetVersion, *, columns: list[dict], user) -> Da
     version.columns, version.rows = declared, rows
     version.state, version.confirmed_at = VersionState.CURRENT, timezone.now()
     version.save()
-    from apps.editorial.services import _live_changed
-
-    _live_changed(dataset)
+    # Whatever caches published content learns of the new figures once they are committed.
+    transaction.on_commit(lambda: live_content_changed.send(sender=Dataset, item=dataset))
     return version
 
 

@@ -60,3 +60,18 @@ def test_editors_cannot_write_charts_and_statistics_managers_cannot_publish(
         "authority:content_action", kwargs={"type": "statistics.chart", "pk": chart.pk}
     )
     assert client.post(action, {"action": "archive"}).status_code == 403
+
+
+def test_dataset_page_of_the_workflow_links_to_its_data(client, people, residents):
+    url = reverse(
+        "authority:content_detail", kwargs={"type": "statistics.dataset", "pk": residents.pk}
+    )
+    upload = reverse("authority:dataset_data", kwargs={"pk": residents.pk})
+
+    client.force_login(people["statistics_manager"])
+    page = client.get(url).content.decode()
+    assert "data.csv (v1)" in page
+    assert upload in page
+
+    client.force_login(people["reviewer"])
+    assert upload not in client.get(url).content.decode()
