@@ -3,6 +3,9 @@ dashboards. Figures are the same as on the pages: small counts are null or "<5".
 
 from __future__ import annotations
 
+import hashlib
+
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -10,9 +13,11 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core.api import LANG_PARAMETER
+from apps.core.conditional import ConditionalGetMixin
 from apps.editorial.presentation import language_version
 from apps.statistics import queries
-from apps.statistics.models import Chart, Dashboard, Dataset
+from apps.statistics.models import Chart, Dashboard, Dataset, DatasetVersion
+from apps.statistics.services import threshold
 
 
 class _Translated(serializers.ModelSerializer):
@@ -104,6 +109,25 @@ class DashboardSerializer(_Translated):
         return [chart.slug for chart in dashboard.charts.all() if chart.status == "published"]
 
 
+class _Conditional(ConditionalGetMixin):
+    """ETag and Last-Modified from the items' texts and the data in use, in two cheap queries."""
+
+    def conditional_state(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        if "slug" in kwargs:
+            queryset = queryset.filter(slug=kwargs["slug"])
+        items = queryset.order_by().aggregate(
+            last=Max("updated_at"), ids=Max("pk"), count=Count("pk")
+        )
+        data = DatasetVersion.objects.filter(
+            dataset__region=request.region, state="current"
+        ).aggregate(last=Max("confirmed_at"), ids=Max("pk"))
+        parts = (get_language(), request.get_full_path(), threshold(), *items.values())
+        key = "|".join(str(part) for part in (*parts, *data.values()))
+        last = max((d for d in (items["last"], data["last"]) if d is not None), default=None)
+        return hashlib.sha256(key.encode()).hexdigest()[:32], last
+
+
 _LANG = {
     "list": extend_schema(parameters=[LANG_PARAMETER]),
     "retrieve": extend_schema(parameters=[LANG_PARAMETER]),
@@ -111,7 +135,7 @@ _LANG = {
 
 
 @extend_schema_view(**_LANG)
-class DatasetViewSet(viewsets.ReadOnlyModelViewSet):
+class DatasetViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
     """Open data: published datasets with licence and download link; the detail has the rows."""
 
     queryset = Dataset.objects.none()
@@ -126,7 +150,7 @@ class DatasetViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(**_LANG)
-class ChartViewSet(viewsets.ReadOnlyModelViewSet):
+class ChartViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
     serializer_class = ChartSerializer
     queryset = Chart.objects.none()
     lookup_field = "slug"
@@ -141,7 +165,7 @@ class ChartViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(**_LANG)
-class DashboardViewSet(viewsets.ReadOnlyModelViewSet):
+class DashboardViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
     serializer_class = DashboardSerializer
     queryset = Dashboard.objects.none()
     lookup_field = "slug"

@@ -53,3 +53,17 @@ def test_chart_list_costs_a_fixed_number_of_queries(client, make_chart):
     make_chart(title="Zwei")
     make_chart(title="Drei", series="")
     assert count() == few
+
+
+def test_new_data_changes_the_etag(client, make_chart, residents, people):
+    from .conftest import RESIDENTS_CSV, upload
+
+    make_chart()
+    first = client.get("/api/v1/charts/")
+    assert client.get("/api/v1/charts/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    upload(residents, people, RESIDENTS_CSV.replace("120", "125"))
+
+    second = client.get("/api/v1/charts/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert second.json()["results"][0]["data"]["series"][0]["values"][0] == 125
