@@ -132,3 +132,14 @@ def test_open_data_lists_datasets_with_licence_and_download(client, residents):
     assert "Einwohner" in page
     assert "CC BY 4.0" in page
     assert f"/en/figures/open-data/{residents.slug}.csv" in page
+
+
+def test_csv_downloads_do_not_carry_spreadsheet_formulas(client, dataset, people):
+    from .conftest import upload
+
+    upload(dataset, people, "year,district,residents\n2024,=HYPERLINK(1),12\n2024,Mitte,-0\n")
+
+    body = client.get(f"/en/figures/open-data/{dataset.slug}.csv").content.decode("utf-8-sig")
+
+    assert "'=HYPERLINK(1)" in body.splitlines()[1]
+    assert body.splitlines()[2] == "2024,Mitte,0"
