@@ -10,7 +10,6 @@ from django.http import HttpResponse
 
 from apps.statistics.services import parse_number
 
-
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
