@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.editorial.forms import RevisionForm
 from apps.statistics import queries, services
-from apps.statistics.models import Chart, ColumnRole, Dashboard, Dataset
+from apps.statistics.models import (
+    Chart,
+    ColumnRole,
+    Dashboard,
+    Dataset,
+    DatasetVersion,
+    VersionState,
+)
 
 
 class DatasetForm(RevisionForm):
@@ -37,6 +44,21 @@ class ChartForm(RevisionForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
             "filters": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        versions = DatasetVersion.objects.filter(
+            dataset__region=self.region, state=VersionState.CURRENT
+        ).select_related("dataset")
+        columns = "; ".join(
+            f"{version.dataset.source_name() or version.dataset.slug}: "
+            + ", ".join(column["name"] for column in version.columns)
+            for version in versions
+        )
+        if columns:
+            self.fields["measure"].help_text = _("The columns of each dataset: %(columns)s.") % {
+                "columns": columns
+            }
 
     def clean(self) -> dict:
         """Columns must exist in the dataset's data, and periods must not be added up."""

@@ -20,7 +20,7 @@ from apps.statistics.models import (
     DatasetVersion,
     VersionState,
 )
-from apps.statistics.services import PERIOD, Figure, figure, threshold
+from apps.statistics.services import Figure, figure, threshold
 
 
 def parse_filters(text: str) -> dict[str, str]:
@@ -255,10 +255,6 @@ def published_dataset_rows(version: DatasetVersion) -> tuple[list[str], list[lis
             [_plain(figure([row[name]])) if name in measures else row[name] for name in names]
         )
     return names, rows
-
-
-def is_period(value: str) -> bool:
-    return bool(PERIOD.match(value))
 
 
 @dataclass

@@ -75,3 +75,9 @@ def test_dataset_page_of_the_workflow_links_to_its_data(client, people, resident
 
     client.force_login(people["reviewer"])
     assert upload not in client.get(url).content.decode()
+
+
+def test_chart_form_lists_the_columns_of_each_dataset(client, people, residents):
+    client.force_login(people["statistics_manager"])
+    page = client.get(reverse("authority:content_create", kwargs={"type": "statistics.chart"}))
+    assert "Einwohner: year, district, group, residents." in page.content.decode()
