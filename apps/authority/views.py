@@ -19,7 +19,7 @@ from apps.editorial import queries as editorial_queries
 from apps.editorial import workspace as editorial_workspace
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
-from apps.statistics.forms import ColumnFormSet, UploadForm
+from apps.statistics.forms import UploadForm, column_formset
 from apps.statistics.models import Dataset, DatasetVersion, VersionState
 
 NAV = (
@@ -322,7 +322,8 @@ class DatasetConfirmView(StatisticsMixin, FormView):
 
     def get_form(self, form_class=None):
         version = self.version()
-        return ColumnFormSet(
+        formset = column_formset(len(version.columns))
+        return formset(
             self.request.POST or None,
             initial=[{"role": c["role"], "unit": c.get("unit", "")} for c in version.columns],
         )
@@ -332,7 +333,8 @@ class DatasetConfirmView(StatisticsMixin, FormView):
         version = self.version()
         context.update(
             version=version,
-            columns=list(zip(version.columns, context["form"], strict=True)),
+            # A tampered form may have fewer rows; its own errors then say so.
+            columns=list(zip(version.columns, context["form"], strict=False)),
             preview=[
                 [row.get(c["name"], "") for c in version.columns] for row in version.rows[:10]
             ],

@@ -118,4 +118,8 @@ class ColumnForm(forms.Form):
     )
 
 
-ColumnFormSet = forms.formset_factory(ColumnForm, extra=0)
+def column_formset(count: int) -> type[forms.BaseFormSet]:
+    """One form per column of the upload, no more and no fewer."""
+    return forms.formset_factory(
+        ColumnForm, extra=0, min_num=count, max_num=count, validate_min=True, validate_max=True
+    )

@@ -80,9 +80,11 @@ def _read_csv(content: bytes) -> list[list[str]]:
         raise DatasetImportError([Problem(0, _("Save the CSV file as UTF-8."))]) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [
-        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
+    try:
+        rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+        return [[cell.strip() for cell in row] for row in rows]
+    except csv.Error:
+        raise DatasetImportError([Problem(0, _("This is not a readable CSV file."))]) from None
 
 
 def _read_xlsx(content: bytes) -> list[list[str]]:
@@ -187,6 +189,7 @@ def current_version(dataset: Dataset) -> DatasetVersion | None:
 def upload_version(dataset: Dataset, *, filename: str, content: bytes, user) -> DatasetVersion:
     """Read an upload and keep it as a pending version, with detected columns."""
     header, rows = read_table(filename, content)
+    dataset = Dataset.objects.select_for_update().get(pk=dataset.pk)  # one upload at a time
     problems = _check_shape(dataset, header, rows)
     if problems:
         raise DatasetImportError(problems)

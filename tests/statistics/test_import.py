@@ -200,3 +200,29 @@ def test_upload_page_shows_line_errors_and_confirm_page_uses_the_data(client, da
         "role": "measure",
         "unit": "persons",
     }
+
+
+def test_a_broken_csv_file_is_reported(dataset, people):
+    problems = problems_of(
+        services.upload_version,
+        dataset,
+        filename="r.csv",
+        content=b'year,residents\n2024,"12\x00\n',
+        user=people["statistics_manager"],
+    )
+    assert problems == [(0, "This is not a readable CSV file.")]
+
+
+def test_confirming_with_too_few_declarations_changes_nothing(client, dataset, people):
+    client.force_login(people["statistics_manager"])
+    version = services.upload_version(
+        dataset, filename="r.csv", content=RESIDENTS_CSV.encode(), user=people["statistics_manager"]
+    )
+    url = reverse("authority:dataset_confirm", kwargs={"pk": dataset.pk, "number": version.number})
+
+    response = client.post(
+        url, {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-role": "time"}
+    )
+
+    assert response.status_code == 200
+    assert services.current_version(dataset) is None
