@@ -111,6 +111,7 @@ def test_figures_are_in_the_navigation_and_list_dashboards(client, dashboard):
     page = client.get("/en/figures/").content.decode()
     assert 'href="/en/figures/"' in page
     assert f'href="/en/figures/{dashboard.slug}/"' in page
+    assert "Migration in Zahlen" in page  # its description (not yet translated: the original)
 
 
 def test_dashboard_query_count_does_not_grow_with_charts(client, make_chart, dashboard):
