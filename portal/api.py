@@ -11,6 +11,7 @@ from apps.editorial import api as editorial_api
 from apps.glossary.api import TermViewSet
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
+from apps.statistics.api import ChartViewSet, DashboardViewSet, DatasetViewSet
 
 router = DefaultRouter()
 router.register("languages", LanguageViewSet, basename="language")
@@ -23,6 +24,9 @@ router.register("glossary", TermViewSet, basename="term")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("procedures", ProcedureViewSet, basename="procedure")
 router.register("places", PlaceViewSet, basename="place")
+router.register("datasets", DatasetViewSet, basename="dataset")
+router.register("charts", ChartViewSet, basename="chart")
+router.register("dashboards", DashboardViewSet, basename="dashboard")
 
 urlpatterns = [
     path("", include(router.urls)),

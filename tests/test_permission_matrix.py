@@ -41,6 +41,12 @@ PAGES = [
     ("authority:coverage", {}, AUTHORITY_STAFF),
     ("authority:translation_queue", {}, AUTHORITY_STAFF),
     ("authority:translation_exchange", {}, AUTHORITY_STAFF),
+    ("authority:statistics", {}, {"statistics_manager"}),
+    ("authority:dataset_data", {"pk": "dataset"}, {"statistics_manager"}),
+    ("authority:content_list", {"type": "statistics.chart"}, AUTHORITY_STAFF),
+    ("authority:content_create", {"type": "statistics.chart"}, {"statistics_manager"}),
+    ("authority:content_create", {"type": "statistics.dataset"}, {"statistics_manager"}),
+    ("authority:content_create", {"type": "statistics.dashboard"}, {"statistics_manager"}),
     ("ngo:dashboard", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:profile", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:tips", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
@@ -50,7 +56,13 @@ PAGES = [
 ]
 
 MATRIX = [
-    pytest.param(name, kwargs, role, role in allowed, id=f"{name}-{role}")
+    pytest.param(
+        name,
+        kwargs,
+        role,
+        role in allowed,
+        id=f"{name}-{'-'.join(map(str, kwargs.values()))}-{role}",
+    )
     for name, kwargs, allowed in PAGES
     for role in sorted(EVERYONE)
 ]
@@ -58,7 +70,8 @@ MATRIX = [
 
 @pytest.mark.parametrize(("url_name", "kwargs", "role", "allowed"), MATRIX)
 def test_workspace_access(client, people, ngo, url_name, kwargs, role, allowed):
-    kwargs = {key: ngo.pk if value == "ngo" else value for key, value in kwargs.items()}
+    objects = {"ngo": lambda: ngo.pk, "dataset": lambda: _dataset(people, ngo.region).pk}
+    kwargs = {key: objects[value]() if value in objects else value for key, value in kwargs.items()}
     url = reverse(url_name, kwargs=kwargs)
     if people[role] is not None:
         client.force_login(people[role])
@@ -72,6 +85,35 @@ def test_workspace_access(client, people, ngo, url_name, kwargs, role, allowed):
         assert response["Location"].startswith(reverse("accounts:login"))
     else:
         assert response.status_code == 403
+
+
+def _dataset(people, region):
+    from apps.accounts.models import Organisation
+    from apps.editorial.services import create_item
+    from apps.statistics.models import Dataset
+
+    return create_item(
+        Dataset,
+        region=region,
+        organisation=Organisation.objects.get(slug="city-office"),
+        data={"title": "Einwohner", "description": "", "source": "", "licence": "cc-by-4.0"},
+        author=people["statistics_manager"],
+    )
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE - {"statistics_manager"}))
+def test_only_statistics_managers_upload_data(client, people, ngo, role):
+    import io
+
+    dataset = _dataset(people, ngo.region)
+    upload = io.BytesIO(b"year,residents\n2024,10\n")
+    upload.name = "r.csv"
+    if people[role] is not None:
+        client.force_login(people[role])
+
+    client.post(reverse("authority:dataset_data", kwargs={"pk": dataset.pk}), {"file": upload})
+
+    assert not dataset.versions.exists()
 
 
 @pytest.mark.parametrize("role", sorted(EVERYONE - {"region_admin"}))

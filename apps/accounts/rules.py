@@ -101,6 +101,7 @@ def region_admin_of_scope(user, scope) -> bool:
 is_editor = authority_role(Role.EDITOR, Role.REGION_ADMIN)
 is_reviewer = authority_role(Role.REVIEWER, Role.REGION_ADMIN)
 is_translator_here = authority_role(Role.TRANSLATOR, Role.REGION_ADMIN, Role.REVIEWER)
+is_statistics_manager = authority_role(Role.STATISTICS_MANAGER)
 
 #: The permission table. Keys are permission names; the object each takes is named in the prefix.
 PERMISSIONS: dict[str, rules.Predicate] = {
@@ -123,6 +124,9 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "editorial.publish_translation": is_reviewer,
     # NGO tips on procedure steps — object: Region
     "procedures.review_tips": is_editor | is_reviewer,
+    # Statistics: upload data (raw uploads are theirs alone), define datasets, charts and
+    # dashboards; reviewers publish them like any content — object: Region
+    "statistics.manage": is_statistics_manager,
     # Translating — object: LanguageScope (region, language)
     "editorial.translate": translates_into | region_admin_of_scope,
     # Organisations themselves (API writes) — object: Organisation

@@ -47,6 +47,13 @@ urlpatterns = [
     ),
     path("tips/", views.TipReviewListView.as_view(), name="tips"),
     path("tips/<int:pk>/review/", views.TipReviewView.as_view(), name="tip_review"),
+    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("statistics/datasets/<int:pk>/", views.DatasetDataView.as_view(), name="dataset_data"),
+    path(
+        "statistics/datasets/<int:pk>/uploads/<int:number>/",
+        views.DatasetConfirmView.as_view(),
+        name="dataset_confirm",
+    ),
     path("topics/", views.TaxonomyView.as_view(), name="taxonomy"),
     path("topics/new/", views.TopicCreateView.as_view(), name="topic_create"),
     path("topics/<int:pk>/", views.TopicUpdateView.as_view(), name="topic_edit"),

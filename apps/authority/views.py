@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView, View
 
@@ -20,6 +21,10 @@ from apps.editorial.services import WorkflowError
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
+from apps.statistics import queries as statistics_queries
+from apps.statistics import services as statistics_services
+from apps.statistics.forms import UploadForm, column_formset
+from apps.statistics.models import Dataset, DatasetVersion, VersionState
 
 NAV = (
     workspace.NavItem("authority:dashboard", _("Overview"), "authority.view_workspace"),
@@ -47,6 +52,7 @@ NAV = (
         "editorial.view",
         url_kwargs={"type": "glossary.term"},
     ),
+    workspace.NavItem("authority:statistics", _("Statistics"), "statistics.manage"),
     workspace.NavItem(
         "authority:content_list",
         _("Places"),
@@ -301,3 +307,110 @@ class TipReviewView(AuthorityMixin, View):
                 else _("The tip is rejected; the organisation sees your comment."),
             )
         return redirect("authority:tips")
+
+
+# --- Statistics: datasets and their uploads (charts and dashboards are editorial content) -------
+
+
+class StatisticsMixin(AuthorityMixin):
+    permission_required = "statistics.manage"
+
+    def dataset(self):
+        return get_object_or_404(
+            Dataset.objects.select_related("region"),
+            pk=self.kwargs["pk"],
+            region=self.request.region,
+        )
+
+
+class StatisticsView(StatisticsMixin, TemplateView):
+    template_name = "statistics/workspace_overview.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["datasets"] = statistics_queries.datasets_for_managers(self.request.region)
+        return context
+
+
+class DatasetDataView(StatisticsMixin, FormView):
+    """A dataset's versions, and the upload of a new one (step one: read and check the file)."""
+
+    template_name = "statistics/workspace_dataset.html"
+    form_class = UploadForm
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        dataset = self.dataset()
+        context.update(
+            dataset=dataset,
+            versions=dataset.versions.select_related("uploaded_by"),
+            current=statistics_services.current_version(dataset),
+        )
+        return context
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            version = statistics_services.upload_version(
+                self.dataset(), filename=upload.name, content=upload.read(), user=self.request.user
+            )
+        except statistics_services.DatasetImportError as error:
+            return self.render_to_response(
+                self.get_context_data(form=form, problems=error.problems)
+            )
+        return HttpResponseRedirect(
+            reverse(
+                "authority:dataset_confirm",
+                kwargs={"pk": version.dataset_id, "number": version.number},
+            )
+        )
+
+
+class DatasetConfirmView(StatisticsMixin, FormView):
+    """Step two: confirm or correct the detected columns; all values are checked against them."""
+
+    template_name = "statistics/workspace_confirm.html"
+
+    def version(self):
+        return get_object_or_404(
+            DatasetVersion,
+            dataset=self.dataset(),
+            number=self.kwargs["number"],
+            state=VersionState.PENDING,
+        )
+
+    def get_form(self, form_class=None):
+        version = self.version()
+        formset = column_formset(len(version.columns))
+        return formset(
+            self.request.POST or None,
+            initial=[{"role": c["role"], "unit": c.get("unit", "")} for c in version.columns],
+        )
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        version = self.version()
+        context.update(
+            version=version,
+            # A tampered form may have fewer rows; its own errors then say so.
+            columns=list(zip(version.columns, context["form"], strict=False)),
+            preview=[
+                [row.get(c["name"], "") for c in version.columns] for row in version.rows[:10]
+            ],
+        )
+        return context
+
+    def form_valid(self, form):
+        version = self.version()
+        try:
+            statistics_services.confirm_version(
+                version, columns=[f.cleaned_data for f in form], user=self.request.user
+            )
+        except statistics_services.DatasetImportError as error:
+            return self.render_to_response(
+                self.get_context_data(form=form, problems=error.problems)
+            )
+        messages.success(self.request, _("The new data is in use. The previous version is kept."))
+        return HttpResponseRedirect(
+            reverse("authority:dataset_data", kwargs={"pk": version.dataset_id})
+        )

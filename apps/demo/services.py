@@ -137,6 +137,7 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
     load_places(region)
     load_procedures(region)
     load_tips(region)
+    load_statistics(region)
     return region, accounts
 
 
@@ -161,16 +162,17 @@ class _Newsroom:
         self.translator = User.objects.get(email="translator@musterstadt.example")
         self.organisation = Organisation.objects.get(region=region, slug="integration-office")
 
-    def publish_new(self, model, *, slug: str, values: dict):
+    def publish_new(self, model, *, slug: str, values: dict, author: User | None = None):
+        author = author or self.editor
         item = self.workflow.create_item(
             model,
             region=self.region,
             organisation=self.organisation,
             data=self.workflow.revision_data(model, values),
-            author=self.editor,
+            author=author,
             slug=slug,
         )
-        self.workflow.submit_for_review(item, user=self.editor)
+        self.workflow.submit_for_review(item, user=author)
         self.workflow.publish(item, user=self.reviewer)
         item.refresh_from_db()
         return item
@@ -430,3 +432,51 @@ def load_tips(region: Region) -> None:
         )
         if entry["status"] == "approved":
             procedure_services.review_tip(tip, user=reviewer, approve=True)
+
+
+def load_statistics(region: Region) -> None:
+    """The "Migration in figures" dashboard: the statistics manager creates the datasets,
+    uploads their (invented) data and defines the charts; the reviewer publishes everything,
+    and the translations go through the workflow like any content."""
+    from apps.statistics import services as statistics
+    from apps.statistics.models import Chart, Dashboard, Dataset
+
+    folder = DATA_DIR / "statistics"
+    data = json.loads((folder / "statistics.json").read_text(encoding="utf-8"))
+    newsroom = _Newsroom(region)
+    manager = User.objects.get(email="statistics@musterstadt.example")
+    source = region.source_language
+
+    def publish(model, entry: dict, fields: tuple, settings: dict):
+        item = model.objects.filter(region=region, slug=entry["slug"]).first()
+        if item is not None:
+            return item, False
+        texts = {field: entry[field][source] for field in fields}
+        item = newsroom.publish_new(
+            model, slug=entry["slug"], values={**texts, **settings}, author=manager
+        )
+        newsroom.translate_all(item, entry, fields, {})
+        return item, True
+
+    datasets = {}
+    for entry in data["datasets"]:
+        dataset, created = publish(
+            Dataset, entry, ("title", "description", "source"), {"licence": entry["licence"]}
+        )
+        if created:
+            version = statistics.upload_version(
+                dataset,
+                filename=entry["file"],
+                content=(folder / entry["file"]).read_bytes(),
+                user=manager,
+            )
+            statistics.confirm_version(version, columns=entry["columns"], user=manager)
+        datasets[entry["slug"]] = dataset
+    dashboard, _ = publish(Dashboard, data["dashboard"], ("title", "description"), {})
+    for entry in data["charts"]:
+        settings = {
+            "dataset": datasets[entry["dataset"]].pk,
+            "dashboard": dashboard.pk,
+            **_plain(entry, "kind", "measure", "category", "series", "filters", "position"),
+        }
+        publish(Chart, entry, ("title", "description", "source", "notes"), settings)

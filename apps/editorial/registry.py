@@ -23,6 +23,8 @@ class EditorialType:
     #: Optional extra panel on the workspace page of an item: a template and its context.
     detail_template: str = ""
     detail_context: Callable[[EditorialContent], dict] | None = None
+    #: The permission (on the region) to write and submit items of this type.
+    edit_permission: str = "editorial.edit"
 
     @property
     def key(self) -> str:
@@ -43,6 +45,7 @@ def register(
     public_url: Callable,
     detail_template: str = "",
     detail_context: Callable | None = None,
+    edit_permission: str = "editorial.edit",
 ) -> None:
     entry = EditorialType(
         model=model,
@@ -50,6 +53,7 @@ def register(
         public_url=public_url,
         detail_template=detail_template,
         detail_context=detail_context,
+        edit_permission=edit_permission,
     )
     _TYPES[entry.key] = entry
 

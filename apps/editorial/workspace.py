@@ -48,11 +48,22 @@ class EditorialTypeMixin:
     def url(self, name: str, **kwargs) -> str:
         return reverse(f"{self.url_namespace}:{name}", kwargs=kwargs)
 
+    def can_edit(self) -> bool:
+        return self.request.user.has_perm(self.editorial_type.edit_permission, self.get_scope())
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["editorial_type"] = self.editorial_type
         context["ns"] = self.url_namespace
+        context["can_edit"] = self.can_edit()
         return context
+
+
+class EditsItems:
+    """Pages that write items: the content type says which permission that takes."""
+
+    def get_permission_required(self):
+        return (self.editorial_type.edit_permission,)
 
 
 class ItemMixin(EditorialTypeMixin):
@@ -92,8 +103,7 @@ class ItemList(EditorialTypeMixin):
         return context
 
 
-class ItemCreate(EditorialTypeMixin):
-    permission_required = "editorial.edit"
+class ItemCreate(EditsItems, EditorialTypeMixin):
     template_name = "editorial/item_form.html"
 
     def get_form_class(self):
@@ -125,8 +135,7 @@ class ItemCreate(EditorialTypeMixin):
         )
 
 
-class ItemEdit(ItemMixin):
-    permission_required = "editorial.edit"
+class ItemEdit(EditsItems, ItemMixin):
     template_name = "editorial/item_form.html"
 
     def get_form_class(self):
@@ -211,7 +220,6 @@ class ItemDetail(ItemMixin):
             extra=self.editorial_type.detail_context(item)
             if self.editorial_type.detail_context
             else {},
-            can_edit=self.request.user.has_perm("editorial.edit", region),
             can_review=self.request.user.has_perm("editorial.review", region),
             RevisionState=RevisionState,
         )
@@ -237,7 +245,10 @@ class ItemAction(ItemMixin):
         action = request.POST.get("action", "")
         if action not in self.ACTIONS:
             raise Http404
-        if not request.user.has_perm(self.ACTIONS[action], self.get_scope()):
+        permission = self.ACTIONS[action]
+        if permission == "editorial.edit":
+            permission = self.editorial_type.edit_permission
+        if not request.user.has_perm(permission, self.get_scope()):
             raise PermissionDenied
         item, user = self.item, request.user
         try:

@@ -21,5 +21,19 @@ urlpatterns = [
     path("glossary/", views.GlossaryIndexView.as_view(), name="glossary"),
     path("glossary/<slug:slug>/", views.TermDetailView.as_view(), name="term"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisations"),
+    path("figures/", views.FiguresView.as_view(), name="figures"),
+    path("figures/open-data/", views.OpenDataView.as_view(), name="open_data"),
+    path(
+        "figures/open-data/<slug:slug>.csv",
+        views.DatasetDownloadView.as_view(),
+        name="dataset_download",
+    ),
+    path("figures/charts/<slug:slug>/", views.ChartView.as_view(), name="chart"),
+    path(
+        "figures/charts/<slug:slug>.<str:extension>",
+        views.ChartDownloadView.as_view(),
+        name="chart_download",
+    ),
+    path("figures/<slug:slug>/", views.DashboardView.as_view(), name="dashboard"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from apps.accounts import queries as accounts_queries
 from apps.articles import queries as article_queries
@@ -20,6 +20,9 @@ from apps.glossary import queries as glossary_queries
 from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
+from apps.statistics import downloads
+from apps.statistics import queries as statistics_queries
+from apps.statistics import services as statistics_services
 
 
 def procedure_url(procedure, code: str) -> str:
@@ -298,3 +301,86 @@ class OrganisationListView(MigrantPageMixin, TemplateView):
 
 class PrivacyView(MigrantPageMixin, TemplateView):
     template_name = "migrant/privacy.html"
+
+
+class FiguresView(MigrantPageMixin, TemplateView):
+    """Migration in figures: the published dashboards."""
+
+    template_name = "statistics/figures.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        code = get_language()
+        dashboards = statistics_queries.published_dashboards(self.request.region, code)
+        context["dashboards"] = [(d, language_version(d, code)) for d in dashboards]
+        return context
+
+
+class DashboardView(MigrantPageMixin, TemplateView):
+    template_name = "statistics/dashboard.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        code = get_language()
+        dashboard = get_object_or_404(
+            statistics_queries.published_dashboards(self.request.region, code),
+            slug=kwargs["slug"],
+        )
+        context.update(
+            dashboard=dashboard,
+            version=language_version(dashboard, code),
+            charts=statistics_queries.dashboard_charts(dashboard, code),
+        )
+        return context
+
+
+def _published_chart(request, slug: str):
+    charts = statistics_queries.published_charts(request.region, get_language())
+    chart = get_object_or_404(charts, slug=slug)
+    return statistics_queries.chart_view(chart, get_language())
+
+
+class ChartView(MigrantPageMixin, TemplateView):
+    template_name = "statistics/chart_page.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["view_"] = _published_chart(self.request, kwargs["slug"])
+        return context
+
+
+class ChartDownloadView(MigrantPageMixin, View):
+    """A chart's table as CSV or JSON: the figures on the page, suppressed the same way."""
+
+    def get(self, request, slug: str, extension: str) -> HttpResponse:
+        shown = _published_chart(request, slug)
+        if shown.table is None or extension not in ("csv", "json"):
+            raise Http404
+        name = f"{slug}-{get_language()}.{extension}"
+        if extension == "json":
+            return downloads.json_response(
+                {"title": shown.version.texts["title"], **shown.data}, name
+            )
+        return downloads.csv_response(statistics_queries.chart_csv_rows(shown.table), name)
+
+
+class OpenDataView(MigrantPageMixin, TemplateView):
+    template_name = "statistics/open_data.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        code = get_language()
+        datasets = statistics_queries.published_datasets(self.request.region, code)
+        context["datasets"] = [(d, language_version(d, code)) for d in datasets]
+        context["threshold"] = statistics_services.threshold()
+        return context
+
+
+class DatasetDownloadView(MigrantPageMixin, View):
+    def get(self, request, slug: str) -> HttpResponse:
+        datasets = statistics_queries.published_datasets(request.region, get_language())
+        dataset = get_object_or_404(datasets, slug=slug)
+        header, rows = statistics_queries.published_dataset_rows(
+            statistics_queries.current_version_of(dataset)
+        )
+        return downloads.csv_response([header, *rows], f"{slug}.csv")

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "apps.glossary",
     "apps.places",
     "apps.procedures",
+    "apps.statistics",
     "apps.migrant",
     "apps.authority",
     "apps.ngo",
@@ -287,3 +288,6 @@ MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")
 MAP_LINK_URL = os.environ.get(
     "MAP_LINK_URL", "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
 )
+# Statistics (apps/statistics): published counts below this are shown as "<N" (and suppressed
+# in downloads and the API) so that no one can be identified.
+STATISTICS_SUPPRESSION_THRESHOLD = int(os.environ.get("STATISTICS_SUPPRESSION_THRESHOLD", "5"))

@@ -1,0 +1,177 @@
+"""Public API of statistics, per language: datasets (open data, suppressed), charts and
+dashboards. Figures are the same as on the pages: small counts are null or "<5"."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db.models import Count, Max
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+
+from apps.core.api import LANG_PARAMETER
+from apps.core.conditional import ConditionalGetMixin
+from apps.editorial.presentation import language_version
+from apps.statistics import queries
+from apps.statistics.models import Chart, Dashboard, Dataset, DatasetVersion
+from apps.statistics.services import threshold
+
+
+class _Translated(serializers.ModelSerializer):
+    """The texts of an item in the requested language, or the source language as fallback."""
+
+    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
+    is_fallback = serializers.SerializerMethodField(help_text="Not yet translated: source text.")
+    texts = serializers.SerializerMethodField()
+
+    def _version(self, item):
+        cache = self.context.setdefault("_versions", {})
+        key = (type(item).__name__, item.pk)
+        if key not in cache:
+            cache[key] = language_version(item, get_language())
+        return cache[key]
+
+    def get_language(self, item) -> str:
+        return self._version(item).language.code
+
+    def get_is_fallback(self, item) -> bool:
+        return self._version(item).is_fallback
+
+    def get_texts(self, item) -> dict[str, str]:
+        return self._version(item).texts
+
+
+class DatasetSerializer(_Translated):
+    licence_name = serializers.CharField(source="get_licence_display", read_only=True)
+    download_csv = serializers.SerializerMethodField()
+    columns = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dataset
+        fields = [
+            "slug", "language", "is_fallback", "texts", "licence", "licence_name", "columns",
+            "download_csv", "published_at",
+        ]  # fmt: skip
+
+    def get_download_csv(self, dataset) -> str:
+        with translation.override(get_language()):
+            path = reverse("migrant:dataset_download", kwargs={"slug": dataset.slug})
+        return self.context["request"].build_absolute_uri(path)
+
+    def get_columns(self, dataset) -> list[dict]:
+        version = queries.current_version_of(dataset)
+        return version.columns if version else []
+
+
+class DatasetDetailSerializer(DatasetSerializer):
+    rows = serializers.SerializerMethodField(help_text='Values as published: small counts as "<5".')
+
+    class Meta(DatasetSerializer.Meta):
+        fields = [*DatasetSerializer.Meta.fields, "rows"]
+
+    def get_rows(self, dataset) -> list[list]:
+        return queries.published_dataset_rows(queries.current_version_of(dataset))[1]
+
+
+class ChartSerializer(_Translated):
+    dataset = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    summary = serializers.SerializerMethodField()
+    data = serializers.SerializerMethodField(help_text="Hidden (suppressed) figures are null.")
+
+    class Meta:
+        model = Chart
+        fields = ["slug", "language", "is_fallback", "texts", "kind", "dataset", "summary", "data"]
+
+    def _view(self, chart):
+        cache = self.context.setdefault("_views", {})
+        if chart.pk not in cache:
+            cache[chart.pk] = queries.chart_view(chart, get_language())
+        return cache[chart.pk]
+
+    def get_summary(self, chart) -> str:
+        return self._view(chart).summary
+
+    def get_data(self, chart) -> dict:
+        return self._view(chart).data
+
+
+class DashboardSerializer(_Translated):
+    charts = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dashboard
+        fields = ["slug", "language", "is_fallback", "texts", "charts"]
+
+    def get_charts(self, dashboard) -> list[str]:
+        return [chart.slug for chart in dashboard.charts.all() if chart.status == "published"]
+
+
+class _Conditional(ConditionalGetMixin):
+    """ETag and Last-Modified from the items' texts and the data in use, in two cheap queries."""
+
+    def conditional_state(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        if "slug" in kwargs:
+            queryset = queryset.filter(slug=kwargs["slug"])
+        items = queryset.order_by().aggregate(
+            last=Max("updated_at"), ids=Max("pk"), count=Count("pk")
+        )
+        data = DatasetVersion.objects.filter(
+            dataset__region=request.region, state="current"
+        ).aggregate(last=Max("confirmed_at"), ids=Max("pk"))
+        parts = (get_language(), request.get_full_path(), threshold(), *items.values())
+        key = "|".join(str(part) for part in (*parts, *data.values()))
+        last = max((d for d in (items["last"], data["last"]) if d is not None), default=None)
+        return hashlib.sha256(key.encode()).hexdigest()[:32], last
+
+
+_LANG = {
+    "list": extend_schema(parameters=[LANG_PARAMETER]),
+    "retrieve": extend_schema(parameters=[LANG_PARAMETER]),
+}
+
+
+@extend_schema_view(**_LANG)
+class DatasetViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
+    """Open data: published datasets with licence and download link; the detail has the rows."""
+
+    queryset = Dataset.objects.none()
+    lookup_field = "slug"
+    filter_backends = []
+
+    def get_serializer_class(self):
+        return DatasetDetailSerializer if self.action == "retrieve" else DatasetSerializer
+
+    def get_queryset(self):
+        return queries.published_datasets(self.request.region, get_language()).distinct()
+
+
+@extend_schema_view(**_LANG)
+class ChartViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
+    serializer_class = ChartSerializer
+    queryset = Chart.objects.none()
+    lookup_field = "slug"
+    filter_backends = []
+
+    def get_queryset(self):
+        return queries.published_charts(self.request.region, get_language())
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return queries.with_current_versions(list(page)) if page is not None else None
+
+
+@extend_schema_view(**_LANG)
+class DashboardViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
+    serializer_class = DashboardSerializer
+    queryset = Dashboard.objects.none()
+    lookup_field = "slug"
+    filter_backends = []
+
+    def get_queryset(self):
+        return queries.published_dashboards(self.request.region, get_language()).prefetch_related(
+            "charts"
+        )

@@ -1,0 +1,69 @@
+"""The statistics API: per language, suppressed like the pages."""
+
+from __future__ import annotations
+
+
+def test_charts_come_in_the_requested_language_with_suppressed_figures(
+    client, make_chart, translate_item
+):
+    chart = make_chart()
+    translate_item(chart, "ar", {"title": "السكان", "description": "", "source": "", "notes": ""})
+
+    data = client.get("/api/v1/charts/", {"lang": "ar"}).json()["results"][0]
+
+    assert data["language"] == "ar"
+    assert data["texts"]["title"] == "السكان"
+    assert data["data"]["series"][1]["values"] == [None, 45]
+    assert data["data"]["series"][1]["shown"] == ["<5", "45"]
+
+
+def test_datasets_are_open_data_with_licence_and_suppressed_rows(client, residents):
+    listing = client.get("/api/v1/datasets/", {"lang": "en"}).json()["results"]
+    assert listing[0]["licence"] == "cc-by-4.0"
+    assert listing[0]["download_csv"].endswith(f"/en/figures/open-data/{residents.slug}.csv")
+    assert "rows" not in listing[0]
+
+    detail = client.get(f"/api/v1/datasets/{residents.slug}/").json()
+    assert ["2023", "Altstadt", "Non-EU", "<5"] in detail["rows"]
+
+
+def test_dashboards_list_their_published_charts(client, make_chart, dashboard):
+    make_chart()
+    data = client.get(f"/api/v1/dashboards/{dashboard.slug}/").json()
+    assert data["charts"] == ["einwohner-nach-bezirk"]
+
+
+def test_raw_uploads_are_not_in_the_api(client, residents):
+    detail = client.get(f"/api/v1/datasets/{residents.slug}/").json()
+    assert 3 not in [row[3] for row in detail["rows"]]
+
+
+def test_chart_list_costs_a_fixed_number_of_queries(client, make_chart):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_chart(title="Eins")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/charts/", {"lang": "ar"}).status_code == 200
+        return len(queries)
+
+    few = count()
+    make_chart(title="Zwei")
+    make_chart(title="Drei", series="")
+    assert count() == few
+
+
+def test_new_data_changes_the_etag(client, make_chart, residents, people):
+    from .conftest import RESIDENTS_CSV, upload
+
+    make_chart()
+    first = client.get("/api/v1/charts/")
+    assert client.get("/api/v1/charts/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    upload(residents, people, RESIDENTS_CSV.replace("120", "125"))
+
+    second = client.get("/api/v1/charts/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert second.json()["results"][0]["data"]["series"][0]["values"][0] == 125
