@@ -189,10 +189,19 @@ class DocumentDetailView(MigrantPageMixin, TemplateView):
             procedure_queries.documents_for_reader(region, code), slug=kwargs["slug"]
         )
         version = language_version(document, code)
+        procedures = procedure_queries.procedures_for_reader(region, code)
         context.update(
             document=document,
             version=version,
             original=_original_beside(document, version),
+            produced_by=[
+                (procedure, language_version(procedure, code))
+                for procedure in procedures.filter(produces=document)
+            ],
+            needed_by=[
+                (procedure, language_version(procedure, code))
+                for procedure in procedures.filter(steps__documents=document)
+            ],
         )
         return context
 

@@ -249,3 +249,12 @@ def test_the_home_page_leads_to_the_procedures(client, registration, code):
 
     assert f'href="/{code}/step-by-step/wohnung-anmelden/"' in page
     assert Procedure.objects.count() == 1
+
+
+def test_a_document_page_says_how_to_get_it_and_what_it_is_for(client, registration, bank_account):
+    page = client.get("/en/documents/meldebescheinigung/").content.decode()
+
+    got = page[page.index("You get it by") : page.index("You need it for")]
+    needed = page[page.index("You need it for") :]
+    assert 'href="/en/step-by-step/wohnung-anmelden/"' in got
+    assert 'href="/en/step-by-step/konto-eroffnen/"' in needed
