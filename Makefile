@@ -54,3 +54,4 @@ clean:
 bench: setup
 	$(PY) bench/coverage_matrix.py $(BENCH_ARGS)
 	$(PY) bench/glossary_marking.py
+	$(PY) bench/procedure_page.py
