@@ -22,7 +22,7 @@ from apps.articles import queries
 from apps.articles.models import Article
 from apps.core.api import LANG_PARAMETER
 from apps.core.conditional import ConditionalGetMixin
-from apps.editorial.presentation import language_version
+from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.glossary.matching import explain, glossary_version
 
 
@@ -40,15 +40,14 @@ class ExplainedSerializer(serializers.Serializer):
     terms = ExplainedTermSerializer(many=True)
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ReaderVersionSerializer):
     region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     user_types = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
     translation = serializers.SerializerMethodField()
-    title = serializers.SerializerMethodField()
-    summary = serializers.SerializerMethodField()
-    body = serializers.SerializerMethodField(help_text="Markdown")
+    title = VersionText()
+    summary = VersionText()
+    body = VersionText(help_text="Markdown")
     body_html = serializers.SerializerMethodField(help_text="Sanitised HTML")
     image_alt = serializers.SerializerMethodField()
     explained = serializers.SerializerMethodField(
@@ -68,17 +67,8 @@ class ArticleSerializer(serializers.ModelSerializer):
             "published_at", "source_changed_at", "last_modified", "explained",
         ]  # fmt: skip
 
-    def _version(self, article):
-        cache = self.context.setdefault("_versions", {})
-        if article.pk not in cache:
-            cache[article.pk] = language_version(article, get_language())
-        return cache[article.pk]
-
-    def get_language(self, article) -> str:
-        return self._version(article).language.code
-
     def get_translation(self, article) -> dict:
-        version = self._version(article)
+        version = self.version(article)
         return {
             "requested": version.requested.code,
             "is_fallback": version.is_fallback,
@@ -86,27 +76,18 @@ class ArticleSerializer(serializers.ModelSerializer):
             "is_outdated": version.is_outdated,
         }
 
-    def get_title(self, article) -> str:
-        return self._version(article).texts["title"]
-
-    def get_summary(self, article) -> str:
-        return self._version(article).texts["summary"]
-
-    def get_body(self, article) -> str:
-        return self._version(article).texts["body"]
-
     def get_body_html(self, article) -> str:
-        return str(self._version(article).html["body"])
+        return str(self.version(article).html["body"])
 
     def get_image_alt(self, article) -> str:
-        return self._version(article).texts["image_alt"]
+        return self.version(article).texts["image_alt"]
 
     @extend_schema_field(ExplainedSerializer(allow_null=True))
     def get_explained(self, article) -> dict | None:
         request = self.context.get("request")
         if request is None or request.query_params.get("explain") != "terms":
             return None
-        version = self._version(article)
+        version = self.version(article)
         result = explain(
             version.html["body"],
             region=article.region,

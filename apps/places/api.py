@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core.api import LANG_PARAMETER
-from apps.editorial.presentation import language_version
+from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.places.models import Place
 from apps.places.queries import places_for_reader
 
@@ -18,11 +18,9 @@ class OpeningIntervalSerializer(serializers.Serializer):
     closes = serializers.CharField()
 
 
-class PlaceSerializer(serializers.ModelSerializer):
-    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
-    is_fallback = serializers.SerializerMethodField(help_text="Not yet translated: source text.")
-    name = serializers.SerializerMethodField()
-    directions = serializers.SerializerMethodField(help_text="Markdown")
+class PlaceSerializer(ReaderVersionSerializer):
+    name = VersionText()
+    directions = VersionText(help_text="Markdown")
     opening_hours = OpeningIntervalSerializer(many=True)
 
     class Meta:
@@ -32,24 +30,6 @@ class PlaceSerializer(serializers.ModelSerializer):
             "city", "latitude", "longitude", "phone", "email", "website", "appointment_url",
             "wheelchair_accessible", "opening_hours",
         ]  # fmt: skip
-
-    def _version(self, place):
-        cache = self.context.setdefault("_versions", {})
-        if place.pk not in cache:
-            cache[place.pk] = language_version(place, get_language())
-        return cache[place.pk]
-
-    def get_language(self, place) -> str:
-        return self._version(place).language.code
-
-    def get_is_fallback(self, place) -> bool:
-        return self._version(place).is_fallback
-
-    def get_name(self, place) -> str:
-        return self._version(place).texts["name"]
-
-    def get_directions(self, place) -> str:
-        return self._version(place).texts["directions"]
 
 
 @extend_schema_view(

@@ -11,18 +11,16 @@ from rest_framework.response import Response
 
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import language_version
+from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.procedures import services
 from apps.procedures.models import Document, Procedure
 from apps.procedures.queries import documents_for_reader, procedure_page, procedures_for_reader
 
 
-class DocumentSerializer(serializers.ModelSerializer):
-    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
-    is_fallback = serializers.SerializerMethodField(help_text="Not yet translated: source text.")
-    name = serializers.SerializerMethodField()
-    description = serializers.SerializerMethodField(help_text="Markdown")
-    where_to_get = serializers.SerializerMethodField(help_text="Markdown")
+class DocumentSerializer(ReaderVersionSerializer):
+    name = VersionText()
+    description = VersionText(help_text="Markdown")
+    where_to_get = VersionText(help_text="Markdown")
     original_name = serializers.SerializerMethodField(help_text="Name in the source language.")
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     produced_by = serializers.SerializerMethodField(
@@ -35,27 +33,6 @@ class DocumentSerializer(serializers.ModelSerializer):
             "id", "slug", "language", "is_fallback", "name", "original_name", "description",
             "where_to_get", "topics", "produced_by", "source_changed_at",
         ]  # fmt: skip
-
-    def _version(self, document):
-        cache = self.context.setdefault("_versions", {})
-        if document.pk not in cache:
-            cache[document.pk] = language_version(document, get_language())
-        return cache[document.pk]
-
-    def get_language(self, document) -> str:
-        return self._version(document).language.code
-
-    def get_is_fallback(self, document) -> bool:
-        return self._version(document).is_fallback
-
-    def get_name(self, document) -> str:
-        return self._version(document).texts["name"]
-
-    def get_description(self, document) -> str:
-        return self._version(document).texts["description"]
-
-    def get_where_to_get(self, document) -> str:
-        return self._version(document).texts["where_to_get"]
 
     def get_original_name(self, document) -> str:
         return document.source_name()
@@ -103,14 +80,12 @@ def _duration_totals(totals) -> dict | None:
     return {"low": totals.minutes.low, "high": totals.minutes.high}
 
 
-class ProcedureSummarySerializer(serializers.ModelSerializer):
+class ProcedureSummarySerializer(ReaderVersionSerializer):
     """A procedure in a list: its texts and totals, without its steps."""
 
-    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
-    is_fallback = serializers.SerializerMethodField(help_text="Not yet translated: source text.")
     is_outdated = serializers.SerializerMethodField(help_text="The original changed since.")
-    title = serializers.SerializerMethodField()
-    summary = serializers.SerializerMethodField(help_text="Who it is for.")
+    title = VersionText()
+    summary = VersionText(help_text="Who it is for.")
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     user_types = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     total_cost = serializers.SerializerMethodField(
@@ -125,29 +100,11 @@ class ProcedureSummarySerializer(serializers.ModelSerializer):
             "user_types", "total_cost", "total_minutes", "source_changed_at",
         ]  # fmt: skip
 
-    def _version(self, procedure):
-        cache = self.context.setdefault("_versions", {})
-        if procedure.pk not in cache:
-            cache[procedure.pk] = language_version(procedure, get_language())
-        return cache[procedure.pk]
-
     def _totals(self, procedure):
         return services.totals(list(procedure.steps.all()))
 
-    def get_language(self, procedure) -> str:
-        return self._version(procedure).language.code
-
-    def get_is_fallback(self, procedure) -> bool:
-        return self._version(procedure).is_fallback
-
     def get_is_outdated(self, procedure) -> bool:
-        return self._version(procedure).is_outdated
-
-    def get_title(self, procedure) -> str:
-        return self._version(procedure).texts["title"]
-
-    def get_summary(self, procedure) -> str:
-        return self._version(procedure).texts["summary"]
+        return self.version(procedure).is_outdated
 
     def get_total_cost(self, procedure) -> list[dict]:
         return _cost_totals(self._totals(procedure))

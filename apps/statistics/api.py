@@ -14,34 +14,19 @@ from rest_framework import serializers, viewsets
 
 from apps.core.api import LANG_PARAMETER
 from apps.core.conditional import ConditionalGetMixin
-from apps.editorial.presentation import language_version
+from apps.editorial.serializers import ReaderVersionSerializer
 from apps.statistics import queries
 from apps.statistics.models import Chart, Dashboard, Dataset, DatasetVersion
 from apps.statistics.services import threshold
 
 
-class _Translated(serializers.ModelSerializer):
+class _Translated(ReaderVersionSerializer):
     """The texts of an item in the requested language, or the source language as fallback."""
 
-    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
-    is_fallback = serializers.SerializerMethodField(help_text="Not yet translated: source text.")
     texts = serializers.SerializerMethodField()
 
-    def _version(self, item):
-        cache = self.context.setdefault("_versions", {})
-        key = (type(item).__name__, item.pk)
-        if key not in cache:
-            cache[key] = language_version(item, get_language())
-        return cache[key]
-
-    def get_language(self, item) -> str:
-        return self._version(item).language.code
-
-    def get_is_fallback(self, item) -> bool:
-        return self._version(item).is_fallback
-
     def get_texts(self, item) -> dict[str, str]:
-        return self._version(item).texts
+        return self.version(item).texts
 
 
 class DatasetSerializer(_Translated):

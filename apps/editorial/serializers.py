@@ -1,0 +1,46 @@
+"""What every per-language content API shares: texts from the reader's language version.
+
+A serializer inherits :class:`ReaderVersionSerializer` and declares its texts with
+:class:`VersionText`; the language version of each item is worked out once per response.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from apps.editorial.presentation import LanguageVersion, language_version
+
+
+class ReaderVersionSerializer(serializers.ModelSerializer):
+    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
+    is_fallback = serializers.SerializerMethodField(
+        help_text="Not yet translated into the requested language: the texts are the original."
+    )
+
+    def version(self, item) -> LanguageVersion:
+        cache = self.context.setdefault("_versions", {})
+        key = (type(item).__name__, item.pk)
+        if key not in cache:
+            cache[key] = language_version(item, get_language())
+        return cache[key]
+
+    def get_language(self, item) -> str:
+        return self.version(item).language.code
+
+    def get_is_fallback(self, item) -> bool:
+        return self.version(item).is_fallback
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class VersionText(serializers.Field):
+    """One text of the item in the reader's language version (Markdown for Markdown fields)."""
+
+    def __init__(self, text: str = "", **kwargs):
+        self.text = text
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, item) -> str:
+        return self.parent.version(item).texts[self.text or self.field_name]
