@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "apps.glossary",
     "apps.places",
     "apps.procedures",
+    "apps.events",
     "apps.migrant",
     "apps.authority",
     "apps.ngo",
@@ -287,3 +288,28 @@ MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")
 MAP_LINK_URL = os.environ.get(
     "MAP_LINK_URL", "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
 )
+
+# The map of places (Leaflet, vendored). Empty: no map, the places are listed only. For example
+# "https://tile.openstreetmap.org/{z}/{x}/{y}.png" — then say whose tiles they are, as their
+# licence asks, in MAP_TILE_ATTRIBUTION.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(MAP_TILE_URL.replace("{s}.", ""))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://*.{_tiles.netloc}")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
+
+# --- Events ---------------------------------------------------------------------------------------
+# Registrants' names and contact details are deleted this many days after their date.
+EVENT_RETENTION_DAYS = int(os.environ.get("EVENT_RETENTION_DAYS", "30"))
+# Public registration form: attempts per address (django-ratelimit rate).
+EVENT_REGISTRATION_RATE = os.environ.get("EVENT_REGISTRATION_RATE", "10/h")
+
+CELERY_BEAT_SCHEDULE = {
+    "erase-old-registrations": {
+        "task": "apps.events.tasks.erase_old_registrations",
+        "schedule": 60 * 60 * 6,  # seconds: four times a day
+    },
+}
