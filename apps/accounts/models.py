@@ -107,9 +107,7 @@ class Organisation(models.Model):
     description = models.TextField(
         _("about the organisation"), blank=True, help_text=_("Two or three sentences.")
     )
-    services = models.TextField(
-        _("how it helps"), blank=True, help_text=_("One service per line.")
-    )
+    services = models.TextField(_("how it helps"), blank=True, help_text=_("One service per line."))
     languages_spoken = models.JSONField(_("languages spoken"), default=list, blank=True)
     places = models.ManyToManyField(
         "places.Place",

@@ -225,9 +225,7 @@ def _check_four_eyes(region, user, author) -> None:
 
 
 @transaction.atomic
-def publish(
-    item: EditorialContent, *, user, comment: str = "", four_eyes: bool = True
-) -> Revision:
+def publish(item: EditorialContent, *, user, comment: str = "", four_eyes: bool = True) -> Revision:
     """Make the pending revision what migrants read. Translations made from an older source text
     become outdated by themselves: their fingerprint no longer matches.
 

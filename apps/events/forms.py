@@ -53,7 +53,7 @@ class LocalDateTimeField(forms.DateTimeField):
 
 
 class EventForm(RevisionForm):
-    """The organisation writes its event in the region's source language; translators do the rest."""
+    """An event in the region's source language; the city's translators do the rest."""
 
     languages_of_instruction = forms.MultipleChoiceField(
         label=_("Languages spoken"),
@@ -125,7 +125,9 @@ class EventForm(RevisionForm):
             self.initial["repeat"] = simple["base"]
             self.initial["rrule"] = ""
             if simple["until"]:
-                self.initial["repeat_until"] = dt.datetime.strptime(simple["until"], "%Y%m%d").date()
+                self.initial["repeat_until"] = dt.datetime.strptime(
+                    simple["until"], "%Y%m%d"
+                ).date()
             if simple["count"]:
                 self.initial["repeat_count"] = int(simple["count"])
 
@@ -156,9 +158,9 @@ class RegistrationForm(forms.Form):
     """Somebody registers for a date: no account, only what the organisers need."""
 
     date = forms.ChoiceField(label=_("Date"))
-    name = forms.CharField(label=_("Your name"), max_length=150, widget=forms.TextInput(
-        attrs={"autocomplete": "name"}
-    ))
+    name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(
         label=_("E-mail address"),
         required=False,
@@ -220,6 +222,7 @@ class FilterForm(forms.Form):
     free = forms.BooleanField(label=_("Free of charge"), required=False)
     childcare = forms.BooleanField(label=_("With childcare"), required=False)
     accessible = forms.BooleanField(label=_("Step-free access"), required=False)
+    organisation = forms.SlugField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, topics, user_types, **kwargs):
         super().__init__(*args, **kwargs)

@@ -75,14 +75,14 @@ def current_events(region, *, now: dt.datetime | None = None) -> QuerySet[Event]
     )
 
 
-def events_for_reader(region, code: str, filters: Filters = Filters()) -> QuerySet[Event]:  # noqa: B008
+def events_for_reader(region, code: str, filters: Filters = Filters()) -> QuerySet[Event]:
     events = current_events(region)
     if filters.topic:
-        events = events.filter(Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic))
-    if filters.user_type:
         events = events.filter(
-            Q(user_types__slug=filters.user_type) | Q(user_types__isnull=True)
+            Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic)
         )
+    if filters.user_type:
+        events = events.filter(Q(user_types__slug=filters.user_type) | Q(user_types__isnull=True))
     if filters.organisation:
         events = events.filter(organisation__slug=filters.organisation)
     if filters.free:
@@ -104,7 +104,9 @@ def _cancelled_and_taken(events: list[Event], start, end) -> tuple[set, dict]:
         Occurrence.objects.filter(event__in=events, starts_at__gte=start - MAX_RANGE)
         .filter(starts_at__lt=end)
         .annotate(
-            taken=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
+            taken=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            )
         )
         .values_list("event_id", "starts_at", "cancelled_at", "taken")
     )
@@ -132,9 +134,7 @@ def listings(
         version = language_version(event, code)
         for date in recurrence.dates_between(event, start, end):
             key = (event.pk, date.starts_at)
-            found.append(
-                Listing(event, version, date, key in cancelled, taken.get(key, 0))
-            )
+            found.append(Listing(event, version, date, key in cancelled, taken.get(key, 0)))
     found.sort(key=lambda listing: (listing.date.starts_at, listing.version.texts["title"]))
     return found
 

@@ -10,7 +10,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from dateutil.rrule import rrule as RRule  # noqa: N812
+from dateutil.rrule import rrule as RRule
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _

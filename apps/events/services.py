@@ -76,11 +76,7 @@ def registration_for_token(token: str) -> Registration | None:
         pk = signing.loads(token, salt=CANCEL_SALT)
     except signing.BadSignature:
         return None
-    return (
-        Registration.objects.select_related("occurrence__event__region")
-        .filter(pk=pk)
-        .first()
-    )
+    return Registration.objects.select_related("occurrence__event__region").filter(pk=pk).first()
 
 
 def _locked_occurrence(event: Event, starts_at: dt.datetime) -> Occurrence:

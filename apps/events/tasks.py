@@ -30,7 +30,9 @@ def _subject(kind: str, title: str) -> str:
 
 
 @shared_task
-def send_registration_mail(registration_id: int, kind: str, base_url: str, message: str = "") -> str:
+def send_registration_mail(
+    registration_id: int, kind: str, base_url: str, message: str = ""
+) -> str:
     """One e-mail to one registrant, written in the language they registered in."""
     registration = (
         Registration.objects.select_related("occurrence__event__region", "occurrence__event__place")
@@ -40,9 +42,7 @@ def send_registration_mail(registration_id: int, kind: str, base_url: str, messa
     if registration is None or not registration.email:
         return "skipped"
     event = registration.occurrence.event
-    with translation.override(registration.language), timezone.override(
-        event.region.time_zone
-    ):
+    with translation.override(registration.language), timezone.override(event.region.time_zone):
         version = language_version(event, registration.language)
         link = base_url.rstrip("/") + reverse(
             "migrant:registration", kwargs={"token": services.cancel_token(registration)}

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
-from apps.events import queries, services
+from apps.events import queries, recurrence, services
 from apps.events.forms import CancelDateForm, EventForm, MessageForm
 from apps.events.models import Event
 
@@ -70,17 +70,27 @@ class EventList(EventPagesMixin):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        own = queries.events_of(self.managed_organisations()).filter(region=self.request.region)
+        own = list(
+            queries.events_of(self.managed_organisations()).filter(region=self.request.region)
+        )
+        for event in own:
+            event.workspace_url = self.url("event_detail", pk=event.pk)
+            event.local_start = (
+                event.starts_at.astimezone(recurrence.zone_of(event)) if event.starts_at else None
+            )
         context["events"] = own
         if self.moderate_permission and self.request.user.has_perm(
             self.moderate_permission, self.request.region
         ):
-            context["others"] = (
+            others = list(
                 Event.objects.filter(region=self.request.region, status=ItemStatus.PUBLISHED)
                 .exclude(organisation__in=self.managed_organisations())
                 .select_related("organisation")
                 .order_by("organisation", "starts_at")
             )
+            for event in others:
+                event.moderate_url = self.url("event_moderate", pk=event.pk)
+            context["others"] = others
         return context
 
 
@@ -140,9 +150,16 @@ class EventDetail(OwnEventMixin):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         event = self.event
+        dates = queries.dates_with_registrations(event) if event.starts_at else []
+        for listing in dates:
+            listing.workspace_url = self.url(
+                "event_date", pk=event.pk, timestamp=int(listing.date.starts_at.timestamp())
+            )
         context.update(
             pending=workflow.pending_revision(event),
-            dates=queries.dates_with_registrations(event) if event.starts_at else [],
+            dates=dates,
+            edit_url=self.url("event_edit", pk=event.pk),
+            action_url=self.url("event_action", pk=event.pk),
             ItemStatus=ItemStatus,
         )
         return context
@@ -181,9 +198,7 @@ class DateMixin(OwnEventMixin):
             raise Http404 from error
 
     def date_url(self) -> str:
-        return self.url(
-            "event_date", pk=self.event.pk, timestamp=int(self.starts_at.timestamp())
-        )
+        return self.url("event_date", pk=self.event.pk, timestamp=int(self.starts_at.timestamp()))
 
 
 class DateRegistrations(DateMixin):
@@ -205,7 +220,9 @@ class DateRegistrations(DateMixin):
         )
         response.write("\ufeff")  # so that spreadsheet programs read the names as UTF-8
         writer = csv.writer(response)
-        writer.writerow([_("Name"), _("E-mail"), _("Phone"), _("Language"), _("Status"), _("Registered")])
+        writer.writerow(
+            [_("Name"), _("E-mail"), _("Phone"), _("Language"), _("Status"), _("Registered")]
+        )
         for registration in registrations:
             writer.writerow(
                 [
@@ -223,15 +240,13 @@ class DateRegistrations(DateMixin):
 
     @cached_property
     def zone(self):
-        from apps.events.recurrence import zone_of
-
-        return zone_of(self.event)
+        return recurrence.zone_of(self.event)
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         occurrence, registrations = queries.registrations_of(self.event, self.starts_at)
         context.update(
-            starts_at=self.starts_at,
+            starts_at=self.starts_at.astimezone(self.zone),
             occurrence=occurrence,
             registrations=registrations,
             message_form=kwargs.get("message_form") or MessageForm(),

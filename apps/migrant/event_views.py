@@ -61,13 +61,16 @@ class EventListView(MigrantPageMixin, TemplateView):
             free=values.get("free", False),
             childcare=values.get("childcare", False),
             accessible=values.get("accessible", False),
+            organisation=values.get("organisation", ""),
         )
         now = timezone.now()
         view = "month" if self.request.GET.get("view") == "month" else "list"
         if view == "month":
             first = _month_of(self.request.GET.get("month", ""), now.astimezone(zone).date())
             start = dt.datetime.combine(first, dt.time(), zone)
-            end = dt.datetime.combine((first + dt.timedelta(days=32)).replace(day=1), dt.time(), zone)
+            end = dt.datetime.combine(
+                (first + dt.timedelta(days=32)).replace(day=1), dt.time(), zone
+            )
             start = max(start, now)
         else:
             start = max(now, _day_start(values.get("start"), zone) or now)
@@ -90,6 +93,11 @@ class EventListView(MigrantPageMixin, TemplateView):
             month=queries.month(listed, first, zone) if view == "month" else None,
             today=now.astimezone(zone).date(),
             filter_query=query.urlencode(),
+            topic_feed_url=reverse(
+                "migrant:event_feed_of", kwargs={"kind": "topic", "slug": filters.topic}
+            )
+            if filters.topic
+            else "",
         )
         return context
 
@@ -242,7 +250,9 @@ class EventCalendarView(MigrantPageMixin, View):
         if event is None:
             raise Http404
         body = ical.calendar(
-            [event], get_language(), name=language_version(event, get_language()).texts["title"],
+            [event],
+            get_language(),
+            name=language_version(event, get_language()).texts["title"],
             url_of=_event_url(request),
         )
         return _ics_response(body, f"{event.slug}.ics")
