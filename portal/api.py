@@ -8,6 +8,7 @@ from apps.accounts.api import MeView, OrganisationViewSet
 from apps.articles.api import ArticleViewSet
 from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserTypeViewSet
 from apps.editorial import api as editorial_api
+from apps.events.api import EventViewSet
 from apps.glossary.api import TermViewSet
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
@@ -23,6 +24,7 @@ router.register("glossary", TermViewSet, basename="term")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("procedures", ProcedureViewSet, basename="procedure")
 router.register("places", PlaceViewSet, basename="place")
+router.register("events", EventViewSet, basename="event")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -118,7 +118,7 @@ def simple_rule(frequency: str, *, until: dt.date | None, count: int | None) -> 
     """The rule the editor's "repeat" choices describe (``"WEEKLY;INTERVAL=2"`` style)."""
     if not frequency:
         return ""
-    parts = [f"FREQ={frequency}"]
+    parts = [frequency]
     if until:
         parts.append(f"UNTIL={until:%Y%m%d}T235959")
     elif count:

@@ -7,7 +7,9 @@ after the transaction commits, in the registrant's language.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +21,7 @@ from apps.events import recurrence
 from apps.events.models import Event, Occurrence, Registration, RegistrationStatus
 
 CANCEL_SALT = "events.registration.cancel"
+logger = logging.getLogger(__name__)
 
 
 class RegistrationError(Exception):
@@ -216,3 +219,23 @@ def erase_registrations_before(cutoff: dt.datetime) -> int:
     old = Registration.objects.filter(occurrence__starts_at__lt=cutoff)
     count, _unused = old.delete()
     return count
+
+
+def too_many_registrations(request) -> bool:
+    """Counts a registration attempt from the request's address against the public limit."""
+    from django_ratelimit.core import is_ratelimited
+
+    from apps.core.resilient_cache import CACHE_ERRORS
+
+    try:
+        return is_ratelimited(
+            request,
+            group="event-registration",
+            key="ip",
+            rate=settings.EVENT_REGISTRATION_RATE,
+            method="POST",
+            increment=True,
+        )
+    except CACHE_ERRORS as error:
+        logger.warning("Registration rate limit unavailable: %s", error)
+        return False

@@ -4,7 +4,6 @@ with registration, calendar files and feeds, the map of places."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import zoneinfo
 
 from django.conf import settings
@@ -15,20 +14,16 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
-from django_ratelimit.core import is_ratelimited
 
 from apps.accounts import queries as accounts_queries
 from apps.core import queries as core_queries
 from apps.core.models import Topic
-from apps.core.resilient_cache import CACHE_ERRORS
 from apps.editorial.presentation import language_version
 from apps.events import ical, queries, services
 from apps.events.forms import FilterForm, RegistrationForm
 from apps.events.models import Event
 from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
-
-logger = logging.getLogger(__name__)
 
 #: The list shows this far ahead unless the reader chooses dates.
 LIST_DAYS = 90
@@ -148,7 +143,7 @@ class EventDetailView(MigrantPageMixin, TemplateView):
             listing for listing in queries.upcoming_listings(event, code) if not listing.cancelled
         ]
         form = RegistrationForm(request.POST, dates=dates)
-        if _too_many_registrations(request):
+        if services.too_many_registrations(request):
             form.is_valid()
             form.add_error(
                 None, _("Too many registrations from your connection. Please try again later.")
@@ -175,21 +170,6 @@ class EventDetailView(MigrantPageMixin, TemplateView):
                 )
         context = self.get_context_data(event=event, form=form)
         return self.render_to_response(context, status=400)
-
-
-def _too_many_registrations(request) -> bool:
-    try:
-        return is_ratelimited(
-            request,
-            group="event-registration",
-            key="ip",
-            rate=settings.EVENT_REGISTRATION_RATE,
-            method="POST",
-            increment=True,
-        )
-    except CACHE_ERRORS as error:
-        logger.warning("Registration rate limit unavailable: %s", error)
-        return False
 
 
 def _language_names(codes: list[str]) -> list:

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('accounts', '0002_organisation_description_organisation_description_ar_and_more'),
+        ('accounts', '0002_organisation_profile'),
         ('core', '0002_region_four_eyes_region_publish_machine_translations'),
         ('places', '0001_initial'),
     ]
