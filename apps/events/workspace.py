@@ -3,7 +3,7 @@ workspaces. As in :mod:`apps.editorial.workspace`, each class is one page's beha
 composes it with its access mixin, which supplies:
 
 - ``get_scope()`` and the navigation (from :class:`apps.accounts.workspace.WorkspaceMixin`),
-- ``url_namespace`` ("ngo" or "authority") and ``url_kwargs()`` (e.g. the NGO's slug),
+- ``url_namespace`` ("ngo" or "authority") and ``nav_url_kwargs()`` (e.g. the NGO's slug),
 - ``managed_organisations()``: whose events (and registrations) this workspace manages,
 - ``publishing_organisation()``: the organisation a new event belongs to.
 """
@@ -30,11 +30,8 @@ from apps.events.models import Event
 
 
 class EventPagesMixin:
-    def url_kwargs(self) -> dict:
-        return {}
-
     def url(self, name: str, **kwargs) -> str:
-        return reverse(f"{self.url_namespace}:{name}", kwargs={**self.url_kwargs(), **kwargs})
+        return reverse(f"{self.url_namespace}:{name}", kwargs={**self.nav_url_kwargs(), **kwargs})
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -42,8 +39,6 @@ class EventPagesMixin:
             "list": self.url("events"),
             "create": self.url("event_create"),
         }
-        context["ns"] = self.url_namespace
-        context["ns_kwargs"] = self.url_kwargs()
         return context
 
 

@@ -214,9 +214,6 @@ class NgoEventsMixin(NgoMixin):
     permission_required = "ngo.manage_events"
     url_namespace = "ngo"
 
-    def url_kwargs(self) -> dict:
-        return {"org": self.organisation.slug}
-
     def managed_organisations(self):
         return Organisation.objects.filter(pk=self.organisation.pk)
 
