@@ -40,6 +40,7 @@ def save_event(
     user,
     base_number: int | None = None,
     publish: bool = False,
+    slug: str = "",
 ) -> Event:
     """Create or change an organisation's event; with ``publish`` it goes live at once.
 
@@ -48,7 +49,12 @@ def save_event(
     """
     if event is None:
         event = workflow.create_item(
-            Event, region=organisation.region, organisation=organisation, data=data, author=user
+            Event,
+            region=organisation.region,
+            organisation=organisation,
+            data=data,
+            author=user,
+            slug=slug,
         )
     else:
         workflow.save_draft(event, data=data, author=user, base_number=base_number)
