@@ -358,6 +358,7 @@ def load_procedures(region: Region) -> None:
                     "optional": step["optional"],
                     "documents": [documents[slug] for slug in step["documents"]],
                     "cost": Decimal(step["cost"]) if step["cost"] is not None else None,
+                    "cost_max": Decimal(step["cost_max"]) if step.get("cost_max") else None,
                     "currency": "EUR",
                     "duration_value": duration.get("value"),
                     "duration_unit": duration.get("unit", ""),

@@ -92,7 +92,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 
 def _cost_totals(totals) -> list[dict]:
     return [
-        {"currency": currency, "low": str(span.low), "high": str(span.high)}
+        {"currency": currency, "low": f"{span.low:.2f}", "high": f"{span.high:.2f}"}
         for currency, span in totals.costs.items()
     ]
 
@@ -182,6 +182,7 @@ def procedure_detail(page) -> dict:
                 "title": step.texts["title"],
                 "body": step.texts["body"],
                 "cost": None if step.step.cost is None else str(step.step.cost),
+                "cost_max": None if step.step.cost_max is None else str(step.step.cost_max),
                 "currency": step.step.currency,
                 "duration": {"value": step.step.duration_value, "unit": step.step.duration_unit}
                 if step.step.duration_value is not None

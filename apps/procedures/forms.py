@@ -2,6 +2,7 @@ import re
 import uuid
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,6 +39,7 @@ class StepForm(forms.ModelForm):
             "optional",
             "documents",
             "cost",
+            "cost_max",
             "currency",
             "duration_value",
             "duration_unit",
@@ -75,12 +77,33 @@ class StepForm(forms.ModelForm):
         cleaned = super().clean()
         if (cleaned.get("duration_value") is None) != (not cleaned.get("duration_unit")):
             self.add_error("duration_value", _("Give both a number and a unit, or neither."))
+        cost, cost_max = cleaned.get("cost"), cleaned.get("cost_max")
+        if cost_max is not None and (cost is None or cost_max < cost):
+            self.add_error("cost_max", _("Give the lowest cost first; this must not be lower."))
         return cleaned
 
+    def content_fields(self) -> list:
+        """The step's own fields; its position and removal are rendered apart."""
+        return [field for field in self.visible_fields() if field.name not in ("ORDER", "DELETE")]
+
+    def has_changed(self) -> bool:
+        # The position and identifier are bookkeeping: a blank step moved around is still blank.
+        return any(name not in ("ORDER", "uid", "DELETE") for name in self.changed_data)
+
     def _post_clean(self):
-        # The values go into a revision, not into a row: no instance to validate. The field
-        # validators (amounts, currency code) already ran on the form fields.
-        pass
+        # The values go into a revision, not into a row: there is no instance to validate, but
+        # the model's own rules (amounts not negative, currency codes) still apply.
+        for name, value in list(self.cleaned_data.items()):
+            try:
+                field = Step._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.is_relation or value in field.empty_values:
+                continue
+            try:
+                field.run_validators(value)
+            except forms.ValidationError as error:
+                self.add_error(name, error)
 
 
 class BaseStepFormSet(forms.BaseFormSet):

@@ -86,6 +86,7 @@ class Procedure(EditorialContent):
                 "optional",
                 "documents",
                 "cost",
+                "cost_max",
                 "currency",
                 "duration_value",
                 "duration_unit",
@@ -148,6 +149,15 @@ class Step(EditorialPart):
         blank=True,
         validators=[MinValueValidator(0)],
         help_text=_("0 means free; leave empty when the step costs nothing worth saying."),
+    )
+    cost_max = models.DecimalField(
+        _("cost up to"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("When the fee depends on the case: the highest amount."),
     )
     currency = models.CharField(
         _("currency"),

@@ -116,6 +116,10 @@ def _tip_view(tip: Tip, code: str) -> TipView:
     return TipView(tip, text or tip.text_in(tip.language), languages.get(language))
 
 
+def _with_version(item, code: str) -> tuple | None:
+    return None if item is None else (item, language_version(item, code))
+
+
 def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
     published_procedures = _published(Procedure.objects.all(), code)
     procedure = (
@@ -161,18 +165,26 @@ def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
     if procedure is None:
         return None
     steps = list(procedure.steps.all())
-    places = {step.place_id: step.place for step in steps if step.place_id}
-    places = [place for place in places.values() if place.status == ItemStatus.PUBLISHED]
-    linked = {s.leads_to_id: s.leads_to for s in steps if s.leads_to_id}
-    linked = [p for p in linked.values() if p.status == ItemStatus.PUBLISHED]
+    # select_related gives each step its own copy of a shared office or linked procedure: keep
+    # one per row, so that one prefetch serves every step that points to it.
+    places = {
+        step.place_id: step.place
+        for step in steps
+        if step.place_id and step.place.status == ItemStatus.PUBLISHED
+    }
+    linked = {
+        step.leads_to_id: step.leads_to
+        for step in steps
+        if step.leads_to_id and step.leads_to.status == ItemStatus.PUBLISHED
+    }
     needing = {
         step.procedure_id: step.procedure
         for document in procedure.produces.all()
         for step in document.published_steps
         if step.procedure_id != procedure.pk
     }
-    for objects in (places, linked, list(needing.values())):
-        prefetch_related_objects(objects, reader_translation(code))
+    for objects in (places, linked, needing):
+        prefetch_related_objects(list(objects.values()), reader_translation(code))
 
     version = language_version(procedure, code)
     part = Procedure.parts[0]
@@ -189,12 +201,8 @@ def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
                 texts=texts,
                 language=languages.get(shown),
                 documents=documents,
-                place=(step.place, language_version(step.place, code))
-                if step.place in places
-                else None,
-                leads_to=(step.leads_to, language_version(step.leads_to, code))
-                if step.leads_to in linked
-                else None,
+                place=_with_version(places.get(step.place_id), code),
+                leads_to=_with_version(linked.get(step.leads_to_id), code),
                 tips=[_tip_view(tip, code) for tip in step.tips.all()],
             )
         )

@@ -73,18 +73,33 @@ def _groups(steps: list[Step]) -> list[list[list[Step]]]:
 
 
 def _total(steps: list[Step], value) -> Range | None:
-    """Cheapest and dearest way through ``steps`` for one measure (``value(step)`` or None)."""
+    """Cheapest and dearest way through ``steps`` for one measure: ``value(step)`` is a Range
+    or None."""
     if not any(value(step) is not None for step in steps):
         return None
     total = Range(0, 0)
+    nothing = Range(0, 0)
     for alternatives in _groups(steps):
         ways = []
         for together in alternatives:
-            low = sum((value(step) or 0) for step in together if not step.optional)
-            high = sum((value(step) or 0) for step in together)
+            low = sum((value(step) or nothing).low for step in together if not step.optional)
+            high = sum((value(step) or nothing).high for step in together)
             ways.append(Range(low, high))
         total = total + Range(min(way.low for way in ways), max(way.high for way in ways))
     return total
+
+
+def step_cost(step: Step) -> Range | None:
+    if step.cost is None:
+        return None
+    return Range(step.cost, step.cost_max if step.cost_max is not None else step.cost)
+
+
+def step_minutes(step: Step) -> Range | None:
+    if step.duration_value is None or not step.duration_unit:
+        return None
+    minutes = step.duration_value * MINUTES[step.duration_unit]
+    return Range(minutes, minutes)
 
 
 def totals(steps: list[Step]) -> Totals:
@@ -93,17 +108,12 @@ def totals(steps: list[Step]) -> Totals:
     for step in steps:
         by_currency[step.currency].append(step)
     for currency in by_currency:
-        cost = _total(steps, lambda step, c=currency: step.cost if step.currency == c else None)
+        cost = _total(
+            steps, lambda step, c=currency: step_cost(step) if step.currency == c else None
+        )
         if cost is not None:
             costs[currency] = cost
-    minutes = _total(
-        steps,
-        lambda step: (
-            step.duration_value * MINUTES[step.duration_unit]
-            if step.duration_value is not None and step.duration_unit
-            else None
-        ),
-    )
+    minutes = _total(steps, step_minutes)
     return Totals(costs=costs, minutes=minutes)
 
 

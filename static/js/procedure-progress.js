@@ -32,8 +32,8 @@
     const steps = boxes.filter(function (box) { return "progressStep" in box.dataset; });
     const done = steps.filter(function (box) { return box.checked; }).length;
     summary.textContent = article.dataset.labelProgress
-      .replace("%(done)s", String(done))
-      .replace("%(total)s", String(steps.length));
+      .replace("{done}", String(done))
+      .replace("{total}", String(steps.length));
     boxes.forEach(function (box) {
       const item = box.closest("li");
       if (item) item.classList.toggle("is-done", box.checked);

@@ -45,9 +45,9 @@
       : button;
     focusable.focus();
     status.textContent = labels.labelMoved
-      .replace("%(title)s", titleOf(step))
-      .replace("%(position)s", String(steps().indexOf(step) + 1))
-      .replace("%(count)s", String(steps().length));
+      .replace("{title}", titleOf(step))
+      .replace("{position}", String(steps().indexOf(step) + 1))
+      .replace("{count}", String(steps().length));
   }
 
   steps().forEach(function (step) {

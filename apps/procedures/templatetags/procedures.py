@@ -45,7 +45,13 @@ def step_duration(step) -> str:
 def step_cost(step) -> str:
     if step.cost is None:
         return ""
-    return _("free") if step.cost == 0 else money(step.cost, step.currency, get_language())
+    code = get_language()
+    if step.cost_max is not None and step.cost_max != step.cost:
+        return _("%(low)s to %(high)s, depending on your case") % {
+            "low": money(step.cost, step.currency, code),
+            "high": money(step.cost_max, step.currency, code),
+        }
+    return _("free") if step.cost == 0 else money(step.cost, step.currency, code)
 
 
 @register.filter
