@@ -243,6 +243,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for "a language code" wherever an API field takes one.
+    "ENUM_NAME_OVERRIDES": {"LanguageCodeEnum": "apps.core.languages.CODES"},
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
