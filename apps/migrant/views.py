@@ -315,3 +315,6 @@ class OrganisationListView(MigrantPageMixin, TemplateView):
 
 class PrivacyView(MigrantPageMixin, TemplateView):
     template_name = "migrant/privacy.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(retention_days=settings.EVENT_RETENTION_DAYS, **kwargs)
