@@ -14,6 +14,12 @@ from apps.events.models import Event
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
+@pytest.fixture(autouse=True)
+def _generous_registration_limit(settings):
+    # Every test posts from 127.0.0.1 into one per-process cache; the limit has its own test.
+    settings.EVENT_REGISTRATION_RATE = "10000/h"
+
+
 def next_week_at(hour: int = 18) -> dt.datetime:
     """A time a week from now in Berlin, on the hour."""
     day = timezone.now().astimezone(BERLIN).date() + dt.timedelta(days=7)
