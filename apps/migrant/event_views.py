@@ -25,8 +25,10 @@ from apps.events.models import Event
 from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
 
-#: The list shows this far ahead unless the reader chooses dates.
+#: The list shows this far ahead unless the reader chooses dates...
 LIST_DAYS = 90
+#: ...and about this many dates per page (whole days), with a link to the later ones.
+LIST_SIZE = 40
 
 
 def _zone(region) -> zoneinfo.ZoneInfo:
@@ -81,7 +83,14 @@ class EventListView(MigrantPageMixin, TemplateView):
         query = self.request.GET.copy()
         for key in ("view", "month", "page"):
             query.pop(key, None)
+        later_url = ""
+        if view == "list" and len(listed) > LIST_SIZE:
+            listed, next_day = _whole_days(listed, LIST_SIZE, zone)
+            later = query.copy()
+            later["start"] = next_day.isoformat()
+            later_url = "?" + later.urlencode()
         context.update(
+            later_url=later_url,
             form=form,
             view=view,
             listings=listed,
@@ -95,6 +104,20 @@ class EventListView(MigrantPageMixin, TemplateView):
             else "",
         )
         return context
+
+
+def _whole_days(listed: list, size: int, zone) -> tuple[list, dt.date]:
+    """The first ``size`` dates, cut at a day's end, and the day the next page starts."""
+
+    def day(listing) -> dt.date:
+        return listing.date.starts_at.astimezone(zone).date()
+
+    next_day = day(listed[size])
+    kept = [listing for listing in listed[:size] if day(listing) < next_day]
+    if not kept:  # one day has more dates than a page: show them all
+        kept = [listing for listing in listed if day(listing) == next_day]
+        next_day = next_day + dt.timedelta(days=1)
+    return kept, next_day
 
 
 def _month_of(text: str, today: dt.date) -> dt.date:

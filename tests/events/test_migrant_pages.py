@@ -224,3 +224,16 @@ def test_events_are_in_the_translators_coverage(events):
 
     assert type_for_model(Event).key == "events.event"
     assert revision_data(Event, event_values())["rrule"] == "FREQ=WEEKLY;COUNT=4"
+
+
+def test_a_long_list_is_cut_at_a_day_with_a_link_to_later_dates(client, make_event):
+    make_event(title="Täglich", rrule="FREQ=DAILY;COUNT=60", capacity=None)
+
+    response = client.get(reverse("migrant:events"))
+
+    listed = response.context["listings"]
+    assert 0 < len(listed) <= 40
+    later = response.context["later_url"]
+    assert "start=" in later
+    following = client.get(reverse("migrant:events") + later).context["listings"]
+    assert following[0].date.starts_at > listed[-1].date.starts_at
