@@ -188,7 +188,9 @@ def _promote_waiting(occurrence: Occurrence, *, base_url: str) -> None:
 
 
 @transaction.atomic
-def cancel_date(event: Event, *, starts_at: dt.datetime, base_url: str, reason: str = "") -> int:
+def cancel_date(
+    event: Event, *, starts_at: dt.datetime, base_url: str, reason: str = "", user=None
+) -> int:
     """The organisation calls off one date; everybody registered is told. Returns how many."""
     if recurrence.date_at(event, starts_at) is None:
         raise RegistrationError(_("There is no date at this time. Please choose another date."))
@@ -197,6 +199,7 @@ def cancel_date(event: Event, *, starts_at: dt.datetime, base_url: str, reason: 
         return 0
     occurrence.cancelled_at = timezone.now()
     occurrence.save(update_fields=["cancelled_at"])
+    workflow.audit(event, user, "date_cancelled", comment=starts_at.isoformat())
     told = 0
     for registration in occurrence.registrations.exclude(status=RegistrationStatus.CANCELLED):
         registration.status = RegistrationStatus.CANCELLED
@@ -207,13 +210,16 @@ def cancel_date(event: Event, *, starts_at: dt.datetime, base_url: str, reason: 
     return told
 
 
-def message_registrants(occurrence: Occurrence, *, message: str, base_url: str) -> int:
+def message_registrants(occurrence: Occurrence, *, message: str, base_url: str, user=None) -> int:
     """Send the organisation's message to everybody registered with an e-mail address."""
     registrations = occurrence.registrations.exclude(status=RegistrationStatus.CANCELLED).exclude(
         email=""
     )
     count = 0
     with transaction.atomic():
+        workflow.audit(
+            occurrence.event, user, "registrants_messaged", comment=occurrence.starts_at.isoformat()
+        )
         for registration in registrations:
             _notify(registration, "message", base_url=base_url, message=message)
             count += 1

@@ -208,6 +208,12 @@ class DateRegistrations(DateMixin):
 
     def csv_response(self) -> HttpResponse:
         _occurrence, registrations = queries.registrations_of(self.event, self.starts_at)
+        workflow.audit(
+            self.event,
+            self.request.user,
+            "registrations_exported",
+            comment=self.starts_at.isoformat(),
+        )
         local = timezone.localtime(self.starts_at, timezone=self.zone)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
@@ -240,6 +246,13 @@ class DateRegistrations(DateMixin):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         occurrence, registrations = queries.registrations_of(self.event, self.starts_at)
+        if registrations:
+            workflow.audit(
+                self.event,
+                self.request.user,
+                "registrations_viewed",
+                comment=self.starts_at.isoformat(),
+            )
         context.update(
             starts_at=self.starts_at.astimezone(self.zone),
             occurrence=occurrence,
@@ -265,7 +278,10 @@ class DateAction(DateMixin):
             occurrence, _registrations = queries.registrations_of(self.event, self.starts_at)
             if form.is_valid() and occurrence is not None:
                 count = services.message_registrants(
-                    occurrence, message=form.cleaned_data["message"], base_url=base_url
+                    occurrence,
+                    message=form.cleaned_data["message"],
+                    base_url=base_url,
+                    user=request.user,
                 )
                 messages.success(
                     request, _("Your message is being sent to %(count)d people.") % {"count": count}
@@ -281,6 +297,7 @@ class DateAction(DateMixin):
                     starts_at=self.starts_at,
                     base_url=base_url,
                     reason=form.cleaned_data.get("reason", ""),
+                    user=request.user,
                 )
             except services.RegistrationError as error:
                 messages.error(request, str(error))

@@ -128,6 +128,12 @@ def test_registrations_export_message_and_cancel(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(action, {"action": "cancel", "reason": ""})
     assert event.occurrences.get().cancelled_at is not None
+    # Every look at the registrants' data is in the audit log, with who did it.
+    from apps.editorial.models import AuditEvent
+
+    assert set(
+        AuditEvent.objects.filter(actor=people["ngo_member"]).values_list("action", flat=True)
+    ) == {"registrations_exported", "registrants_messaged", "date_cancelled"}
 
 
 def test_an_ngo_never_sees_another_ngos_events_or_registrations(
