@@ -92,7 +92,11 @@ class OrganisationViewSet(
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
 ):
-    queryset = Organisation.objects.filter(is_active=True).select_related("region")
+    queryset = (
+        Organisation.objects.filter(is_active=True)
+        .select_related("region")
+        .prefetch_related("places")
+    )
     serializer_class = OrganisationSerializer
     permission_classes = [ObjectRulePermission]
     write_permission = "accounts.change_organisation"

@@ -237,3 +237,19 @@ def test_a_long_list_is_cut_at_a_day_with_a_link_to_later_dates(client, make_eve
     assert "start=" in later
     following = client.get(reverse("migrant:events") + later).context["listings"]
     assert following[0].date.starts_at > listed[-1].date.starts_at
+
+
+def test_the_event_page_costs_the_same_queries_whatever_its_number_of_dates(
+    client, make_event, django_assert_num_queries
+):
+    few = make_event(title="Wenige", rrule="FREQ=WEEKLY;COUNT=2")
+    many = make_event(title="Viele", rrule="FREQ=DAILY;COUNT=300")
+    client.get(reverse("migrant:event", kwargs={"slug": few.slug}))  # warm caches
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        client.get(reverse("migrant:event", kwargs={"slug": few.slug}))
+    with django_assert_num_queries(len(first.captured_queries)):
+        client.get(reverse("migrant:event", kwargs={"slug": many.slug}))
