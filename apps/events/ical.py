@@ -26,7 +26,7 @@ def _component(event: Event, code: str, url: str, cancelled: list[dt.datetime]) 
     component.add("dtstart", event.starts_at.astimezone(zone))
     component.add("duration", event.duration)
     if event.rrule:
-        component.add("rrule", icalendar.vRecur.from_ical(event.rrule.removeprefix("RRULE:")))
+        component.add("rrule", _rule(event.rrule, zone))
         if cancelled:
             component.add("exdate", [moment.astimezone(zone) for moment in cancelled])
     component.add("summary", version.texts["title"])
@@ -53,6 +53,22 @@ def _component(event: Event, code: str, url: str, cancelled: list[dt.datetime]) 
     if not event.rrule and cancelled:
         component.add("status", "CANCELLED")
     return component
+
+
+def _rule(text: str, zone) -> icalendar.vRecur:
+    """The event's rule; an UNTIL given in local time is written in UTC, as RFC 5545 asks when
+    DTSTART carries a time zone."""
+    rule = icalendar.vRecur.from_ical(text.removeprefix("RRULE:"))
+    if "UNTIL" in rule:
+        until = []
+        for value in rule["UNTIL"]:
+            if not isinstance(value, dt.datetime):
+                value = dt.datetime.combine(value, dt.time(23, 59, 59))
+            if value.tzinfo is None:
+                value = value.replace(tzinfo=zone)
+            until.append(value.astimezone(dt.UTC))
+        rule["UNTIL"] = until
+    return rule
 
 
 def calendar(events: list[Event], code: str, *, name: str, url_of) -> bytes:

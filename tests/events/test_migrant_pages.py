@@ -253,3 +253,14 @@ def test_the_event_page_costs_the_same_queries_whatever_its_number_of_dates(
         client.get(reverse("migrant:event", kwargs={"slug": few.slug}))
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(reverse("migrant:event", kwargs={"slug": many.slug}))
+
+
+def test_an_end_date_in_the_calendar_file_is_in_utc(client, make_event):
+    event = make_event(title="Bis Juni", rrule="FREQ=WEEKLY;UNTIL=20300630T235959")
+
+    calendar = icalendar.Calendar.from_ical(
+        client.get(reverse("migrant:event_ics", kwargs={"slug": event.slug})).content
+    )
+
+    (component,) = calendar.walk("VEVENT")
+    assert component["RRULE"].to_ical() == b"FREQ=WEEKLY;UNTIL=20300630T215959Z"
