@@ -185,8 +185,15 @@ class RegistrationForm(forms.Form):
         self.dates = {listing.date.starts_at.isoformat(): listing for listing in dates}
         from apps.core.templatetags.formatting import date_time
 
+        full = _("Full: waiting list")
         self.fields["date"].choices = [
-            (key, date_time(listing.date.starts_at)) for key, listing in self.dates.items()
+            (
+                key,
+                f"{date_time(listing.date.starts_at)} – {full}"
+                if listing.places_left == 0
+                else date_time(listing.date.starts_at),
+            )
+            for key, listing in self.dates.items()
         ]
         self.fields["website"].widget.attrs.update(
             {"tabindex": "-1", "autocomplete": "off", "class": "honeypot"}

@@ -54,6 +54,8 @@ def send_registration_mail(
             "version": version,
             "starts_at": timezone.localtime(registration.occurrence.starts_at),
             "link": link,
+            "calendar_link": base_url.rstrip("/")
+            + reverse("migrant:event_ics", kwargs={"slug": event.slug}),
             "message": message,
             "retention_days": settings.EVENT_RETENTION_DAYS,
         }

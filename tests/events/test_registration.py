@@ -50,6 +50,7 @@ def test_seats_then_waiting_list_then_promotion_when_someone_cancels(
             translation.gettext("Your place is booked: %(title)s")[:5]
         )
     assert "/events/registration/" in mail.outbox[0].body
+    assert f"/ar/events/{event.slug}.ics" in mail.outbox[0].body
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
