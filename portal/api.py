@@ -8,6 +8,7 @@ from apps.accounts.api import MeView, OrganisationViewSet
 from apps.articles.api import ArticleViewSet
 from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserTypeViewSet
 from apps.editorial import api as editorial_api
+from apps.events.api import EventViewSet
 from apps.glossary.api import TermViewSet
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
@@ -27,6 +28,7 @@ router.register("places", PlaceViewSet, basename="place")
 router.register("datasets", DatasetViewSet, basename="dataset")
 router.register("charts", ChartViewSet, basename="chart")
 router.register("dashboards", DashboardViewSet, basename="dashboard")
+router.register("events", EventViewSet, basename="event")
 
 urlpatterns = [
     path("", include(router.urls)),

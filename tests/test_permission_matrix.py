@@ -53,6 +53,10 @@ PAGES = [
     ("ngo:tip_create", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:members", {"org": "helping-hands"}, {"ngo_admin"}),
     ("ngo:grant_role", {"org": "helping-hands"}, {"ngo_admin"}),
+    ("ngo:events", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("ngo:event_create", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("authority:events", {}, {"editor", "reviewer", "region_admin"}),
+    ("authority:event_create", {}, {"editor", "reviewer", "region_admin"}),
 ]
 
 MATRIX = [
@@ -142,3 +146,34 @@ def test_ngo_admin_cannot_withdraw_roles_in_another_ngo(client, people):
 def test_anonymous_visitors_see_the_migrant_portal(client, region):
     for url_name in ("migrant:home", "migrant:organisations", "migrant:privacy"):
         assert client.get(reverse(url_name)).status_code == 200
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE - {"ngo_admin", "ngo_member"}))
+def test_only_the_ngos_own_people_see_its_event_registrations(client, people, ngo, role):
+    """Event and registration pages of an NGO: its own people only (matrix over one event)."""
+    import datetime as dt
+
+    from apps.events import services
+    from apps.events.models import Event
+    from tests.events.conftest import event_values
+
+    event = services.save_event(
+        event=None,
+        organisation=ngo,
+        data=services.workflow.revision_data(Event, event_values()),
+        user=people["ngo_admin"],
+        publish=True,
+    )
+    event.refresh_from_db()
+    timestamp = int(event.starts_at.astimezone(dt.UTC).timestamp())
+    kwargs = {"org": ngo.slug, "pk": event.pk}
+    if people[role] is not None:
+        client.force_login(people[role])
+
+    for url in (
+        reverse("ngo:event_detail", kwargs=kwargs),
+        reverse("ngo:event_edit", kwargs=kwargs),
+        reverse("ngo:event_date", kwargs={**kwargs, "timestamp": timestamp}) + "?format=csv",
+    ):
+        response = client.get(url)
+        assert response.status_code == (302 if role == "anonymous" else 403), url

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from apps.accounts import queries
 from apps.accounts.models import Organisation
 from apps.accounts.rules import PERMISSIONS
+from apps.core import languages
 from apps.core.api import LANG_PARAMETER, TranslatedSerializer
 from apps.core.models import Region
 
@@ -38,6 +39,10 @@ class OrganisationSerializer(TranslatedSerializer):
     """Texts are read and written in the request's language (``?lang=`` or Accept-Language)."""
 
     region = serializers.SlugRelatedField(slug_field="slug", queryset=Region.objects.all())
+    places = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    languages_spoken = serializers.ListField(
+        child=serializers.ChoiceField(choices=languages.CODES), required=False
+    )
 
     class Meta:
         model = Organisation
@@ -52,6 +57,10 @@ class OrganisationSerializer(TranslatedSerializer):
             "phone",
             "website",
             "address",
+            "description",
+            "services",
+            "languages_spoken",
+            "places",
         ]
 
     def validate(self, attrs: dict) -> dict:
@@ -83,7 +92,11 @@ class OrganisationViewSet(
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
 ):
-    queryset = Organisation.objects.filter(is_active=True).select_related("region")
+    queryset = (
+        Organisation.objects.filter(is_active=True)
+        .select_related("region")
+        .prefetch_related("places")
+    )
     serializer_class = OrganisationSerializer
     permission_classes = [ObjectRulePermission]
     write_permission = "accounts.change_organisation"

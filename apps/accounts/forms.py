@@ -30,12 +30,35 @@ class SignInForm(AuthenticationForm):
 class OrganisationProfileForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
     """What an organisation keeps current about itself."""
 
-    translated_fields = ("name", "address")
+    translated_fields = ("name", "address", "description", "services")
     required_translated_fields = ("name",)
+
+    languages_spoken = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=languages.DJANGO_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
     class Meta:
         model = Organisation
-        fields = [*localized_fields(["name", "address"]), "email", "phone", "website"]
+        fields = [
+            *localized_fields(["name", "address", "description", "services"]),
+            "email",
+            "phone",
+            "website",
+            "languages_spoken",
+            "places",
+        ]
+        widgets = {"places": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, region=region, **kwargs)
+        from apps.editorial.models import ItemStatus
+
+        self.fields["places"].queryset = self.fields["places"].queryset.filter(
+            region=region, status=ItemStatus.PUBLISHED
+        )
 
 
 class OrganisationAdminForm(RegionScopedMixin, OrganisationProfileForm):

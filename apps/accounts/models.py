@@ -104,6 +104,18 @@ class Organisation(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
     address = models.TextField(_("address"), blank=True)
+    description = models.TextField(
+        _("about the organisation"), blank=True, help_text=_("Two or three sentences.")
+    )
+    services = models.TextField(_("how it helps"), blank=True, help_text=_("One service per line."))
+    languages_spoken = models.JSONField(_("languages spoken"), default=list, blank=True)
+    places = models.ManyToManyField(
+        "places.Place",
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("places"),
+        help_text=_("Where people find you, with opening hours."),
+    )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive organisations are hidden from migrants.")
     )
@@ -120,6 +132,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def service_list(self) -> list[str]:
+        return [line.strip("-• ").strip() for line in self.services.splitlines() if line.strip()]
 
     @property
     def is_authority(self) -> bool:

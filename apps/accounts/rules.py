@@ -116,12 +116,17 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "ngo.change_profile": is_ngo_profile_editor,
     "ngo.manage_members": is_ngo_admin,
     "ngo.suggest_tips": is_ngo_profile_editor,
+    "ngo.manage_events": is_ngo_profile_editor,
     # Editorial workflow — object: Region
     "editorial.view": is_authority_staff,
     "editorial.edit": is_editor,
     "editorial.review": is_reviewer,
     "editorial.view_translations": is_authority_staff,
     "editorial.publish_translation": is_reviewer,
+    # Events — object: Region. Managing covers the city's own events and their registrations;
+    # moderating is archiving any organisation's event.
+    "events.manage": is_editor | is_reviewer,
+    "events.moderate": is_reviewer,
     # NGO tips on procedure steps — object: Region
     "procedures.review_tips": is_editor | is_reviewer,
     # Statistics: upload data (raw uploads are theirs alone), define datasets, charts and

@@ -5,4 +5,4 @@ from apps.accounts.models import Organisation
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("name", "address")
+    fields = ("name", "address", "description", "services")

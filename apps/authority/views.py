@@ -12,12 +12,14 @@ from django.views.generic import CreateView, FormView, TemplateView, UpdateView,
 from apps.accounts import queries as accounts_queries
 from apps.accounts import workspace
 from apps.accounts.forms import OrganisationAdminForm
+from apps.accounts.models import OrganisationKind
 from apps.core import queries as core_queries
 from apps.core.forms import RegionSettingsForm, TopicForm, UserTypeForm
 from apps.core.models import Topic, UserType
 from apps.editorial import queries as editorial_queries
 from apps.editorial import workspace as editorial_workspace
 from apps.editorial.services import WorkflowError
+from apps.events import workspace as events_workspace
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
@@ -59,6 +61,7 @@ NAV = (
         "editorial.view",
         url_kwargs={"type": "places.place"},
     ),
+    workspace.NavItem("authority:events", _("Courses and events"), "events.manage"),
     workspace.NavItem("authority:tips", _("Tips from organisations"), "procedures.review_tips"),
     workspace.NavItem(
         "authority:translation_queue", _("Translation queue"), "editorial.view_translations"
@@ -414,3 +417,48 @@ class DatasetConfirmView(StatisticsMixin, FormView):
         return HttpResponseRedirect(
             reverse("authority:dataset_data", kwargs={"pk": version.dataset_id})
         )
+
+
+class AuthorityEventsMixin(AuthorityMixin):
+    """The city's own events (of its authorities) and their registrations; moderation of all."""
+
+    permission_required = "events.manage"
+    url_namespace = "authority"
+
+    def managed_organisations(self):
+        return self.request.region.organisations.filter(kind=OrganisationKind.AUTHORITY)
+
+    def publishing_organisation(self):
+        return accounts_queries.authority_organisation_of(self.request.user, self.request.region)
+
+
+class EventListView(events_workspace.EventList, AuthorityEventsMixin, TemplateView):
+    moderate_permission = "events.moderate"
+
+
+class EventCreateView(events_workspace.EventCreate, AuthorityEventsMixin, FormView):
+    pass
+
+
+class EventEditView(events_workspace.EventEdit, AuthorityEventsMixin, FormView):
+    pass
+
+
+class EventDetailView(events_workspace.EventDetail, AuthorityEventsMixin, TemplateView):
+    pass
+
+
+class EventActionView(events_workspace.EventAction, AuthorityEventsMixin, View):
+    pass
+
+
+class EventDateView(events_workspace.DateRegistrations, AuthorityEventsMixin, TemplateView):
+    pass
+
+
+class EventDateActionView(events_workspace.DateAction, AuthorityEventsMixin, View):
+    pass
+
+
+class EventModerateView(events_workspace.Moderate, AuthorityEventsMixin, View):
+    permission_required = "events.moderate"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from babel.dates import format_time, get_day_names
+from babel.dates import format_date, format_time, get_day_names
 from babel.numbers import format_currency, get_decimal_symbol
 
 # Django language codes → CLDR locales where they differ.
@@ -32,3 +32,15 @@ def day_name(weekday: int, code: str) -> str:
 
 def time_of_day(value: dt.time, code: str) -> str:
     return format_time(value, "short", locale=babel_locale(code))
+
+
+def date_long(value: dt.date, code: str) -> str:
+    """``Montag, 30. März 2026``: the full date with its weekday."""
+    return format_date(value, "full", locale=babel_locale(code))
+
+
+def date_time(value: dt.datetime, code: str) -> str:
+    """A moment in its own time zone: ``Montag, 30. März 2026, 18:00``."""
+    locale = babel_locale(code)
+    time = format_time(value, "short", tzinfo=value.tzinfo, locale=locale)
+    return f"{format_date(value.date(), 'full', locale=locale)}, {time}"

@@ -93,7 +93,8 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
             slug=organisation_data["slug"],
             defaults={
                 **_plain(organisation_data, "kind", "email", "phone", "website"),
-                **_translations(organisation_data, "name", "address"),
+                "languages_spoken": organisation_data.get("languages_spoken", []),
+                **_translations(organisation_data, "name", "address", "description", "services"),
             },
         )
 
@@ -138,6 +139,8 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
     load_procedures(region)
     load_tips(region)
     load_statistics(region)
+    link_organisation_places(region, data["organisations"])
+    load_events(region)
     return region, accounts
 
 
@@ -162,12 +165,14 @@ class _Newsroom:
         self.translator = User.objects.get(email="translator@musterstadt.example")
         self.organisation = Organisation.objects.get(region=region, slug="integration-office")
 
-    def publish_new(self, model, *, slug: str, values: dict, author: User | None = None):
+    def publish_new(
+        self, model, *, slug: str, values: dict, author: User | None = None, organisation=None
+    ):
         author = author or self.editor
         item = self.workflow.create_item(
             model,
             region=self.region,
-            organisation=self.organisation,
+            organisation=organisation or self.organisation,
             data=self.workflow.revision_data(model, values),
             author=author,
             slug=slug,
@@ -321,7 +326,10 @@ def load_places(region: Region) -> None:
         values = {**texts, **{name: entry[name] for name in settings}}
         for name in ("latitude", "longitude"):
             values[name] = Decimal(str(values[name]))
-        place = newsroom.publish_new(Place, slug=entry["slug"], values=values)
+        organisation = Organisation.objects.get(region=region, slug=entry["organisation"])
+        place = newsroom.publish_new(
+            Place, slug=entry["slug"], values=values, organisation=organisation
+        )
         newsroom.translate_all(place, entry, fields, overlays)
 
 
@@ -480,3 +488,91 @@ def load_statistics(region: Region) -> None:
             **_plain(entry, "kind", "measure", "category", "series", "filters", "position"),
         }
         publish(Chart, entry, ("title", "description", "source", "notes"), settings)
+
+
+def link_organisation_places(region: Region, organisations: list[dict]) -> None:
+    """Where each organisation receives people (its places, with opening hours)."""
+    from apps.places.models import Place
+
+    for organisation_data in organisations:
+        if organisation_data.get("places"):
+            organisation = Organisation.objects.get(region=region, slug=organisation_data["slug"])
+            organisation.places.set(
+                Place.objects.filter(region=region, slug__in=organisation_data["places"])
+            )
+
+
+def _next_date(today, weekday: int, weeks_ahead: int):
+    """The first ``weekday`` (Monday is 0) after today, ``weeks_ahead`` weeks later."""
+    import datetime as dt
+
+    days = (weekday - today.weekday()) % 7 or 7
+    return today + dt.timedelta(days=days + 7 * weeks_ahead)
+
+
+def load_events(region: Region) -> None:
+    """Twenty courses and events of the demo organisations, announced and published by each
+    organisation itself, translated by the city's translators. Their dates are offsets from
+    today ("the next Monday at 18:00, weekly"), so the demo always has upcoming events."""
+    import datetime as dt
+    import zoneinfo
+
+    from django.utils import timezone
+
+    from apps.events import services as event_services
+    from apps.events.models import Event
+    from apps.places.models import Place
+
+    data = json.loads((DATA_DIR / "events.json").read_text(encoding="utf-8"))
+    newsroom = _Newsroom(region)
+    source = region.source_language
+    zone = zoneinfo.ZoneInfo(region.time_zone)
+    today = timezone.now().astimezone(zone).date()
+    topics = dict(Topic.objects.filter(region=region).values_list("slug", "pk"))
+    user_types = dict(UserType.objects.filter(region=region).values_list("slug", "pk"))
+    places = dict(Place.objects.filter(region=region).values_list("slug", "pk"))
+    fields = ("title", "summary", "description", "target_group")
+    for entry in data["events"]:
+        if Event.objects.filter(region=region, slug=entry["slug"]).exists():
+            continue
+        organisation = Organisation.objects.get(region=region, slug=entry["organisation"])
+        member = Membership.objects.filter(organisation=organisation).select_related("user")
+        author = member[0].user if member else newsroom.editor
+        day = _next_date(today, entry["weekday"], entry.get("weeks_ahead", 0))
+        starts_at = dt.datetime.combine(day, dt.time.fromisoformat(entry["time"]), zone)
+        values = {
+            **{field: entry.get(field, {}).get(source, "") for field in fields},
+            "kind": entry["kind"],
+            "topics": [topics[slug] for slug in entry["topics"]],
+            "user_types": [user_types[slug] for slug in entry["user_types"]],
+            "place": places.get(entry["place"]) if entry.get("place") else None,
+            "online_url": entry.get("online_url", ""),
+            "languages_of_instruction": entry["languages"],
+            "cost": Decimal(entry["cost"]) if entry.get("cost") else None,
+            "currency": "EUR",
+            "childcare": entry.get("childcare", False),
+            "wheelchair_accessible": entry.get("wheelchair_accessible", False),
+            "capacity": entry.get("capacity"),
+            "registration_mode": entry.get("registration", "none"),
+            "registration_url": entry.get("registration_url", ""),
+            "starts_at": starts_at,
+            "duration_minutes": entry["duration"],
+            "rrule": entry.get("rrule", ""),
+        }
+        event = event_services.save_event(
+            event=None,
+            organisation=organisation,
+            data=newsroom.workflow.revision_data(Event, values),
+            user=author,
+            publish=True,
+            slug=entry["slug"],
+        )
+        event.refresh_from_db()
+        for language in region.enabled_languages:
+            if language == source or language not in entry["title"]:
+                continue
+            newsroom.translate(
+                event,
+                language,
+                {field: entry.get(field, {}).get(language, "") for field in fields},
+            )

@@ -225,16 +225,20 @@ def _check_four_eyes(region, user, author) -> None:
 
 
 @transaction.atomic
-def publish(item: EditorialContent, *, user, comment: str = "") -> Revision:
+def publish(item: EditorialContent, *, user, comment: str = "", four_eyes: bool = True) -> Revision:
     """Make the pending revision what migrants read. Translations made from an older source text
-    become outdated by themselves: their fingerprint no longer matches."""
+    become outdated by themselves: their fingerprint no longer matches.
+
+    ``four_eyes=False`` is for content an organisation announces about itself (its events): it
+    publishes its own words, whatever the region's review rule for the city's content."""
     item = _lock(item)
     revision = pending_revision(item)
     if revision is None:
         raise WorkflowError(_("There is nothing new to publish."))
-    if item.region.four_eyes and revision.state != RevisionState.IN_REVIEW:
+    if four_eyes and item.region.four_eyes and revision.state != RevisionState.IN_REVIEW:
         raise WorkflowError(_("Submit the draft for review first."))
-    _check_four_eyes(item.region, user, revision.author)
+    if four_eyes:
+        _check_four_eyes(item.region, user, revision.author)
 
     apply_revision(item, revision.data)
     now = timezone.now()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.migrant import views
+from apps.migrant import event_views, views
 
 app_name = "migrant"
 
@@ -15,6 +15,21 @@ urlpatterns = [
         views.ProcedureChecklistView.as_view(),
         name="procedure_checklist",
     ),
+    path("events/", event_views.EventListView.as_view(), name="events"),
+    path("events/feed.ics", event_views.EventFeedView.as_view(), name="event_feed"),
+    path(
+        "events/feed/<str:kind>/<slug:slug>.ics",
+        event_views.EventFeedView.as_view(),
+        name="event_feed_of",
+    ),
+    path(
+        "events/registration/<str:token>/",
+        event_views.RegistrationView.as_view(),
+        name="registration",
+    ),
+    path("events/<slug:slug>/", event_views.EventDetailView.as_view(), name="event"),
+    path("events/<slug:slug>.ics", event_views.EventCalendarView.as_view(), name="event_ics"),
+    path("places/", event_views.PlaceMapView.as_view(), name="places"),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place"),
     path("documents/", views.DocumentListView.as_view(), name="documents"),
     path("documents/<slug:slug>/", views.DocumentDetailView.as_view(), name="document"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
@@ -13,6 +14,7 @@ from django.views.generic import TemplateView, View
 from apps.accounts import queries as accounts_queries
 from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
+from apps.core import languages
 from apps.core import queries as core_queries
 from apps.editorial.presentation import language_version
 from apps.glossary import matching as glossary_matching
@@ -304,7 +306,22 @@ class OrganisationListView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["organisations"] = accounts_queries.organisations_for_migrants(self.request.region)
+        region, code = self.request.region, get_language()
+        organisations = accounts_queries.organisations_for_migrants(region).prefetch_related(
+            Prefetch("places", queryset=place_queries.places_for_reader(region, code))
+        )
+        context["organisations"] = [
+            (
+                organisation,
+                [(place, language_version(place, code)) for place in organisation.places.all()],
+                [
+                    languages.get(c)
+                    for c in organisation.languages_spoken
+                    if languages.is_supported(c)
+                ],
+            )
+            for organisation in organisations
+        ]
         return context
 
 
@@ -393,3 +410,6 @@ class DatasetDownloadView(MigrantPageMixin, View):
             statistics_queries.current_version_of(dataset)
         )
         return downloads.csv_response([header, *rows], f"{slug}.csv")
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(retention_days=settings.EVENT_RETENTION_DAYS, **kwargs)

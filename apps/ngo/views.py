@@ -22,6 +22,7 @@ from apps.accounts import workspace
 from apps.accounts.forms import OrganisationProfileForm
 from apps.accounts.models import Organisation, OrganisationKind
 from apps.editorial.services import WorkflowError
+from apps.events import workspace as events_workspace
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipForm
@@ -29,6 +30,7 @@ from apps.procedures.forms import TipForm
 NAV = (
     workspace.NavItem("ngo:dashboard", _("Overview"), "ngo.view_workspace"),
     workspace.NavItem("ngo:profile", _("Organisation profile"), "ngo.change_profile"),
+    workspace.NavItem("ngo:events", _("Courses and events"), "ngo.manage_events"),
     workspace.NavItem("ngo:tips", _("Tips on procedures"), "ngo.suggest_tips"),
     workspace.NavItem("ngo:members", _("People and roles"), "ngo.manage_members"),
 )
@@ -204,3 +206,44 @@ class TipWithdrawView(NgoMixin, View):
         procedure_services.withdraw_tip(tip)
         messages.success(request, _("The tip was withdrawn."))
         return redirect("ngo:tips", org=self.organisation.slug)
+
+
+class NgoEventsMixin(NgoMixin):
+    """The NGO manages its own events and their registrations, never another's."""
+
+    permission_required = "ngo.manage_events"
+    url_namespace = "ngo"
+
+    def managed_organisations(self):
+        return Organisation.objects.filter(pk=self.organisation.pk)
+
+    def publishing_organisation(self) -> Organisation:
+        return self.organisation
+
+
+class EventListView(events_workspace.EventList, NgoEventsMixin, TemplateView):
+    pass
+
+
+class EventCreateView(events_workspace.EventCreate, NgoEventsMixin, FormView):
+    pass
+
+
+class EventEditView(events_workspace.EventEdit, NgoEventsMixin, FormView):
+    pass
+
+
+class EventDetailView(events_workspace.EventDetail, NgoEventsMixin, TemplateView):
+    pass
+
+
+class EventActionView(events_workspace.EventAction, NgoEventsMixin, View):
+    pass
+
+
+class EventDateView(events_workspace.DateRegistrations, NgoEventsMixin, TemplateView):
+    pass
+
+
+class EventDateActionView(events_workspace.DateAction, NgoEventsMixin, View):
+    pass

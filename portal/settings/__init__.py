@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "apps.places",
     "apps.procedures",
     "apps.statistics",
+    "apps.events",
     "apps.migrant",
     "apps.authority",
     "apps.ngo",
@@ -243,6 +244,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for "a language code" wherever an API field takes one.
+    "ENUM_NAME_OVERRIDES": {"LanguageCodeEnum": "apps.core.languages.CODES"},
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
@@ -291,3 +294,29 @@ MAP_LINK_URL = os.environ.get(
 # Statistics (apps/statistics): published counts below this are shown as "<N" (and suppressed
 # in downloads and the API) so that no one can be identified.
 STATISTICS_SUPPRESSION_THRESHOLD = int(os.environ.get("STATISTICS_SUPPRESSION_THRESHOLD", "5"))
+
+
+# The map of places (Leaflet, vendored). Empty: no map, the places are listed only. For example
+# "https://tile.openstreetmap.org/{z}/{x}/{y}.png" — then say whose tiles they are, as their
+# licence asks, in MAP_TILE_ATTRIBUTION.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(MAP_TILE_URL.replace("{s}.", ""))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://*.{_tiles.netloc}")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
+
+# --- Events ---------------------------------------------------------------------------------------
+# Registrants' names and contact details are deleted this many days after their date.
+EVENT_RETENTION_DAYS = int(os.environ.get("EVENT_RETENTION_DAYS", "30"))
+# Public registration form: attempts per address (django-ratelimit rate).
+EVENT_REGISTRATION_RATE = os.environ.get("EVENT_REGISTRATION_RATE", "10/h")
+
+CELERY_BEAT_SCHEDULE = {
+    "erase-old-registrations": {
+        "task": "apps.events.tasks.erase_old_registrations",
+        "schedule": 60 * 60 * 6,  # seconds: four times a day
+    },
+}

@@ -105,6 +105,7 @@ def test_me_lists_roles_and_permissions(client, people):
     assert data["permissions"] == [
         "accounts.change_organisation",
         "ngo.change_profile",
+        "ngo.manage_events",
         "ngo.suggest_tips",
         "ngo.view_workspace",
     ]

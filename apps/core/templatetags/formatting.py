@@ -23,3 +23,20 @@ def time_of_day(value) -> str:
 @register.filter
 def day_name(weekday: int) -> str:
     return formatting.day_name(weekday, get_language())
+
+
+@register.filter
+def date_long(value) -> str:
+    return "" if value is None else formatting.date_long(value, get_language())
+
+
+@register.filter
+def date_time(value) -> str:
+    """A datetime in its own time zone (give it in the region's)."""
+    return "" if value is None else formatting.date_time(value, get_language())
+
+
+@register.filter
+def time_short(value) -> str:
+    """The time of a datetime, in its own time zone."""
+    return "" if value is None else formatting.time_of_day(value.time(), get_language())

@@ -24,6 +24,11 @@ AUDIT_ACTIONS = {
     "translation_published": _("published a translation"),
     "machine_requested": _("requested a machine draft"),
     "machine_draft": _("received a machine draft"),
+    # Events: access to registrants' personal data is recorded too.
+    "registrations_viewed": _("looked at the registrations"),
+    "registrations_exported": _("downloaded the registrations"),
+    "registrants_messaged": _("wrote to the registrants"),
+    "date_cancelled": _("cancelled a date"),
 }
 
 

@@ -1,0 +1,196 @@
+"""Reads of events: what migrants see, expanded into dates, and what organisations manage.
+
+Past events leave every listing by themselves: lists ask for events whose last date ends in the
+future (``last_ends_at``), never for a flag someone must remember to set.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from apps.editorial.models import ItemStatus
+from apps.editorial.presentation import LanguageVersion, language_version, with_reader_translation
+from apps.events import recurrence
+from apps.events.models import Event, Occurrence, RegistrationStatus
+
+#: The longest period a list, a feed or the API expands dates over.
+MAX_RANGE = dt.timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a migrant narrowed the list to. Empty values do not filter."""
+
+    topic: str = ""
+    user_type: str = ""
+    language: str = ""
+    organisation: str = ""
+    free: bool = False
+    childcare: bool = False
+    accessible: bool = False
+    kind: str = ""
+
+
+@dataclass
+class Listing:
+    """One date of one event, as a list shows it."""
+
+    event: Event
+    version: LanguageVersion
+    date: recurrence.Date
+    cancelled: bool = False
+    taken: int = 0
+
+    @property
+    def places_left(self) -> int | None:
+        capacity = self.event.capacity
+        return None if capacity is None else max(capacity - self.taken, 0)
+
+
+@dataclass
+class Month:
+    first: dt.date
+    weeks: list[list[tuple[dt.date, list[Listing]]]] = field(default_factory=list)
+
+    @property
+    def previous(self) -> dt.date:
+        return (self.first - dt.timedelta(days=1)).replace(day=1)
+
+    @property
+    def next(self) -> dt.date:
+        return (self.first + dt.timedelta(days=32)).replace(day=1)
+
+
+def current_events(region, *, now: dt.datetime | None = None) -> QuerySet[Event]:
+    """Published events with a date still to come (or going on)."""
+    now = now or timezone.now()
+    return Event.objects.filter(region=region, status=ItemStatus.PUBLISHED).filter(
+        Q(last_ends_at__isnull=True) | Q(last_ends_at__gt=now)
+    )
+
+
+def events_for_reader(region, code: str, filters: Filters = Filters()) -> QuerySet[Event]:
+    events = current_events(region)
+    if filters.topic:
+        events = events.filter(
+            Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic)
+        )
+    if filters.user_type:
+        events = events.filter(Q(user_types__slug=filters.user_type) | Q(user_types__isnull=True))
+    if filters.organisation:
+        events = events.filter(organisation__slug=filters.organisation)
+    if filters.free:
+        events = events.filter(Q(cost__isnull=True) | Q(cost=0))
+    if filters.childcare:
+        events = events.filter(childcare=True)
+    if filters.accessible:
+        events = events.filter(wheelchair_accessible=True)
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    return with_reader_translation(
+        events.distinct().select_related("region", "place", "organisation"), code
+    )
+
+
+def _cancelled_and_taken(events: list[Event], start, end) -> tuple[set, dict]:
+    """Which dates are cancelled and how many seats each has taken (one query)."""
+    rows = (
+        Occurrence.objects.filter(event__in=events, starts_at__gte=start - MAX_RANGE)
+        .filter(starts_at__lt=end)
+        .annotate(
+            taken=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            )
+        )
+        .values_list("event_id", "starts_at", "cancelled_at", "taken")
+    )
+    cancelled, taken = set(), {}
+    for event_id, starts_at, cancelled_at, count in rows:
+        if cancelled_at:
+            cancelled.add((event_id, starts_at))
+        taken[(event_id, starts_at)] = count
+    return cancelled, taken
+
+
+def listings(
+    events, code: str, *, start: dt.datetime, end: dt.datetime, language: str = ""
+) -> list[Listing]:
+    """Every date of ``events`` between ``start`` and ``end``, in time order."""
+    end = min(end, start + MAX_RANGE)
+    events = [
+        event
+        for event in events
+        if not language or language in (event.languages_of_instruction or [])
+    ]
+    cancelled, taken = _cancelled_and_taken(events, start, end)
+    found = []
+    for event in events:
+        version = language_version(event, code)
+        for date in recurrence.dates_between(event, start, end):
+            key = (event.pk, date.starts_at)
+            found.append(Listing(event, version, date, key in cancelled, taken.get(key, 0)))
+    found.sort(key=lambda listing: (listing.date.starts_at, listing.version.texts["title"]))
+    return found
+
+
+def month(listed: list[Listing], first: dt.date, zone) -> Month:
+    """A month grid (weeks from Monday) with each day's dates."""
+    by_day: dict[dt.date, list[Listing]] = defaultdict(list)
+    for listing in listed:
+        by_day[listing.date.starts_at.astimezone(zone).date()].append(listing)
+    grid = Month(first=first)
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
+        grid.weeks.append([(day, by_day.get(day, [])) for day in week])
+    return grid
+
+
+def event_for_reader(region, code: str, slug: str) -> Event | None:
+    """A published event by its slug, even when it is over (its page says so)."""
+    return (
+        with_reader_translation(
+            Event.objects.filter(region=region, status=ItemStatus.PUBLISHED).select_related(
+                "region", "place", "organisation"
+            ),
+            code,
+        )
+        .prefetch_related("topics")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def upcoming_listings(event: Event, code: str, *, limit: int = 12) -> list[Listing]:
+    now = timezone.now()
+    return listings([event], code, start=now, end=now + MAX_RANGE)[:limit]
+
+
+# --- for the organisation managing its events ---------------------------------------------------
+
+
+def events_of(organisations) -> QuerySet[Event]:
+    return (
+        Event.objects.filter(organisation__in=organisations)
+        .select_related("region", "organisation", "place")
+        .order_by("-updated_at")
+    )
+
+
+def dates_with_registrations(event: Event, *, limit: int = 20) -> list[Listing]:
+    """The coming dates with their seat counts, for the organisation's overview."""
+    now = timezone.now()
+    return listings(
+        [event], event.region.source_language, start=now - dt.timedelta(days=1), end=now + MAX_RANGE
+    )[:limit]
+
+
+def registrations_of(event: Event, starts_at: dt.datetime):
+    occurrence = Occurrence.objects.filter(event=event, starts_at=starts_at).first()
+    if occurrence is None:
+        return None, []
+    return occurrence, list(occurrence.registrations.order_by("status", "created_at", "pk"))

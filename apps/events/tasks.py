@@ -1,0 +1,72 @@
+"""Celery tasks of events: e-mails to registrants, and deleting their data when it is due."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from apps.editorial.presentation import language_version
+from apps.events import services
+from apps.events.models import Registration
+
+
+def _subject(kind: str, title: str) -> str:
+    subjects = {
+        "confirmed": _("Your place is booked: %(title)s"),
+        "waiting": _("You are on the waiting list: %(title)s"),
+        "promoted": _("A place became free for you: %(title)s"),
+        "cancelled": _("Your registration is cancelled: %(title)s"),
+        "date_cancelled": _("Cancelled: %(title)s"),
+        "message": _("A message about %(title)s"),
+    }
+    return subjects[kind] % {"title": title}
+
+
+@shared_task
+def send_registration_mail(
+    registration_id: int, kind: str, base_url: str, message: str = ""
+) -> str:
+    """One e-mail to one registrant, written in the language they registered in."""
+    registration = (
+        Registration.objects.select_related("occurrence__event__region", "occurrence__event__place")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or not registration.email:
+        return "skipped"
+    event = registration.occurrence.event
+    with translation.override(registration.language), timezone.override(event.region.time_zone):
+        version = language_version(event, registration.language)
+        link = base_url.rstrip("/") + reverse(
+            "migrant:registration", kwargs={"token": services.cancel_token(registration)}
+        )
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "event": event,
+            "version": version,
+            "starts_at": timezone.localtime(registration.occurrence.starts_at),
+            "link": link,
+            "calendar_link": base_url.rstrip("/")
+            + reverse("migrant:event_ics", kwargs={"slug": event.slug}),
+            "message": message,
+            "retention_days": settings.EVENT_RETENTION_DAYS,
+        }
+        subject = _subject(kind, version.texts["title"])
+        body = render_to_string("events/email/registration.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+    return kind
+
+
+@shared_task
+def erase_old_registrations() -> int:
+    """Delete registrants' personal data ``EVENT_RETENTION_DAYS`` after their date (beat)."""
+    cutoff = timezone.now() - dt.timedelta(days=settings.EVENT_RETENTION_DAYS)
+    return services.erase_registrations_before(cutoff)

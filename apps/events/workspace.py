@@ -1,0 +1,335 @@
+"""The pages on which an organisation manages its events, shared by the NGO and authority
+workspaces. As in :mod:`apps.editorial.workspace`, each class is one page's behaviour; a frontend
+composes it with its access mixin, which supplies:
+
+- ``get_scope()`` and the navigation (from :class:`apps.accounts.workspace.WorkspaceMixin`),
+- ``url_namespace`` ("ngo" or "authority") and ``nav_url_kwargs()`` (e.g. the NGO's slug),
+- ``managed_organisations()``: whose events (and registrations) this workspace manages,
+- ``publishing_organisation()``: the organisation a new event belongs to.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+from apps.editorial import services as workflow
+from apps.editorial.models import ItemStatus
+from apps.events import queries, recurrence, services
+from apps.events.forms import CancelDateForm, EventForm, MessageForm
+from apps.events.models import Event
+
+
+class EventPagesMixin:
+    def url(self, name: str, **kwargs) -> str:
+        return reverse(f"{self.url_namespace}:{name}", kwargs={**self.nav_url_kwargs(), **kwargs})
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["urls"] = {
+            "list": self.url("events"),
+            "create": self.url("event_create"),
+        }
+        return context
+
+
+class OwnEventMixin(EventPagesMixin):
+    @cached_property
+    def event(self) -> Event:
+        return get_object_or_404(
+            queries.events_of(self.managed_organisations()).filter(region=self.request.region),
+            pk=self.kwargs["pk"],
+        )
+
+    def event_url(self) -> str:
+        return self.url("event_detail", pk=self.event.pk)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["event"] = self.event
+        return context
+
+
+class EventList(EventPagesMixin):
+    template_name = "events/workspace/list.html"
+    moderate_permission = ""
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        own = list(
+            queries.events_of(self.managed_organisations()).filter(region=self.request.region)
+        )
+        for event in own:
+            event.workspace_url = self.url("event_detail", pk=event.pk)
+            event.local_start = (
+                event.starts_at.astimezone(recurrence.zone_of(event)) if event.starts_at else None
+            )
+        context["events"] = own
+        if self.moderate_permission and self.request.user.has_perm(
+            self.moderate_permission, self.request.region
+        ):
+            others = list(
+                Event.objects.filter(region=self.request.region, status=ItemStatus.PUBLISHED)
+                .exclude(organisation__in=self.managed_organisations())
+                .select_related("organisation")
+                .order_by("organisation", "starts_at")
+            )
+            for event in others:
+                event.moderate_url = self.url("event_moderate", pk=event.pk)
+            context["others"] = others
+        return context
+
+
+class EventFormPage(EventPagesMixin):
+    template_name = "events/workspace/form.html"
+    form_class = EventForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "region": self.request.region}
+
+    def save(self, form, event: Event | None) -> HttpResponse | None:
+        try:
+            event = services.save_event(
+                event=event,
+                organisation=event.organisation if event else self.publishing_organisation(),
+                data=form.revision_data(),
+                user=self.request.user,
+                base_number=form.cleaned_data.get("base_revision"),
+                publish="publish" in self.request.POST,
+            )
+        except workflow.EditConflict as conflict:
+            form.add_error(None, str(conflict))
+            data = form.data.copy()
+            data["base_revision"] = conflict.latest.number
+            form.data = data
+            return self.form_invalid(form)
+        except workflow.WorkflowError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        if "publish" in self.request.POST:
+            messages.success(self.request, _("Published. Migrants now see this event."))
+        else:
+            messages.success(
+                self.request, _("Saved as a draft. Migrants see nothing until it is published.")
+            )
+        return HttpResponseRedirect(self.url("event_detail", pk=event.pk))
+
+
+class EventCreate(EventFormPage):
+    def form_valid(self, form):
+        if self.publishing_organisation() is None:
+            raise PermissionDenied
+        return self.save(form, None)
+
+
+class EventEdit(OwnEventMixin, EventFormPage):
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "revision": workflow.latest_revision(self.event)}
+
+    def form_valid(self, form):
+        return self.save(form, self.event)
+
+
+class EventDetail(OwnEventMixin):
+    template_name = "events/workspace/detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        event = self.event
+        dates = queries.dates_with_registrations(event) if event.starts_at else []
+        for listing in dates:
+            listing.workspace_url = self.url(
+                "event_date", pk=event.pk, timestamp=int(listing.date.starts_at.timestamp())
+            )
+        context.update(
+            pending=workflow.pending_revision(event),
+            dates=dates,
+            edit_url=self.url("event_edit", pk=event.pk),
+            action_url=self.url("event_action", pk=event.pk),
+            ItemStatus=ItemStatus,
+        )
+        return context
+
+
+class EventAction(OwnEventMixin):
+    """Publish the pending change, archive or bring back the organisation's own event."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        action, event = request.POST.get("action", ""), self.event
+        try:
+            if action == "publish":
+                services.publish_event(event, user=request.user)
+                messages.success(request, _("Published. Migrants now see this event."))
+            elif action == "archive":
+                workflow.archive(event, user=request.user)
+                messages.success(request, _("Archived. Migrants no longer see it."))
+            elif action == "unarchive":
+                workflow.unarchive(event, user=request.user)
+                messages.success(request, _("Published again."))
+            else:
+                raise Http404
+        except workflow.WorkflowError as error:
+            messages.error(request, str(error))
+        return HttpResponseRedirect(self.event_url())
+
+
+class DateMixin(OwnEventMixin):
+    @cached_property
+    def starts_at(self) -> dt.datetime:
+        try:
+            return dt.datetime.fromtimestamp(int(self.kwargs["timestamp"]), tz=dt.UTC)
+        except (OverflowError, ValueError, OSError) as error:
+            raise Http404 from error
+
+    def date_url(self) -> str:
+        return self.url("event_date", pk=self.event.pk, timestamp=int(self.starts_at.timestamp()))
+
+
+class DateRegistrations(DateMixin):
+    """Who registered for one date; export as CSV; message them; cancel the date."""
+
+    template_name = "events/workspace/date.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return self.csv_response()
+        return super().get(request, *args, **kwargs)
+
+    def csv_response(self) -> HttpResponse:
+        _occurrence, registrations = queries.registrations_of(self.event, self.starts_at)
+        workflow.audit(
+            self.event,
+            self.request.user,
+            "registrations_exported",
+            comment=self.starts_at.isoformat(),
+        )
+        local = timezone.localtime(self.starts_at, timezone=self.zone)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.event.slug}-{local:%Y-%m-%d-%H%M}.csv"'
+        )
+        response.write("\ufeff")  # so that spreadsheet programs read the names as UTF-8
+        writer = csv.writer(response)
+        writer.writerow(
+            [_("Name"), _("E-mail"), _("Phone"), _("Language"), _("Status"), _("Registered")]
+        )
+        for registration in registrations:
+            writer.writerow(
+                [
+                    _safe_cell(registration.name),
+                    registration.email,
+                    _safe_cell(registration.phone),
+                    registration.language,
+                    registration.get_status_display(),
+                    timezone.localtime(registration.created_at, self.zone).strftime(
+                        "%Y-%m-%d %H:%M"
+                    ),
+                ]
+            )
+        return response
+
+    @cached_property
+    def zone(self):
+        return recurrence.zone_of(self.event)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        occurrence, registrations = queries.registrations_of(self.event, self.starts_at)
+        if registrations:
+            workflow.audit(
+                self.event,
+                self.request.user,
+                "registrations_viewed",
+                comment=self.starts_at.isoformat(),
+            )
+        context.update(
+            starts_at=self.starts_at.astimezone(self.zone),
+            occurrence=occurrence,
+            registrations=registrations,
+            message_form=kwargs.get("message_form") or MessageForm(),
+            cancel_form=CancelDateForm(),
+            date_url=self.date_url(),
+            action_url=self.url(
+                "event_date_action", pk=self.event.pk, timestamp=int(self.starts_at.timestamp())
+            ),
+        )
+        return context
+
+
+class DateAction(DateMixin):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        base_url = request.build_absolute_uri("/")
+        action = request.POST.get("action", "")
+        if action == "message":
+            form = MessageForm(request.POST)
+            occurrence, _registrations = queries.registrations_of(self.event, self.starts_at)
+            if form.is_valid() and occurrence is not None:
+                count = services.message_registrants(
+                    occurrence,
+                    message=form.cleaned_data["message"],
+                    base_url=base_url,
+                    user=request.user,
+                )
+                messages.success(
+                    request, _("Your message is being sent to %(count)d people.") % {"count": count}
+                )
+            else:
+                messages.error(request, _("Write a message first."))
+        elif action == "cancel":
+            form = CancelDateForm(request.POST)
+            form.is_valid()
+            try:
+                count = services.cancel_date(
+                    self.event,
+                    starts_at=self.starts_at,
+                    base_url=base_url,
+                    reason=form.cleaned_data.get("reason", ""),
+                    user=request.user,
+                )
+            except services.RegistrationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("The date is cancelled. %(count)d registered people are told.")
+                    % {"count": count},
+                )
+        else:
+            raise Http404
+        return HttpResponseRedirect(self.date_url())
+
+
+class Moderate(EventPagesMixin):
+    """The city archives (or brings back) any event of the region."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        event = get_object_or_404(Event, region=request.region, pk=kwargs["pk"])
+        try:
+            if request.POST.get("action") == "unarchive":
+                workflow.unarchive(event, user=request.user)
+            else:
+                workflow.archive(event, user=request.user)
+                messages.success(request, _("Archived. Migrants no longer see it."))
+        except workflow.WorkflowError as error:
+            messages.error(request, str(error))
+        return HttpResponseRedirect(self.url("events"))
+
+
+def _safe_cell(value: str) -> str:
+    """Stop a spreadsheet from running a name such as ``=HYPERLINK(...)`` as a formula."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,0 +1,320 @@
+"""Migrant pages of events and courses, organisations and places: lists, calendar, event page
+with registration, calendar files and feeds, the map of places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from apps.accounts import queries as accounts_queries
+from apps.core import queries as core_queries
+from apps.core.models import Topic
+from apps.editorial.presentation import language_version
+from apps.events import ical, queries, services
+from apps.events.forms import FilterForm, RegistrationForm
+from apps.events.models import Event
+from apps.migrant.views import MigrantPageMixin
+from apps.places import queries as place_queries
+
+#: The list shows this far ahead unless the reader chooses dates...
+LIST_DAYS = 90
+#: ...and about this many dates per page (whole days), with a link to the later ones.
+LIST_SIZE = 40
+
+
+def _zone(region) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(region.time_zone)
+
+
+class EventListView(MigrantPageMixin, TemplateView):
+    """Upcoming dates as a list, or one month as a calendar (``?view=month``)."""
+
+    template_name = "migrant/event_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
+        zone = _zone(region)
+        form = FilterForm(
+            self.request.GET or None,
+            topics=core_queries.topic_tree(region),
+            user_types=core_queries.user_types(region),
+        )
+        values = form.cleaned_data if form.is_valid() else {}
+        filters = queries.Filters(
+            topic=values.get("topic", ""),
+            user_type=values.get("situation", ""),
+            language=values.get("language", ""),
+            kind=values.get("kind", ""),
+            free=values.get("free", False),
+            childcare=values.get("childcare", False),
+            accessible=values.get("accessible", False),
+            organisation=values.get("organisation", ""),
+        )
+        now = timezone.now()
+        view = "month" if self.request.GET.get("view") == "month" else "list"
+        if view == "month":
+            first = _month_of(self.request.GET.get("month", ""), now.astimezone(zone).date())
+            start = dt.datetime.combine(first, dt.time(), zone)
+            end = dt.datetime.combine(
+                (first + dt.timedelta(days=32)).replace(day=1), dt.time(), zone
+            )
+            start = max(start, now)
+        else:
+            start = max(now, _day_start(values.get("start"), zone) or now)
+            end = _day_start(values.get("end"), zone)
+            end = end + dt.timedelta(days=1) if end else start + dt.timedelta(days=LIST_DAYS)
+        listed = queries.listings(
+            queries.events_for_reader(region, code, filters),
+            code,
+            start=start,
+            end=max(end, start),
+            language=filters.language,
+        )
+        query = self.request.GET.copy()
+        for key in ("view", "month", "page"):
+            query.pop(key, None)
+        later_url = ""
+        if view == "list" and len(listed) > LIST_SIZE:
+            listed, next_day = _whole_days(listed, LIST_SIZE, zone)
+            later = query.copy()
+            later["start"] = next_day.isoformat()
+            later_url = "?" + later.urlencode()
+        context.update(
+            later_url=later_url,
+            form=form,
+            view=view,
+            listings=listed,
+            month=queries.month(listed, first, zone) if view == "month" else None,
+            today=now.astimezone(zone).date(),
+            filter_query=query.urlencode(),
+            topic_feed_url=reverse(
+                "migrant:event_feed_of", kwargs={"kind": "topic", "slug": filters.topic}
+            )
+            if filters.topic
+            else "",
+        )
+        return context
+
+
+def _whole_days(listed: list, size: int, zone) -> tuple[list, dt.date]:
+    """The first ``size`` dates, cut at a day's end, and the day the next page starts."""
+
+    def day(listing) -> dt.date:
+        return listing.date.starts_at.astimezone(zone).date()
+
+    next_day = day(listed[size])
+    kept = [listing for listing in listed[:size] if day(listing) < next_day]
+    if not kept:  # one day has more dates than a page: show them all
+        kept = [listing for listing in listed if day(listing) == next_day]
+        next_day = next_day + dt.timedelta(days=1)
+    return kept, next_day
+
+
+def _month_of(text: str, today: dt.date) -> dt.date:
+    try:
+        first = dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        return today.replace(day=1)
+    return first if abs((first - today).days) < 800 else today.replace(day=1)
+
+
+def _day_start(day: dt.date | None, zone) -> dt.datetime | None:
+    return dt.datetime.combine(day, dt.time(), zone) if day else None
+
+
+class EventDetailView(MigrantPageMixin, TemplateView):
+    template_name = "migrant/event_detail.html"
+
+    def get_event(self) -> Event:
+        event = queries.event_for_reader(self.request.region, get_language(), self.kwargs["slug"])
+        if event is None:
+            raise Http404
+        return event
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        event = kwargs.get("event") or self.get_event()
+        code = get_language()
+        dates = queries.upcoming_listings(event, code)
+        open_dates = [listing for listing in dates if not listing.cancelled]
+        context.update(
+            event=event,
+            version=language_version(event, code),
+            place_version=language_version(event.place, code) if event.place else None,
+            dates=dates,
+            form=kwargs.get("form") or RegistrationForm(dates=open_dates),
+            can_register=event.takes_registrations and bool(open_dates),
+            retention_days=settings.EVENT_RETENTION_DAYS,
+            languages_spoken=_language_names(event.languages_of_instruction),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        event = self.get_event()
+        code = get_language()
+        dates = [
+            listing for listing in queries.upcoming_listings(event, code) if not listing.cancelled
+        ]
+        form = RegistrationForm(request.POST, dates=dates)
+        if services.too_many_registrations(request):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many registrations from your connection. Please try again later.")
+            )
+        elif form.is_valid():
+            try:
+                registration = services.register(
+                    event=event,
+                    starts_at=form.starts_at(),
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    phone=form.cleaned_data["phone"],
+                    language=code,
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except services.RegistrationError as error:
+                form.add_error(None, str(error))
+            else:
+                return HttpResponseRedirect(
+                    reverse(
+                        "migrant:registration",
+                        kwargs={"token": services.cancel_token(registration)},
+                    )
+                )
+        context = self.get_context_data(event=event, form=form)
+        return self.render_to_response(context, status=400)
+
+
+def _language_names(codes: list[str]) -> list:
+    from apps.core import languages
+
+    return [languages.get(code) for code in codes or [] if languages.is_supported(code)]
+
+
+class RegistrationView(MigrantPageMixin, TemplateView):
+    """The registrant's own page, reached by the secret link: status, and cancelling."""
+
+    template_name = "migrant/registration.html"
+
+    def get_registration(self):
+        registration = services.registration_for_token(self.kwargs["token"])
+        if registration is None:
+            raise Http404
+        return registration
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        registration = self.get_registration()
+        event = registration.occurrence.event
+        context.update(
+            registration=registration,
+            event=event,
+            version=language_version(event, get_language()),
+            starts_at=registration.occurrence.starts_at.astimezone(_zone(event.region)),
+            retention_days=settings.EVENT_RETENTION_DAYS,
+            is_past=registration.occurrence.starts_at < timezone.now(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        registration = self.get_registration()
+        services.cancel_registration(registration, base_url=request.build_absolute_uri("/"))
+        return HttpResponseRedirect(request.path)
+
+
+def _ics_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _event_url(request):
+    def url_of(event: Event) -> str:
+        return request.build_absolute_uri(reverse("migrant:event", kwargs={"slug": event.slug}))
+
+    return url_of
+
+
+class EventCalendarView(MigrantPageMixin, View):
+    """One event as an .ics file, to add to a calendar app."""
+
+    def get(self, request, slug: str):
+        event = queries.event_for_reader(request.region, get_language(), slug)
+        if event is None:
+            raise Http404
+        body = ical.calendar(
+            [event],
+            get_language(),
+            name=language_version(event, get_language()).texts["title"],
+            url_of=_event_url(request),
+        )
+        return _ics_response(body, f"{event.slug}.ics")
+
+
+class EventFeedView(MigrantPageMixin, View):
+    """A feed to subscribe to: all events, or one organisation's, or one topic's."""
+
+    def get(self, request, kind: str = "", slug: str = ""):
+        region, code = request.region, get_language()
+        filters = queries.Filters()
+        name = _("Courses and events")
+        if kind == "organisation":
+            organisation = get_object_or_404(
+                accounts_queries.organisations_for_migrants(region), slug=slug
+            )
+            filters = queries.Filters(organisation=slug)
+            name = f"{organisation.name} – {name}"
+        elif kind == "topic":
+            topic = get_object_or_404(Topic, region=region, slug=slug)
+            filters = queries.Filters(topic=slug)
+            name = f"{topic.name} – {name}"
+        elif kind:
+            raise Http404
+        events = list(queries.events_for_reader(region, code, filters))
+        body = ical.calendar(events, code, name=name, url_of=_event_url(request))
+        return _ics_response(body, f"{slug or 'events'}.ics")
+
+
+class PlaceMapView(MigrantPageMixin, TemplateView):
+    """Every place on a map (when tiles are configured) and always as a list."""
+
+    template_name = "migrant/place_map.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        code = get_language()
+        places = [
+            (place, language_version(place, code))
+            for place in place_queries.places_for_reader(self.request.region, code)
+        ]
+        places.sort(key=lambda row: row[1].texts["name"].casefold())
+        context.update(
+            places=places,
+            map_data={
+                "tiles": settings.MAP_TILE_URL,
+                "attribution": settings.MAP_TILE_ATTRIBUTION,
+                "places": [
+                    {
+                        "name": version.texts["name"],
+                        "lat": float(place.latitude),
+                        "lon": float(place.longitude),
+                        "url": reverse("migrant:place", kwargs={"slug": place.slug}),
+                        "address": ", ".join(place.address_lines),
+                    }
+                    for place, version in places
+                    if place.has_position
+                ],
+            },
+            show_map=bool(settings.MAP_TILE_URL),
+        )
+        return context
