@@ -38,6 +38,7 @@ PAGES = [
     ("authority:content_list", {"type": "places.place"}, AUTHORITY_STAFF),
     ("authority:content_create", {"type": "places.place"}, {"editor", "region_admin"}),
     ("authority:tips", {}, {"editor", "reviewer", "region_admin"}),
+    ("authority:planning", {}, {"statistics_manager", "editor", "reviewer", "region_admin"}),
     ("authority:coverage", {}, AUTHORITY_STAFF),
     ("authority:translation_queue", {}, AUTHORITY_STAFF),
     ("authority:translation_exchange", {}, AUTHORITY_STAFF),

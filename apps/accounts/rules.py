@@ -132,6 +132,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     # Statistics: upload data (raw uploads are theirs alone), define datasets, charts and
     # dashboards; reviewers publish them like any content — object: Region
     "statistics.manage": is_statistics_manager,
+    # Planning figures (counts of the portal's own registrations, suppressed) — object: Region
+    "statistics.view_planning": is_statistics_manager | is_editor | is_reviewer,
     # Translating — object: LanguageScope (region, language)
     "editorial.translate": translates_into | region_admin_of_scope,
     # Organisations themselves (API writes) — object: Organisation

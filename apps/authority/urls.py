@@ -64,6 +64,7 @@ urlpatterns = [
     path("tips/", views.TipReviewListView.as_view(), name="tips"),
     path("tips/<int:pk>/review/", views.TipReviewView.as_view(), name="tip_review"),
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("statistics/planning/", views.PlanningView.as_view(), name="planning"),
     path("statistics/datasets/<int:pk>/", views.DatasetDataView.as_view(), name="dataset_data"),
     path(
         "statistics/datasets/<int:pk>/uploads/<int:number>/",

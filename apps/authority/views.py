@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView, View
 
@@ -23,9 +26,10 @@ from apps.events import workspace as events_workspace
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
+from apps.statistics import downloads, planning
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
-from apps.statistics.forms import UploadForm, column_formset
+from apps.statistics.forms import PlanningForm, UploadForm, column_formset
 from apps.statistics.models import Dataset, DatasetVersion, VersionState
 
 NAV = (
@@ -55,6 +59,7 @@ NAV = (
         url_kwargs={"type": "glossary.term"},
     ),
     workspace.NavItem("authority:statistics", _("Statistics"), "statistics.manage"),
+    workspace.NavItem("authority:planning", _("Planning figures"), "statistics.view_planning"),
     workspace.NavItem(
         "authority:content_list",
         _("Places"),
@@ -462,3 +467,41 @@ class EventDateActionView(events_workspace.DateAction, AuthorityEventsMixin, Vie
 
 class EventModerateView(events_workspace.Moderate, AuthorityEventsMixin, View):
     permission_required = "events.moderate"
+
+
+class PlanningView(AuthorityMixin, TemplateView):
+    """Registrations, waiting lists and cancellations of courses and events per month: counts
+    with small ones suppressed, as a table or a CSV file. No person is ever listed here."""
+
+    permission_required = "statistics.view_planning"
+    template_name = "statistics/planning.html"
+
+    def get(self, request, *args, **kwargs):
+        form = PlanningForm(request.GET or None, region=request.region)
+        today = timezone.localdate()
+        choices = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        months = choices.get("months") or 15
+        # By default: the last twelve months and the next three.
+        first = (
+            choices.get("start")
+            or planning.months_from(dt.date(today.year - 1, today.month, 1), 2)[1]
+        )
+        table = planning.planning_table(
+            request.region,
+            first=first.replace(day=1),
+            months=months,
+            kind=choices.get("kind", ""),
+            topic=choices.get("topic", ""),
+        )
+        if request.GET.get("format") == "csv":
+            return downloads.csv_response(
+                planning.csv_rows(table), f"planning-{first:%Y-%m}-{months}.csv"
+            )
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                table=table,
+                threshold=statistics_services.threshold(),
+                threshold_text=str(statistics_services.threshold()),
+            )
+        )

@@ -141,6 +141,7 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
     load_statistics(region)
     link_organisation_places(region, data["organisations"])
     load_events(region)
+    load_registrations(region)
     return region, accounts
 
 
@@ -575,4 +576,45 @@ def load_events(region: Region) -> None:
                 event,
                 language,
                 {field: entry.get(field, {}).get(language, "") for field in fields},
+            )
+
+
+#: (event, people on its first date): the two German courses are full and have waiting lists.
+DEMO_REGISTRATIONS = (
+    ("deutschkurs-frauen", 17),
+    ("deutsch-a1-abendkurs", 21),
+    ("fahrradkurs-frauen", 6),
+    ("infoabend-asylverfahren", 18),
+    ("willkommensabend", 23),
+)
+
+
+def load_registrations(region: Region) -> None:
+    """Registrations for the first date of some demo events, through the real service, so the
+    NGO workspace and the planning figures have something to show. The people are invented and
+    give only a phone number, so no e-mail is sent."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from apps.events import recurrence
+    from apps.events import services as event_services
+    from apps.events.models import Event, Registration
+
+    now = timezone.now()
+    for slug, people in DEMO_REGISTRATIONS:
+        event = Event.objects.filter(region=region, slug=slug).select_related("region").first()
+        if event is None or Registration.objects.filter(occurrence__event=event).exists():
+            continue
+        dates = recurrence.dates_between(event, now, now + dt.timedelta(days=90))
+        if not dates or not event.takes_registrations:
+            continue
+        for number in range(1, people + 1):
+            event_services.register(
+                event=event,
+                starts_at=dates[0].starts_at,
+                name=f"Demo {number}",
+                phone=f"+49 301 555 {number:04d}",
+                language=region.enabled_languages[number % len(region.enabled_languages)],
+                base_url="",
             )

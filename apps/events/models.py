@@ -157,6 +157,11 @@ class Occurrence(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
     starts_at = models.DateTimeField(_("starts"))
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # How many registrations there were when their personal data was erased (retention), by
+    # status: planning figures keep counting them, and nothing about the people is kept.
+    erased_confirmed = models.PositiveIntegerField(default=0, editable=False)
+    erased_waiting = models.PositiveIntegerField(default=0, editable=False)
+    erased_cancelled = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("date")

@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -226,9 +227,17 @@ def message_registrants(occurrence: Occurrence, *, message: str, base_url: str, 
     return count
 
 
+@transaction.atomic
 def erase_registrations_before(cutoff: dt.datetime) -> int:
-    """Delete the personal data of registrations for dates that ended before ``cutoff``."""
+    """Delete the registrations (the personal data) of dates that began before ``cutoff``.
+
+    Only how many there were, per date and status, stays on the date, for planning figures."""
     old = Registration.objects.filter(occurrence__starts_at__lt=cutoff)
+    counts = old.values("occurrence", "status").annotate(number=Count("pk")).order_by()
+    for row in counts:
+        Occurrence.objects.filter(pk=row["occurrence"]).update(
+            **{f"erased_{row['status']}": F(f"erased_{row['status']}") + row["number"]}
+        )
     count, _unused = old.delete()
     return count
 

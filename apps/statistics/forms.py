@@ -6,7 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.queries import topic_tree
 from apps.editorial.forms import RevisionForm
+from apps.events.models import EventKind
 from apps.statistics import queries, services
 from apps.statistics.models import (
     Chart,
@@ -123,3 +125,24 @@ def column_formset(count: int) -> type[forms.BaseFormSet]:
     return forms.formset_factory(
         ColumnForm, extra=0, min_num=count, max_num=count, validate_min=True, validate_max=True
     )
+
+
+class PlanningForm(forms.Form):
+    """Which months and which courses or events the planning figures cover (a GET form)."""
+
+    start = forms.DateField(
+        label=_("From month"),
+        input_formats=["%Y-%m"],
+        required=False,
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+    months = forms.IntegerField(label=_("Months"), min_value=1, max_value=36, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Courses and events")), *EventKind.choices]
+        self.fields["topic"].choices = [("", _("All topics"))] + [
+            (topic.slug, topic.name) for topic in topic_tree(region)
+        ]

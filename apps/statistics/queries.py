@@ -226,19 +226,19 @@ def chart_csv_rows(table: Table) -> list[list[str]]:
         header.append(_("Total"))
     rows = [header]
     for index, category in enumerate(table.categories):
-        row = [category, *(_plain(f) for f in table.cells[index])]
+        row = [category, *(plain(f) for f in table.cells[index])]
         if table.row_totals:
-            row.append(_plain(table.row_totals[index]))
+            row.append(plain(table.row_totals[index]))
         rows.append(row)
     if table.column_totals:
-        row = [_("Total"), *(_plain(f) for f in table.column_totals)]
+        row = [_("Total"), *(plain(f) for f in table.column_totals)]
         if table.row_totals:
-            row.append(_plain(table.grand_total) if table.grand_total else "")
+            row.append(plain(table.grand_total) if table.grand_total else "")
         rows.append(row)
     return rows
 
 
-def _plain(value: Figure) -> str:
+def plain(value: Figure) -> str:
     """Machine-readable: no thousands separators."""
     if value.hidden:
         return display(value)
@@ -252,7 +252,7 @@ def published_dataset_rows(version: DatasetVersion) -> tuple[list[str], list[lis
     rows = []
     for row in version.rows:
         rows.append(
-            [_plain(figure([row[name]])) if name in measures else row[name] for name in names]
+            [plain(figure([row[name]])) if name in measures else row[name] for name in names]
         )
     return names, rows
 
