@@ -50,6 +50,8 @@ PAGES = [
     ("authority:content_create", {"type": "statistics.dashboard"}, {"statistics_manager"}),
     ("ngo:dashboard", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:profile", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("ngo:places", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("ngo:place_create", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:tips", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:tip_create", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:members", {"org": "helping-hands"}, {"ngo_admin"}),

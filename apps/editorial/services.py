@@ -259,6 +259,45 @@ def publish(item: EditorialContent, *, user, comment: str = "", four_eyes: bool 
     return revision
 
 
+@transaction.atomic
+def save_own_content(
+    model: type[EditorialContent],
+    *,
+    item: EditorialContent | None,
+    organisation,
+    data: dict,
+    user,
+    base_number: int | None = None,
+    publish: bool = False,
+    slug: str = "",
+) -> EditorialContent:
+    """Create or change what an organisation says about itself (its events, its places); with
+    ``publish`` it goes live at once.
+
+    The organisation is the publisher of its own words, so no second person of the city reviews
+    them; the city can still archive them, and translators translate them like any content."""
+    if item is None:
+        item = create_item(
+            model, region=organisation.region, organisation=organisation, data=data,
+            author=user, slug=slug,
+        )  # fmt: skip
+    else:
+        save_draft(item, data=data, author=user, base_number=base_number)
+    if publish:
+        publish_own_content(item, user=user)
+    return item
+
+
+@transaction.atomic
+def publish_own_content(item: EditorialContent, *, user) -> Revision:
+    pending = pending_revision(item)
+    if pending is None:
+        raise WorkflowError(_("There is nothing new to publish."))
+    if pending.state != RevisionState.IN_REVIEW:
+        submit_for_review(item, user=user)
+    return publish(item, user=user, four_eyes=False)
+
+
 def _assign(obj, model, names: tuple[str, ...], data: dict) -> dict[str, list]:
     """Set revisioned values on ``obj``; returns the many-to-many ones, to set after saving."""
     many_to_many = {}

@@ -32,7 +32,6 @@ class RegistrationError(Exception):
 # --- the organisation's own events --------------------------------------------------------------
 
 
-@transaction.atomic
 def save_event(
     *,
     event: Event | None,
@@ -43,35 +42,16 @@ def save_event(
     publish: bool = False,
     slug: str = "",
 ) -> Event:
-    """Create or change an organisation's event; with ``publish`` it goes live at once.
-
-    An organisation announces its own events: it is their publisher, so no second person of the
-    city reviews them (the city can still archive any event).
-    """
-    if event is None:
-        event = workflow.create_item(
-            Event,
-            region=organisation.region,
-            organisation=organisation,
-            data=data,
-            author=user,
-            slug=slug,
-        )
-    else:
-        workflow.save_draft(event, data=data, author=user, base_number=base_number)
-    if publish:
-        publish_event(event, user=user)
-    return event
+    """Create or change an organisation's event; with ``publish`` it goes live at once (an
+    organisation announces its own events: see ``workflow.save_own_content``)."""
+    return workflow.save_own_content(
+        Event, item=event, organisation=organisation, data=data, user=user,
+        base_number=base_number, publish=publish, slug=slug,
+    )  # fmt: skip
 
 
-@transaction.atomic
 def publish_event(event: Event, *, user) -> None:
-    pending = workflow.pending_revision(event)
-    if pending is None:
-        raise workflow.WorkflowError(_("There is nothing new to publish."))
-    if pending.state != "in_review":
-        workflow.submit_for_review(event, user=user)
-    workflow.publish(event, user=user, four_eyes=False)
+    workflow.publish_own_content(event, user=user)
 
 
 # --- registrations ------------------------------------------------------------------------------

@@ -21,8 +21,12 @@ from apps.accounts import queries as accounts_queries
 from apps.accounts import workspace
 from apps.accounts.forms import OrganisationProfileForm
 from apps.accounts.models import Organisation, OrganisationKind
+from apps.editorial import services as workflow
 from apps.editorial.services import WorkflowError
 from apps.events import workspace as events_workspace
+from apps.places import queries as place_queries
+from apps.places.forms import PlaceForm
+from apps.places.models import Place
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipForm
@@ -31,6 +35,7 @@ NAV = (
     workspace.NavItem("ngo:dashboard", _("Overview"), "ngo.view_workspace"),
     workspace.NavItem("ngo:profile", _("Organisation profile"), "ngo.change_profile"),
     workspace.NavItem("ngo:events", _("Courses and events"), "ngo.manage_events"),
+    workspace.NavItem("ngo:places", _("Our places"), "ngo.change_profile"),
     workspace.NavItem("ngo:tips", _("Tips on procedures"), "ngo.suggest_tips"),
     workspace.NavItem("ngo:members", _("People and roles"), "ngo.manage_members"),
 )
@@ -247,3 +252,66 @@ class EventDateView(events_workspace.DateRegistrations, NgoEventsMixin, Template
 
 class EventDateActionView(events_workspace.DateAction, NgoEventsMixin, View):
     pass
+
+
+class PlaceListView(NgoMixin, TemplateView):
+    """Where the organisation receives people; the profile and events point to these."""
+
+    permission_required = "ngo.change_profile"
+    template_name = "ngo/places.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["places"] = [
+            (place, workflow.pending_revision(place))
+            for place in place_queries.places_of(self.organisation)
+        ]
+        return context
+
+
+class PlaceFormMixin(NgoMixin):
+    permission_required = "ngo.change_profile"
+    template_name = "ngo/place_form.html"
+    form_class = PlaceForm
+    place = None
+
+    def get_form_kwargs(self) -> dict:
+        revision = workflow.latest_revision(self.place) if self.place else None
+        return {**super().get_form_kwargs(), "region": self.request.region, "revision": revision}
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(place=self.place, **kwargs)
+
+    def form_valid(self, form):
+        publish = "publish" in self.request.POST
+        try:
+            place = workflow.save_own_content(
+                Place,
+                item=self.place,
+                organisation=self.organisation,
+                data=form.revision_data(),
+                user=self.request.user,
+                base_number=form.cleaned_data["base_revision"],
+                publish=publish,
+            )
+        except workflow.WorkflowError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        if publish:
+            self.organisation.places.add(place)
+            messages.success(self.request, _("Published. The place shows on your profile."))
+        else:
+            messages.success(self.request, _("Saved as a draft."))
+        return redirect("ngo:places", org=self.organisation.slug)
+
+
+class PlaceCreateView(PlaceFormMixin, FormView):
+    extra_context = {"title": _("Add a place")}
+
+
+class PlaceEditView(PlaceFormMixin, FormView):
+    extra_context = {"title": _("Change the place")}
+
+    @cached_property
+    def place(self):
+        return get_object_or_404(place_queries.places_of(self.organisation), pk=self.kwargs["pk"])

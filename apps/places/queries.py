@@ -14,3 +14,8 @@ def places_for_reader(region, code: str) -> QuerySet[Place]:
         Place.objects.filter(region=region, status=ItemStatus.PUBLISHED).select_related("region"),
         code,
     )
+
+
+def places_of(organisation) -> QuerySet[Place]:
+    """An organisation's own places, in every state, for its workspace."""
+    return Place.objects.filter(organisation=organisation).select_related("region").order_by("slug")
