@@ -51,7 +51,7 @@ class TranslatedFieldsMixin:
                 field.required = code == region.source_language and (
                     name in self.required_translated_fields
                 )
-                field.widget.attrs.update(lang=code, dir="rtl" if language.bidi else "ltr")
+                field.widget.attrs.update(lang=code, dir=language.dir)
         # Put the fields in the order: source language first, then the canonical order.
         order = [
             build_localized_fieldname(name, code)

@@ -17,6 +17,11 @@ class Language:
     bidi: bool  # written right to left
     script: str  # ISO 15924 script, used to group A–Z indexes and pick fonts
 
+    @property
+    def dir(self) -> str:
+        """The HTML ``dir`` of text in this language."""
+        return "rtl" if self.bidi else "ltr"
+
 
 LANGUAGES: tuple[Language, ...] = (
     Language("ar", "Arabic", "العربية", True, "Arab"),

@@ -14,7 +14,7 @@ from apps.editorial.models import EditorialContent
 
 
 def _direction(code: str) -> str:
-    return "rtl" if languages.get(code).bidi else "ltr"
+    return languages.get(code).dir
 
 
 class RevisionForm(forms.ModelForm):

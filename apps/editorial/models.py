@@ -22,6 +22,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from apps.core import languages
 
@@ -216,7 +217,7 @@ class EditorialContent(models.Model):
 
 def localized(field: str, code: str) -> str:
     """Column name of ``field`` in language ``code`` (modeltranslation's naming)."""
-    return f"{field}_{code.replace('-', '_')}"
+    return build_localized_fieldname(field, code)
 
 
 class RevisionState(models.TextChoices):

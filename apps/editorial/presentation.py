@@ -52,7 +52,7 @@ class LanguageVersion:
 
     @property
     def dir(self) -> str:
-        return "rtl" if self.language.bidi else "ltr"
+        return self.language.dir
 
 
 def shown_language(item: EditorialContent, code: str) -> tuple[str, Translation | None]:

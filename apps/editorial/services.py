@@ -432,8 +432,8 @@ def _translatable(item: EditorialContent, language: str) -> None:
         raise WorkflowError(_("Publish the original first; then it can be translated."))
 
 
-def _clean_texts(item: EditorialContent, texts: dict) -> dict:
-    return {unit.key: (texts.get(unit.key) or "").strip() for unit in item.text_units()}
+def _clean_texts(units, texts: dict) -> dict:
+    return {unit.key: (texts.get(unit.key) or "").strip() for unit in units}
 
 
 @transaction.atomic
@@ -458,8 +458,9 @@ def save_translation(
     translation = _lock_translation(item, language)
     if translation is not None and base_version is not None and base_version != translation.version:
         raise TranslationConflict(current=translation)
-    cleaned = _clean_texts(item, texts)
-    if done and not all(cleaned[unit.key] for unit in item.text_units() if unit.required):
+    units = item.text_units()
+    cleaned = _clean_texts(units, texts)
+    if done and not all(cleaned[unit.key] for unit in units if unit.required):
         raise WorkflowError(
             _("Translate every required field before marking the translation done.")
         )
@@ -560,7 +561,7 @@ def apply_machine_translation(
         translation = Translation(
             content_type=content_type_of(item), object_id=item.pk, language=language, version=0
         )
-    translation.draft = _clean_texts(item, texts)
+    translation.draft = _clean_texts(item.text_units(), texts)
     translation.source_fingerprint = source_fingerprint
     translation.status = TranslationStatus.MACHINE
     translation.translated_by = None

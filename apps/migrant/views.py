@@ -6,8 +6,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, translate_url
-from django.utils import translation
+from django.urls import translate_url
 from django.utils.translation import get_language
 from django.views.generic import TemplateView, View
 
@@ -17,19 +16,16 @@ from apps.articles.models import ArticleKind
 from apps.core import languages
 from apps.core import queries as core_queries
 from apps.editorial.presentation import language_version
+from apps.editorial.registry import type_for_model
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
 from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
+from apps.procedures.models import Procedure
 from apps.statistics import downloads
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
-
-
-def procedure_url(procedure, code: str) -> str:
-    with translation.override(code):
-        return reverse("migrant:procedure", kwargs={"slug": procedure.slug})
 
 
 class MigrantPageMixin:
@@ -259,7 +255,9 @@ class ProcedureDetailView(MigrantPageMixin, TemplateView):
             intro=intro,
             steps=steps,
             notes=glossary_matching.merge_notes(intro, *(text for _, text in steps)),
-            original_url=procedure_url(page.procedure, region.source_language),
+            original_url=type_for_model(Procedure).public_url(
+                page.procedure, region.source_language
+            ),
         )
         return context
 

@@ -14,19 +14,10 @@ class PlaceForm(RevisionForm):
 
     class Meta:
         model = Place
+        # Opening hours are typed per weekday (see __init__), the rest as the revision keeps it.
         fields = [
-            "name",
-            "directions",
-            "street",
-            "postcode",
-            "city",
-            "latitude",
-            "longitude",
-            "phone",
-            "email",
-            "website",
-            "appointment_url",
-            "wheelchair_accessible",
+            *Place.translatable_fields,
+            *(name for name in Place.revisioned_fields if name != "opening_hours"),
         ]
         widgets = {"directions": forms.Textarea(attrs={"rows": 3})}
 

@@ -32,21 +32,8 @@ class StepForm(forms.ModelForm):
 
     class Meta:
         model = Step
-        fields = [
-            "title",
-            "body",
-            "connector",
-            "optional",
-            "documents",
-            "cost",
-            "cost_max",
-            "currency",
-            "duration_value",
-            "duration_unit",
-            "place",
-            "online_url",
-            "leads_to",
-        ]
+        # The step's own texts and settings: exactly what a revision keeps of it.
+        fields = [*Procedure.parts[0].translatable_fields, *Procedure.parts[0].revisioned_fields]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 5}),
             "documents": forms.CheckboxSelectMultiple,
@@ -56,7 +43,7 @@ class StepForm(forms.ModelForm):
     def __init__(self, *args, region, procedure_pk=None, **kwargs):
         super().__init__(*args, **kwargs)
         source = region.source_language
-        direction = "rtl" if languages.get(source).bidi else "ltr"
+        direction = languages.get(source).dir
         for name in ("title", "body"):
             self.fields[name].widget.attrs.update(lang=source, dir=direction)
         self.fields["documents"].queryset = Document.objects.filter(region=region).exclude(
@@ -212,7 +199,7 @@ class TipForm(forms.Form):
                     attrs={
                         "rows": 3,
                         "lang": code,
-                        "dir": "rtl" if language.bidi else "ltr",
+                        "dir": language.dir,
                     }
                 ),
             )

@@ -252,4 +252,4 @@ class Tip(models.Model):
         return f"{self.organisation}: {self.text_in(self.language)[:40]}"
 
     def text_in(self, code: str) -> str:
-        return getattr(self, f"text_{code.replace('-', '_')}") or ""
+        return getattr(self, localized("text", code)) or ""

@@ -63,7 +63,7 @@ class StepView:
 
     @property
     def dir(self) -> str:
-        return "rtl" if self.language.bidi else "ltr"
+        return self.language.dir
 
     @cached_property
     def body_html(self) -> str:
@@ -78,7 +78,7 @@ class TipView:
 
     @property
     def dir(self) -> str:
-        return "rtl" if self.language.bidi else "ltr"
+        return self.language.dir
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _with_version(item, code: str) -> tuple | None:
 
 
 def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
-    published_procedures = _published(Procedure.objects.all(), code)
+    published_procedures = _published(Procedure.objects.filter(region=region), code)
     procedure = (
         _published(Procedure.objects.filter(region=region, slug=slug), code)
         .prefetch_related(
@@ -213,7 +213,7 @@ def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
             [
                 (other, language_version(other, code))
                 for other in document.produced_by.all()
-                if other.pk != procedure.pk and other.region_id == region.pk
+                if other.pk != procedure.pk
             ],
         )
         for document, document_version in seen_documents.values()

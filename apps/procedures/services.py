@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.languages import CODES
+from apps.editorial.models import localized
 from apps.editorial.services import WorkflowError
 from apps.procedures.models import Connector, DurationUnit, Step, Tip, TipStatus
 
@@ -104,10 +104,7 @@ def step_minutes(step: Step) -> Range | None:
 
 def totals(steps: list[Step]) -> Totals:
     costs = {}
-    by_currency = defaultdict(list)
-    for step in steps:
-        by_currency[step.currency].append(step)
-    for currency in by_currency:
+    for currency in dict.fromkeys(step.currency for step in steps):
         cost = _total(
             steps, lambda step, c=currency: step_cost(step) if step.currency == c else None
         )
@@ -120,19 +117,21 @@ def totals(steps: list[Step]) -> Totals:
 # --- NGO tips ----------------------------------------------------------------------------------
 
 
-def _clean_texts(texts: dict[str, str]) -> dict[str, str]:
-    return {code: (text or "").strip() for code, text in texts.items() if (text or "").strip()}
+def _write_texts(tip: Tip, language: str, texts: dict[str, str]) -> None:
+    """Every language column of the tip from ``texts``; the chosen language must be written."""
+    texts = {code: (text or "").strip() for code, text in texts.items()}
+    if not texts.get(language):
+        raise WorkflowError(_("Write the tip at least in the language you chose."))
+    for code in CODES:
+        setattr(tip, localized("text", code), texts.get(code, ""))
+    tip.language = language
 
 
 @transaction.atomic
 def suggest_tip(*, step: Step, organisation, author, language: str, texts: dict[str, str]) -> Tip:
     """An NGO suggests a tip; it waits for an authority's approval."""
-    texts = _clean_texts(texts)
-    if not texts.get(language):
-        raise WorkflowError(_("Write the tip at least in the language you chose."))
-    tip = Tip(step=step, organisation=organisation, author=author, language=language)
-    for code, text in texts.items():
-        setattr(tip, f"text_{code.replace('-', '_')}", text)
+    tip = Tip(step=step, organisation=organisation, author=author)
+    _write_texts(tip, language, texts)
     tip.save()
     return tip
 
@@ -140,13 +139,9 @@ def suggest_tip(*, step: Step, organisation, author, language: str, texts: dict[
 @transaction.atomic
 def change_tip(tip: Tip, *, user, language: str, texts: dict[str, str]) -> Tip:
     """An NGO changes its tip: it is reviewed again before it shows."""
-    texts = _clean_texts(texts)
-    if not texts.get(language):
-        raise WorkflowError(_("Write the tip at least in the language you chose."))
     tip = Tip.objects.select_for_update().get(pk=tip.pk)
-    for code in CODES:
-        setattr(tip, f"text_{code.replace('-', '_')}", texts.get(code, ""))
-    tip.language, tip.author = language, user
+    _write_texts(tip, language, texts)
+    tip.author = user
     tip.status, tip.review_comment = TipStatus.PENDING, ""
     tip.reviewed_by = tip.reviewed_at = None
     tip.save()
