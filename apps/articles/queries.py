@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from apps.articles.models import Article
+from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
 from apps.editorial.presentation import with_reader_translation
 
@@ -28,10 +29,10 @@ def for_reader(
     articles = visible_to_migrants(region)
     if topic:
         # A parent topic includes its subtopics.
-        articles = articles.filter(Q(topics__slug=topic) | Q(topics__parent__slug=topic))
+        articles = articles.filter(about_topic(topic))
     if user_type:
         # Articles for everybody have no user type; they concern every situation.
-        articles = articles.filter(Q(user_types__slug=user_type) | Q(user_types__isnull=True))
+        articles = articles.filter(for_situation(user_type))
     if kind:
         articles = articles.filter(kind=kind)
     return with_reader_translation(articles.distinct().select_related("region"), code)

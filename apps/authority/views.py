@@ -16,6 +16,7 @@ from apps.accounts import queries as accounts_queries
 from apps.accounts import workspace
 from apps.accounts.forms import OrganisationAdminForm
 from apps.accounts.models import OrganisationKind
+from apps.core import downloads
 from apps.core import queries as core_queries
 from apps.core.forms import RegionSettingsForm, TopicForm, UserTypeForm
 from apps.core.models import Topic, UserType
@@ -26,7 +27,7 @@ from apps.events import workspace as events_workspace
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
-from apps.statistics import downloads, planning
+from apps.statistics import planning
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
 from apps.statistics.forms import PlanningForm, UploadForm, column_formset

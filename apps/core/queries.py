@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from apps.core.models import Region, Topic, UserType
 
@@ -18,3 +18,14 @@ def topic_tree(region: Region) -> list[Topic]:
 
 def user_types(region: Region) -> QuerySet[UserType]:
     return UserType.objects.filter(region=region)
+
+
+def about_topic(topic: str, prefix: str = "") -> Q:
+    """Content tagged with the topic or one of its subtopics (``prefix`` reaches it through a
+    relation, e.g. ``"event__"``)."""
+    return Q(**{f"{prefix}topics__slug": topic}) | Q(**{f"{prefix}topics__parent__slug": topic})
+
+
+def for_situation(user_type: str) -> Q:
+    """Content for a life situation; content naming none concerns every situation."""
+    return Q(user_types__slug=user_type) | Q(user_types__isnull=True)

@@ -55,6 +55,14 @@ class RevisionForm(forms.ModelForm):
                 initial[name] = field.attr_class(model(), field, value)
         return initial
 
+    def show_conflict(self, conflict) -> None:
+        """Say that someone saved in between; the editor's text stays in the form, and saving
+        again is then deliberate (it builds on the other person's revision)."""
+        self.add_error(None, str(conflict))
+        data = self.data.copy()
+        data["base_revision"] = conflict.latest.number
+        self.data = data
+
     def revision_data(self) -> dict:
         """The cleaned values as revision data; uploaded files are stored now, by name."""
         model = self._meta.model

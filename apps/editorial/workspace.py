@@ -157,11 +157,7 @@ class ItemEdit(EditsItems, ItemMixin):
                 base_number=form.cleaned_data["base_revision"],
             )
         except services.EditConflict as conflict:
-            form.add_error(None, str(conflict))
-            # The next save is deliberate: the editor has now seen the other change.
-            data = form.data.copy()
-            data["base_revision"] = conflict.latest.number
-            form.data = data
+            form.show_conflict(conflict)
             return self.render_to_response(
                 self.get_context_data(
                     form=form,

@@ -25,7 +25,7 @@ from rest_framework.response import Response
 
 from apps.core import languages
 from apps.core.api import LANG_PARAMETER
-from apps.editorial.presentation import language_version
+from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.events import queries, services
 from apps.events.models import Event
 from apps.events.services import too_many_registrations
@@ -43,13 +43,11 @@ class DateSerializer(serializers.Serializer):
     places_left = serializers.IntegerField(allow_null=True, help_text="null: unlimited.")
 
 
-class EventSerializer(serializers.ModelSerializer):
-    language = serializers.SerializerMethodField(help_text="Language the texts are in.")
-    is_fallback = serializers.SerializerMethodField(help_text="Not yet translated: source text.")
-    title = serializers.SerializerMethodField()
-    summary = serializers.SerializerMethodField()
-    description = serializers.SerializerMethodField(help_text="Markdown")
-    target_group = serializers.SerializerMethodField()
+class EventSerializer(ReaderVersionSerializer):
+    title = VersionText()
+    summary = VersionText()
+    description = VersionText(help_text="Markdown")
+    target_group = VersionText()
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     place = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     topics = serializers.SlugRelatedField(slug_field="slug", read_only=True, many=True)
@@ -65,30 +63,6 @@ class EventSerializer(serializers.ModelSerializer):
             "registration_mode", "registration_url", "topics", "user_types", "starts_at",
             "duration_minutes", "rrule", "dates",
         ]  # fmt: skip
-
-    def _version(self, event):
-        cache = self.context.setdefault("_versions", {})
-        if event.pk not in cache:
-            cache[event.pk] = language_version(event, get_language())
-        return cache[event.pk]
-
-    def get_language(self, event) -> str:
-        return self._version(event).language.code
-
-    def get_is_fallback(self, event) -> bool:
-        return self._version(event).is_fallback
-
-    def get_title(self, event) -> str:
-        return self._version(event).texts["title"]
-
-    def get_summary(self, event) -> str:
-        return self._version(event).texts["summary"]
-
-    def get_description(self, event) -> str:
-        return self._version(event).texts["description"]
-
-    def get_target_group(self, event) -> str:
-        return self._version(event).texts["target_group"]
 
     @extend_schema_field(DateSerializer(many=True))
     def get_dates(self, event) -> list[dict]:

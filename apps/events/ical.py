@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 import icalendar
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from apps.editorial.presentation import language_version
+from apps.editorial.presentation import language_version, reader_translation
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence
 
@@ -83,9 +84,15 @@ def calendar(events: list[Event], code: str, *, name: str, url_of) -> bytes:
         event__in=events, cancelled_at__isnull=False
     ).values_list("event_id", "starts_at"):
         cancelled.setdefault(event_id, []).append(starts_at)
+    # One query for the places' names in the reader's language, not one per event: events at
+    # the same place share one place object.
+    places = {event.place_id: event.place for event in events if event.place}
+    prefetch_related_objects(list(places.values()), reader_translation(code))
     for event in events:
         if event.starts_at is None:
             continue
+        if event.place_id:
+            event.place = places[event.place_id]
         cal.add_component(_component(event, code, url_of(event), cancelled.get(event.pk, [])))
     now = timezone.now()
     cal.add_missing_timezones(

@@ -129,12 +129,12 @@ class Event(EditorialContent):
         return self.title or self.slug
 
     def save(self, *args, **kwargs) -> None:
-        from apps.events.recurrence import last_end
+        # The schedule is written only by full saves (publishing a revision); partial saves
+        # (a translation going live, archiving) leave it as it is.
+        if kwargs.get("update_fields") is None:
+            from apps.events.recurrence import last_end
 
-        self.last_ends_at = last_end(self) if self.starts_at else None
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "starts_at" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "last_ends_at"}
+            self.last_ends_at = last_end(self) if self.starts_at else None
         super().save(*args, **kwargs)
 
     @property

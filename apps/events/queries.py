@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
 from apps.editorial.presentation import LanguageVersion, language_version, with_reader_translation
 from apps.events import recurrence
@@ -78,11 +79,9 @@ def current_events(region, *, now: dt.datetime | None = None) -> QuerySet[Event]
 def events_for_reader(region, code: str, filters: Filters = Filters()) -> QuerySet[Event]:
     events = current_events(region)
     if filters.topic:
-        events = events.filter(
-            Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic)
-        )
+        events = events.filter(about_topic(filters.topic))
     if filters.user_type:
-        events = events.filter(Q(user_types__slug=filters.user_type) | Q(user_types__isnull=True))
+        events = events.filter(for_situation(filters.user_type))
     if filters.organisation:
         events = events.filter(organisation__slug=filters.organisation)
     if filters.free:
@@ -94,7 +93,8 @@ def events_for_reader(region, code: str, filters: Filters = Filters()) -> QueryS
     if filters.kind:
         events = events.filter(kind=filters.kind)
     return with_reader_translation(
-        events.distinct().select_related("region", "place", "organisation"), code
+        events.distinct().select_related("region", "place", "place__region", "organisation"),
+        code,
     )
 
 
@@ -155,7 +155,7 @@ def event_for_reader(region, code: str, slug: str) -> Event | None:
     return (
         with_reader_translation(
             Event.objects.filter(region=region, status=ItemStatus.PUBLISHED).select_related(
-                "region", "place", "organisation"
+                "region", "place", "place__region", "organisation"
             ),
             code,
         )

@@ -10,7 +10,6 @@ composes it with its access mixin, which supplies:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
@@ -22,6 +21,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from apps.core import downloads
+from apps.editorial import queries as editorial_queries
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
 from apps.events import queries, recurrence, services
@@ -66,7 +67,9 @@ class EventList(EventPagesMixin):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         own = list(
-            queries.events_of(self.managed_organisations()).filter(region=self.request.region)
+            editorial_queries.with_latest_revision(
+                queries.events_of(self.managed_organisations()).filter(region=self.request.region)
+            )
         )
         for event in own:
             event.workspace_url = self.url("event_detail", pk=event.pk)
@@ -79,6 +82,7 @@ class EventList(EventPagesMixin):
         ):
             others = list(
                 Event.objects.filter(region=self.request.region, status=ItemStatus.PUBLISHED)
+                .select_related("region")
                 .exclude(organisation__in=self.managed_organisations())
                 .select_related("organisation")
                 .order_by("organisation", "starts_at")
@@ -107,10 +111,7 @@ class EventFormPage(EventPagesMixin):
                 publish="publish" in self.request.POST,
             )
         except workflow.EditConflict as conflict:
-            form.add_error(None, str(conflict))
-            data = form.data.copy()
-            data["base_revision"] = conflict.latest.number
-            form.data = data
+            form.show_conflict(conflict)
             return self.form_invalid(form)
         except workflow.WorkflowError as error:
             form.add_error(None, str(error))
@@ -215,29 +216,21 @@ class DateRegistrations(DateMixin):
             comment=self.starts_at.isoformat(),
         )
         local = timezone.localtime(self.starts_at, timezone=self.zone)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.event.slug}-{local:%Y-%m-%d-%H%M}.csv"'
+        header = [_("Name"), _("E-mail"), _("Phone"), _("Language"), _("Status"), _("Registered")]
+        rows = [
+            [
+                registration.name,
+                registration.email,
+                registration.phone,
+                registration.language,
+                registration.get_status_display(),
+                timezone.localtime(registration.created_at, self.zone).strftime("%Y-%m-%d %H:%M"),
+            ]
+            for registration in registrations
+        ]
+        return downloads.csv_response(
+            [header, *rows], f"{self.event.slug}-{local:%Y-%m-%d-%H%M}.csv"
         )
-        response.write("\ufeff")  # so that spreadsheet programs read the names as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(
-            [_("Name"), _("E-mail"), _("Phone"), _("Language"), _("Status"), _("Registered")]
-        )
-        for registration in registrations:
-            writer.writerow(
-                [
-                    _safe_cell(registration.name),
-                    registration.email,
-                    _safe_cell(registration.phone),
-                    registration.language,
-                    registration.get_status_display(),
-                    timezone.localtime(registration.created_at, self.zone).strftime(
-                        "%Y-%m-%d %H:%M"
-                    ),
-                ]
-            )
-        return response
 
     @cached_property
     def zone(self):
@@ -328,8 +321,3 @@ class Moderate(EventPagesMixin):
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         return HttpResponseRedirect(self.url("events"))
-
-
-def _safe_cell(value: str) -> str:
-    """Stop a spreadsheet from running a name such as ``=HYPERLINK(...)`` as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 from apps.accounts import queries as accounts_queries
 from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
-from apps.core import languages
+from apps.core import downloads, languages
 from apps.core import queries as core_queries
 from apps.editorial.presentation import language_version
 from apps.editorial.registry import type_for_model
@@ -23,7 +23,6 @@ from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.models import Procedure
-from apps.statistics import downloads
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
 
@@ -326,6 +325,9 @@ class OrganisationListView(MigrantPageMixin, TemplateView):
 class PrivacyView(MigrantPageMixin, TemplateView):
     template_name = "migrant/privacy.html"
 
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(retention_days=settings.EVENT_RETENTION_DAYS, **kwargs)
+
 
 class FiguresView(MigrantPageMixin, TemplateView):
     """Migration in figures: the published dashboards."""
@@ -408,6 +410,3 @@ class DatasetDownloadView(MigrantPageMixin, View):
             statistics_queries.current_version_of(dataset)
         )
         return downloads.csv_response([header, *rows], f"{slug}.csv")
-
-    def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(retention_days=settings.EVENT_RETENTION_DAYS, **kwargs)

@@ -21,6 +21,7 @@ from apps.accounts import queries as accounts_queries
 from apps.accounts import workspace
 from apps.accounts.forms import OrganisationProfileForm
 from apps.accounts.models import Organisation, OrganisationKind
+from apps.editorial import queries as editorial_queries
 from apps.editorial import services as workflow
 from apps.editorial.services import WorkflowError
 from apps.events import workspace as events_workspace
@@ -262,10 +263,9 @@ class PlaceListView(NgoMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["places"] = [
-            (place, workflow.pending_revision(place))
-            for place in place_queries.places_of(self.organisation)
-        ]
+        context["places"] = editorial_queries.with_latest_revision(
+            place_queries.places_of(self.organisation)
+        )
         return context
 
 
@@ -294,6 +294,9 @@ class PlaceFormMixin(NgoMixin):
                 base_number=form.cleaned_data["base_revision"],
                 publish=publish,
             )
+        except workflow.EditConflict as conflict:
+            form.show_conflict(conflict)
+            return self.form_invalid(form)
         except workflow.WorkflowError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from apps.core import languages
+from apps.core.queries import about_topic, for_situation
 from apps.core.richtext import render_markdown
 from apps.editorial.models import ItemStatus
 from apps.editorial.presentation import (
@@ -25,7 +26,7 @@ from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus
 def documents_for_reader(region, code: str, *, topic: str = "") -> QuerySet[Document]:
     documents = Document.objects.filter(region=region, status=ItemStatus.PUBLISHED)
     if topic:
-        documents = documents.filter(Q(topics__slug=topic) | Q(topics__parent__slug=topic))
+        documents = documents.filter(about_topic(topic))
     return with_reader_translation(documents.distinct().select_related("region"), code)
 
 
@@ -40,10 +41,10 @@ def procedures_for_reader(
 ) -> QuerySet[Procedure]:
     procedures = Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED)
     if topic:
-        procedures = procedures.filter(Q(topics__slug=topic) | Q(topics__parent__slug=topic))
+        procedures = procedures.filter(about_topic(topic))
     if user_type:
         # A procedure for everybody names no life situation: it concerns every one.
-        procedures = procedures.filter(Q(user_types__slug=user_type) | Q(user_types__isnull=True))
+        procedures = procedures.filter(for_situation(user_type))
     return with_reader_translation(procedures.distinct().select_related("region"), code)
 
 

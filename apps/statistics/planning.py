@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 
+from apps.core.queries import about_topic
 from apps.events.models import Occurrence, Registration, RegistrationStatus
 from apps.statistics.queries import plain
 from apps.statistics.services import Figure, figure
@@ -55,7 +56,7 @@ def planning_table(
     if kind:
         dates &= Q(event__kind=kind)
     if topic:
-        dates &= Q(event__topics__slug=topic) | Q(event__topics__parent__slug=topic)
+        dates &= about_topic(topic, prefix="event__")
     occurrences = Occurrence.objects.filter(dates).distinct()
 
     counts: dict[tuple[dt.date, str], int] = {}

@@ -15,13 +15,13 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.downloads import parse_number
 from apps.editorial.signals import live_content_changed
 from apps.statistics.models import ColumnRole, Dataset, DatasetVersion, VersionState
 
@@ -117,14 +117,6 @@ _NAME_HINTS = [
     (ColumnRole.STATUS, ("status",)),
     (ColumnRole.GROUP, ("group", "gruppe", "nationality", "staatsang", "level", "niveau")),
 ]
-
-
-def parse_number(text: str) -> Decimal | None:
-    try:
-        value = Decimal(text.replace(" ", "").replace("\u00a0", ""))
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 def detect_columns(header: list[str], rows: list[list[str]]) -> list[dict]:

@@ -66,3 +66,11 @@ def test_anonymous_pages_set_no_cookie(client, taxonomy):
     response = client.get("/ar/")
 
     assert response.cookies == {}
+
+
+def test_the_privacy_page_states_how_long_registrations_are_kept(client, region, settings):
+    settings.EVENT_RETENTION_DAYS = 45
+
+    page = client.get("/en/privacy/").content.decode()
+
+    assert "deleted 45 days after the date" in page

@@ -1,14 +1,23 @@
-"""Chart and dataset downloads, built from the same suppressed figures as the pages."""
+"""Files people download: tables as CSV (safe to open in a spreadsheet) and data as JSON."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from decimal import Decimal, InvalidOperation
 
 from django.http import HttpResponse
 
-from apps.statistics.services import parse_number
+
+def parse_number(text: str) -> Decimal | None:
+    """A plain number ("1234.5", "1 234", "-3"), or None."""
+    try:
+        value = Decimal(text.replace(" ", "").replace("\u00a0", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
