@@ -7,15 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Information articles")
 
     def ready(self) -> None:
-        from django.urls import reverse
-        from django.utils import translation
-
         from apps.articles.forms import ArticleForm
         from apps.articles.models import Article
-        from apps.editorial.registry import register
+        from apps.editorial.registry import page_by_slug, register
 
-        def public_url(article: Article, code: str) -> str:
-            with translation.override(code):
-                return reverse("migrant:article", kwargs={"slug": article.slug})
-
-        register(Article, form=ArticleForm, public_url=public_url)
+        register(Article, form=ArticleForm, public_url=page_by_slug("migrant:article"))

@@ -21,7 +21,7 @@ class ArticleForm(RevisionForm):
             "image_alt",
         ]
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 18, "data-markdown-preview": "true"}),
+            "body": forms.Textarea(attrs={"rows": 18}),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "topics": forms.CheckboxSelectMultiple,
             "user_types": forms.CheckboxSelectMultiple,

@@ -39,6 +39,9 @@ class RevisionForm(forms.ModelForm):
         source = region.source_language
         for name in model.translatable_fields:
             self.fields[name].widget.attrs.update(lang=source, dir=_direction(source))
+        for name in model.markdown_fields:
+            if name in self.fields:  # the editor offers a live preview of Markdown fields
+                self.fields[name].widget.attrs["data-markdown-preview"] = "true"
         for field in self.fields.values():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and any(

@@ -230,7 +230,11 @@ def items_in_review(region) -> list[tuple[EditorialContent, Revision]]:
         revisions = Revision.objects.filter(
             content_type=content_type, state=RevisionState.IN_REVIEW
         )
-        items = model.objects.filter(region=region, pk__in=revisions.values("object_id")).in_bulk()
+        items = with_latest_revision(
+            model.objects.filter(
+                region=region, pk__in=revisions.values("object_id")
+            ).select_related("region")
+        ).in_bulk()
         for revision in revisions.filter(object_id__in=items.keys()).select_related("author"):
             found.append((items[revision.object_id], revision))
     return found

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.urls import reverse
+from django.utils import translation
 
 from apps.editorial.models import EditorialContent
 
@@ -33,6 +35,16 @@ class EditorialType:
     @property
     def label(self) -> str:
         return str(self.model._meta.verbose_name_plural)
+
+
+def page_by_slug(url_name: str) -> Callable[[EditorialContent, str], str]:
+    """The usual ``public_url``: the migrant page ``url_name`` of the item's slug."""
+
+    def public_url(item: EditorialContent, code: str) -> str:
+        with translation.override(code):
+            return reverse(url_name, kwargs={"slug": item.slug})
+
+    return public_url
 
 
 _TYPES: dict[str, EditorialType] = {}

@@ -7,18 +7,11 @@ class GlossaryConfig(AppConfig):
     verbose_name = _("Glossary")
 
     def ready(self) -> None:
-        from django.urls import reverse
-        from django.utils import translation
-
-        from apps.editorial.registry import register
+        from apps.editorial.registry import page_by_slug, register
         from apps.editorial.signals import live_content_changed
         from apps.glossary import matching
         from apps.glossary.forms import TermForm
         from apps.glossary.models import Term
-
-        def public_url(term: Term, code: str) -> str:
-            with translation.override(code):
-                return reverse("migrant:term", kwargs={"slug": term.slug})
 
         def usage_context(term: Term) -> dict:
             return {"used_in": matching.used_in(term)}
@@ -26,7 +19,7 @@ class GlossaryConfig(AppConfig):
         register(
             Term,
             form=TermForm,
-            public_url=public_url,
+            public_url=page_by_slug("migrant:term"),
             detail_template="glossary/usage_panel.html",
             detail_context=usage_context,
         )

@@ -9,7 +9,7 @@ class TermForm(RevisionForm):
         model = Term
         fields = ["term", "definition", "variants", "show_original", "related"]
         widgets = {
-            "definition": forms.Textarea(attrs={"rows": 4, "data-markdown-preview": "true"}),
+            "definition": forms.Textarea(attrs={"rows": 4}),
             "variants": forms.Textarea(attrs={"rows": 5}),
             "related": forms.CheckboxSelectMultiple,
         }

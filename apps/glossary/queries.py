@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from apps.editorial.models import ItemStatus
 from apps.editorial.presentation import LanguageVersion, language_version, with_reader_translation
@@ -107,7 +107,9 @@ def _sort_key(entry: IndexEntry) -> str:
 def term_for_reader(region, code: str, slug: str) -> Term | None:
     return (
         with_reader_translation(published_terms(region), code)
-        .prefetch_related("related")
+        .prefetch_related(
+            Prefetch("related", queryset=with_reader_translation(published_terms(region), code))
+        )
         .filter(slug=slug)
         .first()
     )

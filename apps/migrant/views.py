@@ -141,11 +141,7 @@ class TermDetailView(MigrantPageMixin, TemplateView):
             term=term,
             version=version,
             original=term.original_beside(version.language.code),
-            related=[
-                (related, language_version(related, code))
-                for related in term.related.all()
-                if related.status == "published"
-            ],
+            related=[(related, language_version(related, code)) for related in term.related.all()],
             articles=[(article, language_version(article, code)) for article in articles],
             documents=[(document, language_version(document, code)) for document in documents],
             procedures=[(procedure, language_version(procedure, code)) for procedure in procedures],

@@ -7,15 +7,8 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self) -> None:
-        from django.urls import reverse
-        from django.utils import translation
-
-        from apps.editorial.registry import register
+        from apps.editorial.registry import page_by_slug, register
         from apps.places.forms import PlaceForm
         from apps.places.models import Place
 
-        def public_url(place: Place, code: str) -> str:
-            with translation.override(code):
-                return reverse("migrant:place", kwargs={"slug": place.slug})
-
-        register(Place, form=PlaceForm, public_url=public_url)
+        register(Place, form=PlaceForm, public_url=page_by_slug("migrant:place"))

@@ -19,7 +19,7 @@ class DocumentForm(RevisionForm):
         model = Document
         fields = ["name", "description", "where_to_get", "topics"]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 4, "data-markdown-preview": "true"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
             "where_to_get": forms.Textarea(attrs={"rows": 4}),
             "topics": forms.CheckboxSelectMultiple,
         }
@@ -134,7 +134,7 @@ class ProcedureForm(RevisionForm):
         fields = ["title", "summary", "body", "topics", "user_types", "produces"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
-            "body": forms.Textarea(attrs={"rows": 6, "data-markdown-preview": "true"}),
+            "body": forms.Textarea(attrs={"rows": 6}),
             "topics": forms.CheckboxSelectMultiple,
             "user_types": forms.CheckboxSelectMultiple,
             "produces": forms.CheckboxSelectMultiple,

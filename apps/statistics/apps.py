@@ -11,17 +11,9 @@ class StatisticsConfig(AppConfig):
         from django.urls import reverse
         from django.utils import translation
 
-        from apps.editorial.registry import register
+        from apps.editorial.registry import page_by_slug, register
         from apps.statistics.forms import ChartForm, DashboardForm, DatasetForm
         from apps.statistics.models import Chart, Dashboard, Dataset
-
-        def dashboard_url(dashboard: Dashboard, code: str) -> str:
-            with translation.override(code):
-                return reverse("migrant:dashboard", kwargs={"slug": dashboard.slug})
-
-        def chart_url(chart: Chart, code: str) -> str:
-            with translation.override(code):
-                return reverse("migrant:chart", kwargs={"slug": chart.slug})
 
         def dataset_url(dataset: Dataset, code: str) -> str:
             with translation.override(code):
@@ -38,10 +30,15 @@ class StatisticsConfig(AppConfig):
             detail_template="statistics/dataset_panel.html",
             detail_context=dataset_panel,
         )
-        register(Chart, form=ChartForm, public_url=chart_url, edit_permission="statistics.manage")
+        register(
+            Chart,
+            form=ChartForm,
+            public_url=page_by_slug("migrant:chart"),
+            edit_permission="statistics.manage",
+        )
         register(
             Dashboard,
             form=DashboardForm,
-            public_url=dashboard_url,
+            public_url=page_by_slug("migrant:dashboard"),
             edit_permission="statistics.manage",
         )

@@ -270,3 +270,40 @@ def test_a_broken_import_lists_problems_by_line_and_changes_nothing(
     assert "Nothing was imported" in html
     assert re.search(r"Line \d+: The file is not valid XML", html)
     assert services.translation_of(article, "ar") is None
+
+
+def test_the_overview_lists_items_in_review_at_a_fixed_query_cost(client, people, region):
+    def submit(title: str) -> None:
+        item = services.create_item(
+            Article, region=region, organisation=people["editor"].memberships.get().organisation,
+            data=article_data(title=title), author=people["editor"],
+        )  # fmt: skip
+        services.submit_for_review(item, user=people["editor"])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(url("dashboard"))
+        assert page.status_code == 200
+        return len(captured)
+
+    client.force_login(people["reviewer"])
+    submit("Erster Text")
+    client.get(url("dashboard"))  # warm the per-process caches (content types)
+    one = queries()
+    for n in range(4):
+        submit(f"Text {n}")
+
+    assert queries() == one
+    assert "Text 3" in client.get(url("dashboard")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("editor", 200), ("statistics_manager", 200), ("translator", 403), ("ngo_admin", 403)],
+)
+def test_whoever_writes_content_may_preview_markdown(client, people, role, status):
+    client.force_login(people[role])
+
+    response = client.post(url("markdown_preview"), {"text": "**fett**"})
+
+    assert response.status_code == status

@@ -147,3 +147,30 @@ def test_editors_see_where_a_term_occurs(client, people, publish_term, publish_a
 
     assert "Where this word appears" in html
     assert "Kita-Platz finden" in html
+
+
+def test_term_page_query_count_does_not_grow_with_related_terms(client, publish_term, people):
+    from apps.editorial import services
+
+    def relate(term, others) -> None:
+        latest = services.latest_revision(term)
+        services.save_draft(
+            term,
+            data={**latest.data, "related": [other.pk for other in others]},
+            author=people["editor"],
+            base_number=latest.number,
+        )
+        services.submit_for_review(term, user=people["editor"])
+        services.publish(term, user=people["reviewer"])
+
+    def queries(url: str) -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        return len(captured)
+
+    few, many = publish_term("Kita"), publish_term("Termin")
+    relate(few, [publish_term("Hort")])
+    relate(many, [publish_term(f"Wort{n}") for n in range(5)])
+
+    assert queries("/ar/glossary/termin/") == queries("/ar/glossary/kita/")
