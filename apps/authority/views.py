@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView, View
 
@@ -324,6 +325,7 @@ class TipReviewView(AuthorityMixin, View):
 class StatisticsMixin(AuthorityMixin):
     permission_required = "statistics.manage"
 
+    @cached_property
     def dataset(self):
         return get_object_or_404(
             Dataset.objects.select_related("region"),
@@ -349,11 +351,10 @@ class DatasetDataView(StatisticsMixin, FormView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        dataset = self.dataset()
+        dataset = self.dataset
         context.update(
             dataset=dataset,
-            versions=dataset.versions.select_related("uploaded_by"),
-            current=statistics_services.current_version(dataset),
+            versions=dataset.versions.select_related("uploaded_by").defer("rows"),
         )
         return context
 
@@ -361,7 +362,7 @@ class DatasetDataView(StatisticsMixin, FormView):
         upload = form.cleaned_data["file"]
         try:
             version = statistics_services.upload_version(
-                self.dataset(), filename=upload.name, content=upload.read(), user=self.request.user
+                self.dataset, filename=upload.name, content=upload.read(), user=self.request.user
             )
         except statistics_services.DatasetImportError as error:
             return self.render_to_response(
@@ -380,16 +381,17 @@ class DatasetConfirmView(StatisticsMixin, FormView):
 
     template_name = "statistics/workspace_confirm.html"
 
+    @cached_property
     def version(self):
         return get_object_or_404(
             DatasetVersion,
-            dataset=self.dataset(),
+            dataset=self.dataset,
             number=self.kwargs["number"],
             state=VersionState.PENDING,
         )
 
     def get_form(self, form_class=None):
-        version = self.version()
+        version = self.version
         formset = column_formset(len(version.columns))
         return formset(
             self.request.POST or None,
@@ -398,7 +400,7 @@ class DatasetConfirmView(StatisticsMixin, FormView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        version = self.version()
+        version = self.version
         context.update(
             version=version,
             # A tampered form may have fewer rows; its own errors then say so.
@@ -410,7 +412,7 @@ class DatasetConfirmView(StatisticsMixin, FormView):
         return context
 
     def form_valid(self, form):
-        version = self.version()
+        version = self.version
         try:
             statistics_services.confirm_version(
                 version, columns=[f.cleaned_data for f in form], user=self.request.user
@@ -503,6 +505,5 @@ class PlanningView(AuthorityMixin, TemplateView):
                 form=form,
                 table=table,
                 threshold=statistics_services.threshold(),
-                threshold_text=str(statistics_services.threshold()),
             )
         )

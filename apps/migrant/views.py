@@ -392,7 +392,7 @@ class OpenDataView(MigrantPageMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         code = get_language()
-        datasets = statistics_queries.published_datasets(self.request.region, code)
+        datasets = statistics_queries.published_datasets(self.request.region, code, with_rows=False)
         context["datasets"] = [(d, language_version(d, code)) for d in datasets]
         context["threshold"] = statistics_services.threshold()
         return context

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Prefetch
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -91,11 +91,15 @@ class DashboardSerializer(_Translated):
         fields = ["slug", "language", "is_fallback", "texts", "charts"]
 
     def get_charts(self, dashboard) -> list[str]:
-        return [chart.slug for chart in dashboard.charts.all() if chart.status == "published"]
+        return [chart.slug for chart in dashboard.charts.all()]  # published ones: see the viewset
 
 
 class _Conditional(ConditionalGetMixin):
     """ETag and Last-Modified from the items' texts and the data in use, in two cheap queries."""
+
+    def related_state(self, request) -> dict:
+        """What else a response shows that may change on its own (a dashboard's charts)."""
+        return {}
 
     def conditional_state(self, request, *args, **kwargs):
         queryset = self.get_queryset()
@@ -107,9 +111,11 @@ class _Conditional(ConditionalGetMixin):
         data = DatasetVersion.objects.filter(
             dataset__region=request.region, state="current"
         ).aggregate(last=Max("confirmed_at"), ids=Max("pk"))
+        related = self.related_state(request)
         parts = (get_language(), request.get_full_path(), threshold(), *items.values())
-        key = "|".join(str(part) for part in (*parts, *data.values()))
-        last = max((d for d in (items["last"], data["last"]) if d is not None), default=None)
+        key = "|".join(str(part) for part in (*parts, *data.values(), *related.values()))
+        moments = (items["last"], data["last"], related.get("last"))
+        last = max((moment for moment in moments if moment is not None), default=None)
         return hashlib.sha256(key.encode()).hexdigest()[:32], last
 
 
@@ -131,7 +137,11 @@ class DatasetViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
         return DatasetDetailSerializer if self.action == "retrieve" else DatasetSerializer
 
     def get_queryset(self):
-        return queries.published_datasets(self.request.region, get_language()).distinct()
+        # The one current version per dataset keeps the join from repeating datasets; only a
+        # dataset's own page needs its rows.
+        return queries.published_datasets(
+            self.request.region, get_language(), with_rows=self.action == "retrieve"
+        )
 
 
 @extend_schema_view(**_LANG)
@@ -157,6 +167,15 @@ class DashboardViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
     def get_queryset(self):
+        charts = queries.published_charts(self.request.region, get_language())
         return queries.published_dashboards(self.request.region, get_language()).prefetch_related(
-            "charts"
+            Prefetch("charts", queryset=charts)
+        )
+
+    def related_state(self, request) -> dict:
+        # A chart published or archived changes a dashboard's list without touching the dashboard.
+        return (
+            queries.published_charts(request.region, get_language())
+            .order_by()
+            .aggregate(last=Max("updated_at"), count=Count("pk"))
         )

@@ -49,9 +49,11 @@ class ChartForm(RevisionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        versions = DatasetVersion.objects.filter(
-            dataset__region=self.region, state=VersionState.CURRENT
-        ).select_related("dataset")
+        versions = (
+            DatasetVersion.objects.filter(dataset__region=self.region, state=VersionState.CURRENT)
+            .select_related("dataset__region")
+            .defer("rows")
+        )
         columns = "; ".join(
             f"{version.dataset.source_name() or version.dataset.slug}: "
             + ", ".join(column["name"] for column in version.columns)

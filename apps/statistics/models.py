@@ -106,10 +106,6 @@ class DatasetVersion(models.Model):
         return f"{self.dataset.slug} v{self.number}"
 
     @property
-    def dimensions(self) -> list[dict]:
-        return [c for c in self.columns if c["role"] != ColumnRole.MEASURE]
-
-    @property
     def measures(self) -> list[dict]:
         return [c for c in self.columns if c["role"] == ColumnRole.MEASURE]
 

@@ -33,19 +33,23 @@ def parse_filters(text: str) -> dict[str, str]:
     return filters
 
 
-def _current_versions() -> Prefetch:
+def _current_versions(*, with_rows: bool = True) -> Prefetch:
+    versions = DatasetVersion.objects.filter(state=VersionState.CURRENT)
     return Prefetch(
         "versions",
-        queryset=DatasetVersion.objects.filter(state=VersionState.CURRENT),
+        # Rows can be tens of thousands: lists that show only names and columns leave them.
+        queryset=versions if with_rows else versions.defer("rows"),
         to_attr="current_versions",
     )
 
 
-def published_datasets(region, code: str) -> QuerySet[Dataset]:
+def published_datasets(region, code: str, *, with_rows: bool = True) -> QuerySet[Dataset]:
     datasets = Dataset.objects.filter(
         region=region, status=ItemStatus.PUBLISHED, versions__state=VersionState.CURRENT
     ).select_related("region")
-    return with_reader_translation(datasets.prefetch_related(_current_versions()), code)
+    return with_reader_translation(
+        datasets.prefetch_related(_current_versions(with_rows=with_rows)), code
+    )
 
 
 def published_dashboards(region, code: str) -> QuerySet[Dashboard]:
@@ -309,6 +313,6 @@ def datasets_for_managers(region) -> QuerySet[Dataset]:
     return (
         Dataset.objects.filter(region=region)
         .select_related("region")
-        .prefetch_related(_current_versions())
+        .prefetch_related(_current_versions(with_rows=False))
         .order_by("slug")
     )

@@ -67,3 +67,31 @@ def test_new_data_changes_the_etag(client, make_chart, residents, people):
     second = client.get("/api/v1/charts/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert second.status_code == 200
     assert second.json()["results"][0]["data"]["series"][0]["values"][0] == 125
+
+
+def test_a_chart_archived_changes_the_dashboards_etag_and_list(
+    client, make_chart, dashboard, people
+):
+    from apps.editorial import services
+
+    chart = make_chart()
+    url = f"/api/v1/dashboards/{dashboard.slug}/"
+    first = client.get(url)
+    assert first.json()["charts"] == [chart.slug]
+
+    services.archive(chart, user=people["reviewer"])
+
+    second = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert second.json()["charts"] == []
+
+
+def test_a_dashboard_lists_no_chart_of_an_unpublished_dataset(
+    client, make_chart, dashboard, residents, people
+):
+    from apps.editorial import services
+
+    make_chart()
+    services.archive(residents, user=people["reviewer"])
+
+    assert client.get(f"/api/v1/dashboards/{dashboard.slug}/").json()["charts"] == []
