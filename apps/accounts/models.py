@@ -137,14 +137,6 @@ class Organisation(models.Model):
     def service_list(self) -> list[str]:
         return [line.strip("-• ").strip() for line in self.services.splitlines() if line.strip()]
 
-    @property
-    def is_authority(self) -> bool:
-        return self.kind == OrganisationKind.AUTHORITY
-
-    @property
-    def is_ngo(self) -> bool:
-        return self.kind == OrganisationKind.NGO
-
 
 class Role(models.TextChoices):
     """What a membership lets a person do. Which roles fit which kind: ``ROLES_BY_KIND``."""

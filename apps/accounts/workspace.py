@@ -39,7 +39,6 @@ class WorkspaceMixin(PermissionRequiredMixin, ABC):
     Anonymous visitors are sent to sign in; signed-in people without the permission get 403.
     """
 
-    template_title = ""
     nav: tuple[NavItem, ...] = ()
 
     @abstractmethod

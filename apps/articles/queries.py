@@ -36,7 +36,3 @@ def for_reader(
     if kind:
         articles = articles.filter(kind=kind)
     return with_reader_translation(articles.distinct().select_related("region"), code)
-
-
-def for_staff(region) -> QuerySet[Article]:
-    return Article.objects.filter(region=region).order_by("-updated_at")

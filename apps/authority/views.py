@@ -164,7 +164,6 @@ class DashboardView(AuthorityMixin, TemplateView):
         context["topic_count"] = Topic.objects.filter(region=region).count()
         context["user_type_count"] = core_queries.user_types(region).count()
         context["in_review"] = editorial_queries.items_in_review(region)
-        context["queue_url_name"] = "authority:translation_queue"
         return context
 
 

@@ -34,11 +34,6 @@ def time_of_day(value: dt.time, code: str) -> str:
     return format_time(value, "short", locale=babel_locale(code))
 
 
-def date_long(value: dt.date, code: str) -> str:
-    """``Montag, 30. März 2026``: the full date with its weekday."""
-    return format_date(value, "full", locale=babel_locale(code))
-
-
 def date_time(value: dt.datetime, code: str) -> str:
     """A moment in its own time zone: ``Montag, 30. März 2026, 18:00``."""
     locale = babel_locale(code)

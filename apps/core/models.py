@@ -166,6 +166,11 @@ class Region(models.Model):
         enabled = set(self.enabled_languages or [])
         return [lang for lang in languages.LANGUAGES if lang.code in enabled]
 
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The region's time zone: dates people see and type are in it."""
+        return zoneinfo.ZoneInfo(self.time_zone)
+
     def enables(self, code: str) -> bool:
         return code in (self.enabled_languages or [])
 
@@ -189,11 +194,6 @@ class Icon(models.TextChoices):
     PERSON = "person", _("Person")
 
 
-class TopicQuerySet(models.QuerySet):
-    def for_region(self, region: Region) -> TopicQuerySet:
-        return self.filter(region=region)
-
-
 class Topic(models.Model):
     """A life topic (housing, health, ...) that content is filed under. Topics nest."""
 
@@ -211,8 +211,6 @@ class Topic(models.Model):
     description = models.CharField(_("description"), max_length=300, blank=True)
     icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices, default=Icon.DAILY_LIFE)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("topic")

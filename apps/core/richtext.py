@@ -50,8 +50,3 @@ def render_markdown(text: str) -> SafeString:
     # Headings start at h2: the page title is the only h1.
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return sanitise(html)
-
-
-def plain_text(text: str) -> str:
-    """The visible words of a Markdown text, for summaries, search and read-aloud."""
-    return nh3.clean(render_markdown(text), tags=set()).strip()

@@ -516,7 +516,6 @@ def load_events(region: Region) -> None:
     organisation itself, translated by the city's translators. Their dates are offsets from
     today ("the next Monday at 18:00, weekly"), so the demo always has upcoming events."""
     import datetime as dt
-    import zoneinfo
 
     from django.utils import timezone
 
@@ -527,7 +526,7 @@ def load_events(region: Region) -> None:
     data = json.loads((DATA_DIR / "events.json").read_text(encoding="utf-8"))
     newsroom = _Newsroom(region)
     source = region.source_language
-    zone = zoneinfo.ZoneInfo(region.time_zone)
+    zone = region.zone
     today = timezone.now().astimezone(zone).date()
     topics = dict(Topic.objects.filter(region=region).values_list("slug", "pk"))
     user_types = dict(UserType.objects.filter(region=region).values_list("slug", "pk"))

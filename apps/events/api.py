@@ -4,7 +4,6 @@ with the same checks as the portal's form (one service function behind both)."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -100,7 +99,7 @@ class RegistrationResultSerializer(serializers.Serializer):
 
 
 def _period(request) -> tuple[dt.datetime, dt.datetime]:
-    zone = zoneinfo.ZoneInfo(request.region.time_zone)
+    zone = request.region.zone
     today = timezone.now().astimezone(zone).date()
     start_day = parse_date(request.query_params.get("from", "") or "") or today
     end_day = parse_date(request.query_params.get("to", "") or "") or start_day + dt.timedelta(

@@ -108,7 +108,7 @@ class EventForm(RevisionForm):
 
     def __init__(self, *args, region, revision=None, **kwargs):
         super().__init__(*args, region=region, revision=revision, **kwargs)
-        zone = zoneinfo.ZoneInfo(region.time_zone)
+        zone = region.zone
         self.fields["starts_at"] = LocalDateTimeField(
             label=_("First date and time"),
             zone=zone,

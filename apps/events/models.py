@@ -174,10 +174,6 @@ class Occurrence(models.Model):
     def __str__(self) -> str:
         return f"{self.event} {self.starts_at:%Y-%m-%d %H:%M}"
 
-    @property
-    def ends_at(self) -> dt.datetime:
-        return self.starts_at + self.event.duration
-
 
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")

@@ -30,7 +30,7 @@ class Date:
 
 
 def zone_of(event) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(event.region.time_zone)
+    return event.region.zone
 
 
 def parse_rule(text: str, *, dtstart: dt.datetime | None = None) -> RRule:

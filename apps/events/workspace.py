@@ -306,18 +306,15 @@ class DateAction(DateMixin):
 
 
 class Moderate(EventPagesMixin):
-    """The city archives (or brings back) any event of the region."""
+    """The city archives any event of the region (the organisation can publish it again)."""
 
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         event = get_object_or_404(Event, region=request.region, pk=kwargs["pk"])
         try:
-            if request.POST.get("action") == "unarchive":
-                workflow.unarchive(event, user=request.user)
-            else:
-                workflow.archive(event, user=request.user)
-                messages.success(request, _("Archived. Migrants no longer see it."))
+            workflow.archive(event, user=request.user)
+            messages.success(request, _("Archived. Migrants no longer see it."))
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         return HttpResponseRedirect(self.url("events"))

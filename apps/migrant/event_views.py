@@ -4,7 +4,6 @@ with registration, calendar files and feeds, the map of places."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -31,10 +30,6 @@ LIST_DAYS = 90
 LIST_SIZE = 40
 
 
-def _zone(region) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(region.time_zone)
-
-
 class EventListView(MigrantPageMixin, TemplateView):
     """Upcoming dates as a list, or one month as a calendar (``?view=month``)."""
 
@@ -43,7 +38,7 @@ class EventListView(MigrantPageMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         region, code = self.request.region, get_language()
-        zone = _zone(region)
+        zone = region.zone
         form = FilterForm(
             self.request.GET or None,
             topics=core_queries.topic_tree(region),
@@ -220,7 +215,7 @@ class RegistrationView(MigrantPageMixin, TemplateView):
             registration=registration,
             event=event,
             version=language_version(event, get_language()),
-            starts_at=registration.occurrence.starts_at.astimezone(_zone(event.region)),
+            starts_at=registration.occurrence.starts_at.astimezone(event.region.zone),
             retention_days=settings.EVENT_RETENTION_DAYS,
             is_past=registration.occurrence.starts_at < timezone.now(),
         )

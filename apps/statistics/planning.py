@@ -8,7 +8,6 @@ kept on each date). Every figure goes through the same suppression as published 
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
@@ -46,7 +45,7 @@ def planning_table(
     region, *, first: dt.date, months: int, kind: str = "", topic: str = ""
 ) -> PlanningTable:
     """Registrations per month of the date and status, for a region's courses and events."""
-    zone = zoneinfo.ZoneInfo(region.time_zone)
+    zone = region.zone
     wanted = months_from(first, months)
     start = dt.datetime.combine(wanted[0], dt.time(), zone)
     end_month = months_from(wanted[-1], 2)[1]

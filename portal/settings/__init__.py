@@ -12,7 +12,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from apps.core import languages
 
@@ -275,10 +274,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
-
-# --- Waypoint -----------------------------------------------------------------------------------
-# Shown in the page title when no region is configured yet.
-WAYPOINT_NAME = _("Waypoint")
 
 # Machine translation (apps/editorial/machine.py): "offline" (tests, demo) or "libretranslate".
 MACHINE_TRANSLATION_BACKEND = os.environ.get("MACHINE_TRANSLATION_BACKEND", "offline")

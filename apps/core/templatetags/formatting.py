@@ -26,11 +26,6 @@ def day_name(weekday: int) -> str:
 
 
 @register.filter
-def date_long(value) -> str:
-    return "" if value is None else formatting.date_long(value, get_language())
-
-
-@register.filter
 def date_time(value) -> str:
     """A datetime in its own time zone (give it in the region's)."""
     return "" if value is None else formatting.date_time(value, get_language())
