@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import polib
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import Http404
@@ -65,8 +66,6 @@ def _unit_id(item: EditorialContent, name: str) -> str:
 def _translation_map(
     items: list[EditorialContent], language: str
 ) -> dict[tuple[int, int], Translation]:
-    from django.contrib.contenttypes.models import ContentType
-
     by_type = defaultdict(list)
     for item in items:
         by_type[ContentType.objects.get_for_model(item).pk].append(item.pk)
@@ -103,8 +102,6 @@ def _with_parts(items: list[EditorialContent]) -> list[EditorialContent]:
 
 
 def export_xliff(items: list[EditorialContent], *, language: str, region) -> bytes:
-    from django.contrib.contenttypes.models import ContentType
-
     translations = _translation_map(_with_parts(items), language)
     root = etree.Element(f"{{{XLIFF_NS}}}xliff", nsmap=NSMAP, version="1.2")
     for item in items:
@@ -143,8 +140,6 @@ def export_xliff(items: list[EditorialContent], *, language: str, region) -> byt
 
 
 def export_po(items: list[EditorialContent], *, language: str, region) -> bytes:
-    from django.contrib.contenttypes.models import ContentType
-
     translations = _translation_map(_with_parts(items), language)
     catalogue = polib.POFile(wrapwidth=0)
     catalogue.metadata = {
@@ -305,6 +300,22 @@ def _sniff(data: bytes) -> str:
     return "xliff" if head.startswith(b"<?xml") or head.startswith(b"<xliff") else "po"
 
 
+def _items_of(grouped: dict, region, language: str) -> tuple[dict, dict]:
+    """The items a file names, with their parts and translations, a few queries per type."""
+    ids_by_model = defaultdict(set)
+    for type_key, pk in grouped:
+        try:
+            ids_by_model[type_for_key(type_key).model].add(pk)
+        except Http404:
+            continue  # reported with the file's line by the caller
+    items = {}
+    for model, ids in ids_by_model.items():
+        found = list(model.objects.filter(region=region, pk__in=ids).select_related("region"))
+        for item in _with_parts(found):
+            items[(model, item.pk)] = item
+    return items, _translation_map(list(items.values()), language)
+
+
 def import_file(data: bytes, *, region, user) -> ImportResult:
     """Validate every unit; apply all of them, or — if anything is wrong — none."""
     result = ImportResult()
@@ -332,6 +343,7 @@ def import_file(data: bytes, *, region, user) -> ImportResult:
     grouped: dict[tuple[str, int], list[ImportedUnit]] = defaultdict(list)
     for unit in units:
         grouped[(unit.type_key, unit.pk)].append(unit)
+    items, translations = _items_of(grouped, region, language)
     plans = []
     for (type_key, pk), item_units in grouped.items():
         first_line = item_units[0].line
@@ -344,7 +356,7 @@ def import_file(data: bytes, *, region, user) -> ImportResult:
                 )
             )
             continue
-        item = model.objects.filter(region=region, pk=pk).select_related("region").first()
+        item = items.get((model, pk))
         if item is None or item.status == ItemStatus.DRAFT:
             result.problems.append(
                 ImportProblem(
@@ -390,7 +402,7 @@ def import_file(data: bytes, *, region, user) -> ImportResult:
                         % {"item": item, "field": text_unit.label},
                     )
                 )
-        current = services.translation_of(item, language)
+        current = translations.get((ContentType.objects.get_for_model(model).pk, pk))
         exported_version = item_units[0].version
         if (current.version if current else 0) != exported_version:
             result.problems.append(

@@ -191,3 +191,31 @@ def test_entities_are_not_expanded(publish_article, people, region):
 
     assert not result.ok
     assert "root:" not in " ".join(problem.message for problem in result.problems)
+
+
+def test_checking_an_import_costs_the_same_queries_for_one_item_or_many(
+    region, people, publish_article
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.editorial import services
+
+    def checked(count: int) -> int:
+        articles = [publish_article(title=f"Text {count}-{n}") for n in range(count)]
+        exported = exchange.export_xliff(articles, language="ar", region=region)
+        data = exported.replace(
+            b'<target state="needs-translation"></target>', b"<target>ar</target>"
+        )
+        for article in articles:  # changed in the browser after the export: every item is refused
+            services.save_translation(
+                article, language="ar", texts={"title": "x"}, user=people["translator"],
+                base_version=None, done=False,
+            )  # fmt: skip
+        with CaptureQueriesContext(connection) as queries:
+            result = exchange.import_file(data, region=region, user=people["translator"])
+        assert len(result.problems) == count
+        return len(queries)
+
+    checked(1)  # the translator's roles are loaded once and then known
+    assert checked(4) == checked(1)
