@@ -35,7 +35,9 @@ def send_registration_mail(
 ) -> str:
     """One e-mail to one registrant, written in the language they registered in."""
     registration = (
-        Registration.objects.select_related("occurrence__event__region", "occurrence__event__place")
+        Registration.objects.select_related(
+            "occurrence__event__region", "occurrence__event__place__region"
+        )
         .filter(pk=registration_id)
         .first()
     )
@@ -52,6 +54,10 @@ def send_registration_mail(
             "registration": registration,
             "event": event,
             "version": version,
+            # The place as published in the registrant's language, like on the event page.
+            "place_version": language_version(event.place, registration.language)
+            if event.place
+            else None,
             "starts_at": timezone.localtime(registration.occurrence.starts_at),
             "link": link,
             "calendar_link": base_url.rstrip("/")

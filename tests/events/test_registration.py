@@ -159,3 +159,31 @@ def test_the_last_seat_goes_to_exactly_one_of_two_people_at_once(make_event, fir
 
     assert not errors
     assert sorted(results) == ["confirmed", "waiting"]
+
+
+def test_the_e_mail_names_the_place_as_published_in_the_registrants_language(
+    make_event, first_date, django_capture_on_commit_callbacks, people, authority, region
+):
+    from apps.editorial import services as workflow
+    from apps.places.models import Place
+    from tests.conftest import publish_new
+
+    place = publish_new(
+        Place,
+        workflow.revision_data(
+            Place,
+            {"name": "Frauenzentrum", "street": "Gartenweg 8", "postcode": "12345", "city": "Teststadt"},
+        ),
+        people, authority, region,
+    )  # fmt: skip
+    workflow.save_translation(
+        place, language="ar", texts={"name": "مركز النساء"}, user=people["translator"],
+        base_version=None, done=True,
+    )  # fmt: skip
+    workflow.publish_translation(place, language="ar", user=people["reviewer"])
+    event = make_event(place=place.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, first_date(event), "Amal", "amal@example.org", "ar")
+
+    assert "مركز النساء, Gartenweg 8, 12345 Teststadt" in mail.outbox[0].body
