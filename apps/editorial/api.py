@@ -66,12 +66,13 @@ class CoverageView(StaffAPIView):
     def get(self, request):
         region = request.region
         entry = type_for_key(request.query_params.get("type") or editorial_types()[0].key)
-        targets = queries.translation_targets(region)
-        language = request.query_params.get("language", "")
-        codes = [language] if language in targets else targets
-        items = queries.coverage_items(
-            region, entry.model, codes, state=request.query_params.get("state", "")
+        selection = queries.coverage(
+            region,
+            entry.model,
+            language=request.query_params.get("language", ""),
+            state=request.query_params.get("state", ""),
         )
+        items, codes = selection.items, selection.codes
         try:
             page = max(int(request.query_params.get("page", "1")), 1)
         except ValueError:
@@ -82,9 +83,7 @@ class CoverageView(StaffAPIView):
         data = {
             "type": entry.key,
             "count": items.count(),
-            "summary": queries.coverage_summary(
-                queries.translated_items(region, entry.model), codes
-            ),
+            "summary": selection.summary,
             "results": [
                 {
                     "id": row.item.pk,
@@ -242,12 +241,12 @@ class CompareView(StaffAPIView):
         item = entry.model.objects.filter(region=request.region, pk=pk).first()
         if item is None:
             raise NotFound()
-        revisions = {revision.number: revision for revision in item.revisions.all()}
-        try:
-            older = revisions[int(request.query_params.get("a", ""))]
-            newer = revisions[int(request.query_params.get("b", ""))]
-        except (KeyError, ValueError) as error:
-            raise NotFound(_("No such revisions.")) from error
+        pair = queries.revision_pair(
+            item, request.query_params.get("a"), request.query_params.get("b")
+        )
+        if pair is None:
+            raise NotFound(_("No such revisions."))
+        older, newer = pair
         changes = diff.diff_data(entry.model, older.data, newer.data)
         data = [
             {"field": change.label, "changed": change.changed, "html": change.html}

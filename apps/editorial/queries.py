@@ -238,3 +238,37 @@ def items_in_review(region) -> list[tuple[EditorialContent, Revision]]:
         for revision in revisions.filter(object_id__in=items.keys()).select_related("author"):
             found.append((items[revision.object_id], revision))
     return found
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the coverage matrix shows for one content type: its languages (one, if asked
+    for), the items in the chosen state (a queryset to page through) and the counts."""
+
+    codes: list[str]
+    items: QuerySet
+    summary: dict[str, dict[str, int]]
+
+
+def coverage(
+    region, model: type[EditorialContent], *, language: str = "", state: str = ""
+) -> Coverage:
+    targets = translation_targets(region)
+    codes = [language] if language in targets else targets
+    return Coverage(
+        codes=codes,
+        items=coverage_items(region, model, codes, state=state),
+        summary=coverage_summary(translated_items(region, model), codes),
+    )
+
+
+def revision_pair(item: EditorialContent, a: str, b: str) -> tuple[Revision, Revision] | None:
+    """Revisions number ``a`` and ``b`` of an item (as given in a URL), or None."""
+    try:
+        numbers = (int(a), int(b))
+    except (TypeError, ValueError):
+        return None
+    found = {revision.number: revision for revision in item.revisions.filter(number__in=numbers)}
+    if not all(number in found for number in numbers):
+        return None
+    return found[numbers[0]], found[numbers[1]]

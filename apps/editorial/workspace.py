@@ -300,12 +300,12 @@ class Compare(ItemMixin):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        revisions = {revision.number: revision for revision in self.item.revisions.all()}
-        try:
-            older = revisions[int(self.request.GET.get("a", ""))]
-            newer = revisions[int(self.request.GET.get("b", ""))]
-        except (KeyError, ValueError) as error:
-            raise Http404 from error
+        pair = queries.revision_pair(
+            self.item, self.request.GET.get("a"), self.request.GET.get("b")
+        )
+        if pair is None:
+            raise Http404
+        older, newer = pair
         context.update(
             item=self.item,
             older=older,
@@ -345,25 +345,21 @@ class Coverage:
         region = self.get_scope()
         types = editorial_types()
         chosen_type = type_for_key(self.request.GET.get("type") or types[0].key)
-        targets = queries.translation_targets(region)
         language = self.request.GET.get("language", "")
         state = self.request.GET.get("state", "")
-        shown = [language] if language in targets else targets
-        items = queries.coverage_items(region, chosen_type.model, shown, state=state)
-        page = Paginator(items, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        selection = queries.coverage(region, chosen_type.model, language=language, state=state)
+        page = Paginator(selection.items, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
             types=types,
             chosen_type=chosen_type,
-            languages=[languages.get(code) for code in shown],
-            all_targets=[languages.get(code) for code in targets],
+            languages=[languages.get(code) for code in selection.codes],
+            all_targets=[languages.get(code) for code in queries.translation_targets(region)],
             language=language,
             state=state,
             states=CoverageState.choices,
-            rows=queries.coverage_rows(page.object_list, shown),
+            rows=queries.coverage_rows(page.object_list, selection.codes),
             page=page,
-            summary=queries.coverage_summary(
-                queries.translated_items(region, chosen_type.model), shown
-            ),
+            summary=selection.summary,
             ns=self.url_namespace,
         )
         return context
