@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -12,13 +10,10 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
 from apps.accounts import queries
 from apps.accounts.forms import SignInForm
-from apps.core.resilient_cache import CACHE_ERRORS
-
-logger = logging.getLogger(__name__)
+from apps.core import resilient_cache
 
 
 def _account_key(group, request) -> str:
@@ -33,21 +28,15 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def too_many_attempts(self, request) -> bool:
-        rates = (
-            (_account_key, settings.SIGN_IN_RATE_PER_ACCOUNT),
-            ("ip", settings.SIGN_IN_RATE_PER_ADDRESS),
+        # Per account and per address; if the cache is down, staff can still sign in.
+        return resilient_cache.over_limit(
+            request,
+            group="sign-in",
+            rates=[
+                (_account_key, settings.SIGN_IN_RATE_PER_ACCOUNT),
+                ("ip", settings.SIGN_IN_RATE_PER_ADDRESS),
+            ],
         )
-        try:
-            return any(
-                is_ratelimited(
-                    request, group="sign-in", key=key, rate=rate, method="POST", increment=True
-                )
-                for key, rate in rates
-            )
-        except CACHE_ERRORS as error:
-            # The counters live in the cache. If it is down, staff can still sign in.
-            logger.warning("Sign-in rate limit unavailable: %s", error)
-            return False
 
     def post(self, request, *args, **kwargs):
         if self.too_many_attempts(request):

@@ -49,3 +49,19 @@ def get_or_set(key: str, default: Callable[[], Any] | Any, timeout: float | None
     except CACHE_ERRORS as error:
         _failed("read", key, error)
         return default() if callable(default) else default
+
+
+def over_limit(request, *, group: str, rates: list[tuple]) -> bool:
+    """Count a POST against each ``(key, rate)`` of django-ratelimit; True if one is exceeded.
+
+    The counters live in the cache: if it is down, nobody is locked out (it is logged)."""
+    from django_ratelimit.core import is_ratelimited
+
+    try:
+        return any(
+            is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
+            for key, rate in rates
+        )
+    except CACHE_ERRORS as error:
+        logger.warning("Rate limit %s unavailable: %s", group, error)
+        return False

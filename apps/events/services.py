@@ -7,7 +7,6 @@ after the transaction commits, in the registrant's language.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from django.conf import settings
 from django.core import signing
@@ -16,13 +15,13 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import resilient_cache
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence, Registration, RegistrationStatus
 
 CANCEL_SALT = "events.registration.cancel"
-logger = logging.getLogger(__name__)
 
 
 class RegistrationError(Exception):
@@ -224,19 +223,6 @@ def erase_registrations_before(cutoff: dt.datetime) -> int:
 
 def too_many_registrations(request) -> bool:
     """Counts a registration attempt from the request's address against the public limit."""
-    from django_ratelimit.core import is_ratelimited
-
-    from apps.core.resilient_cache import CACHE_ERRORS
-
-    try:
-        return is_ratelimited(
-            request,
-            group="event-registration",
-            key="ip",
-            rate=settings.EVENT_REGISTRATION_RATE,
-            method="POST",
-            increment=True,
-        )
-    except CACHE_ERRORS as error:
-        logger.warning("Registration rate limit unavailable: %s", error)
-        return False
+    return resilient_cache.over_limit(
+        request, group="event-registration", rates=[("ip", settings.EVENT_REGISTRATION_RATE)]
+    )
