@@ -7,6 +7,7 @@ import re
 import zoneinfo
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -138,7 +139,8 @@ class EventForm(RevisionForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("rrule") and data.get("repeat"):
+        advanced = bool(data.get("rrule"))
+        if not advanced and data.get("repeat"):
             data["rrule"] = recurrence.simple_rule(
                 data["repeat"], until=data.get("repeat_until"), count=data.get("repeat_count")
             )
@@ -146,6 +148,13 @@ class EventForm(RevisionForm):
         until = data.get("repeat_until")
         if starts_at and until and until < starts_at.date():
             self.add_error("repeat_until", _("The end date is before the first date."))
+        elif starts_at and data.get("rrule") and "rrule" not in self.errors:
+            first = starts_at.astimezone(self.region.zone).replace(tzinfo=None)
+            try:
+                recurrence.check_schedule(data["rrule"], first)
+            except ValidationError as error:
+                field = "rrule" if advanced else "repeat_until" if until else "repeat"
+                self.add_error(field, error)
         mode = data.get("registration_mode")
         if mode == RegistrationMode.EXTERNAL and not data.get("registration_url"):
             self.add_error("registration_url", _("Give the website where people register."))

@@ -94,6 +94,9 @@ class Event(EditorialContent):
     )
     #: When the last date ends (null: repeats for ever). Derived on save; lists query on it.
     last_ends_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    #: Why the dates of a stored rule cannot be worked out (empty: they can). Such an event is
+    #: left out of every list until its owner fixes the rule; their workspace says why.
+    schedule_problem = models.CharField(max_length=300, blank=True, editable=False)
 
     translatable_fields = ("title", "summary", "description", "target_group")
     markdown_fields = ("description",)
@@ -132,9 +135,13 @@ class Event(EditorialContent):
         # The schedule is written only by full saves (publishing a revision); partial saves
         # (a translation going live, archiving) leave it as it is.
         if kwargs.get("update_fields") is None:
-            from apps.events.recurrence import last_end
+            from apps.events.recurrence import RuleError, last_end
 
-            self.last_ends_at = last_end(self) if self.starts_at else None
+            try:
+                self.last_ends_at = last_end(self) if self.starts_at else None
+                self.schedule_problem = ""
+            except RuleError as error:
+                self.last_ends_at, self.schedule_problem = None, str(error)[:300]
         super().save(*args, **kwargs)
 
     @property

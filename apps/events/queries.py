@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from apps.editorial.models import ItemStatus
 from apps.editorial.presentation import LanguageVersion, language_version, with_reader_translation
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence, RegistrationStatus
+
+logger = logging.getLogger(__name__)
 
 #: The longest period a list, a feed or the API expands dates over.
 MAX_RANGE = dt.timedelta(days=366)
@@ -69,11 +72,28 @@ class Month:
 
 
 def current_events(region, *, now: dt.datetime | None = None) -> QuerySet[Event]:
-    """Published events with a date still to come (or going on)."""
+    """Published events with a date still to come (or going on), whose dates can be worked out."""
     now = now or timezone.now()
-    return Event.objects.filter(region=region, status=ItemStatus.PUBLISHED).filter(
-        Q(last_ends_at__isnull=True) | Q(last_ends_at__gt=now)
-    )
+    return Event.objects.filter(
+        region=region, status=ItemStatus.PUBLISHED, schedule_problem=""
+    ).filter(Q(last_ends_at__isnull=True) | Q(last_ends_at__gt=now))
+
+
+def _set_aside(event: Event, error: recurrence.RuleError) -> None:
+    """Keep an event whose stored rule cannot be worked out out of every list from now on, and
+    tell its owner why (their workspace shows ``schedule_problem``)."""
+    logger.warning("Event %s left out of lists: its repeat rule fails (%s)", event.pk, error)
+    event.schedule_problem = str(error)[:300] or "?"
+    Event.objects.filter(pk=event.pk).update(schedule_problem=event.schedule_problem)
+
+
+def dates_of(event: Event, start: dt.datetime, end: dt.datetime) -> list[recurrence.Date]:
+    """The event's dates between ``start`` and ``end``; none, and set aside, if its rule fails."""
+    try:
+        return recurrence.dates_between(event, start, end)
+    except recurrence.RuleError as error:
+        _set_aside(event, error)
+        return []
 
 
 def events_for_reader(region, code: str, filters: Filters = Filters()) -> QuerySet[Event]:
@@ -132,7 +152,7 @@ def listings(
     found = []
     for event in events:
         version = language_version(event, code)
-        for date in recurrence.dates_between(event, start, end):
+        for date in dates_of(event, start, end):
             key = (event.pk, date.starts_at)
             found.append(Listing(event, version, date, key in cancelled, taken.get(key, 0)))
     found.sort(key=lambda listing: (listing.date.starts_at, listing.version.texts["title"]))
