@@ -13,9 +13,10 @@ from pathlib import Path
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
-from apps.accounts.models import Membership, Organisation, User
+from apps.accounts.models import Membership, Organisation, OrganisationKind, User
 from apps.core.models import Region, Topic, UserType
 from apps.editorial.models import part_key
+from apps.editorial.workflow import is_own_content
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "waypoint-demo"  # printed by `make run`; the demo is never for production data
@@ -178,10 +179,20 @@ class _Newsroom:
             author=author,
             slug=slug,
         )
-        self.workflow.submit_for_review(item, user=author)
-        self.workflow.publish(item, user=self.reviewer)
+        if is_own_content(item):
+            # An organisation publishes what it says about itself.
+            self.workflow.publish(item, user=author)
+        else:
+            self.workflow.submit_for_review(item, user=author)
+            self.workflow.publish(item, user=self.reviewer)
         item.refresh_from_db()
         return item
+
+    def speaker_for(self, organisation: Organisation) -> User:
+        """Who writes for ``organisation``: one of an NGO's people; the editor for the city."""
+        if organisation.kind != OrganisationKind.NGO:
+            return self.editor
+        return Membership.objects.filter(organisation=organisation).select_related("user")[0].user
 
     def revise(self, item, data: dict) -> None:
         latest = self.workflow.latest_revision(item)
@@ -329,7 +340,11 @@ def load_places(region: Region) -> None:
             values[name] = Decimal(str(values[name]))
         organisation = Organisation.objects.get(region=region, slug=entry["organisation"])
         place = newsroom.publish_new(
-            Place, slug=entry["slug"], values=values, organisation=organisation
+            Place,
+            slug=entry["slug"],
+            values=values,
+            organisation=organisation,
+            author=newsroom.speaker_for(organisation),
         )
         newsroom.translate_all(place, entry, fields, overlays)
 
@@ -536,8 +551,8 @@ def load_events(region: Region) -> None:
         if Event.objects.filter(region=region, slug=entry["slug"]).exists():
             continue
         organisation = Organisation.objects.get(region=region, slug=entry["organisation"])
-        member = Membership.objects.filter(organisation=organisation).select_related("user")
-        author = member[0].user if member else newsroom.editor
+        author = newsroom.speaker_for(organisation)
+        own = organisation.kind == OrganisationKind.NGO
         day = _next_date(today, entry["weekday"], entry.get("weeks_ahead", 0))
         starts_at = dt.datetime.combine(day, dt.time.fromisoformat(entry["time"]), zone)
         values = {
@@ -564,9 +579,12 @@ def load_events(region: Region) -> None:
             organisation=organisation,
             data=newsroom.workflow.revision_data(Event, values),
             user=author,
-            publish=True,
+            publish=own,
             slug=entry["slug"],
         )
+        if not own:  # the city's events are reviewed like its other content
+            newsroom.workflow.submit_for_review(event, user=author)
+            newsroom.workflow.publish(event, user=newsroom.reviewer)
         event.refresh_from_db()
         for language in region.enabled_languages:
             if language == source or language not in entry["title"]:

@@ -15,7 +15,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.editorial import diff, queries, services
+from apps.editorial import diff, queries, workflow
 from apps.editorial.models import CoverageState
 from apps.editorial.registry import editorial_types, type_for_key
 from apps.editorial.templatetags.editorial import source_title
@@ -153,6 +153,10 @@ class ItemWorkflowSerializer(serializers.Serializer):
     source_language = serializers.CharField()
     source_changed_at = serializers.DateTimeField(allow_null=True)
     pending_revision = serializers.IntegerField(allow_null=True)
+    actions = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The workflow steps the caller may take now (the workflow table's names).",
+    )
     translations = serializers.DictField(child=serializers.CharField())
     revisions = RevisionSerializer(many=True)
     audit = AuditSerializer(many=True)
@@ -168,12 +172,13 @@ class ItemWorkflowView(StaffAPIView):
         entry = type_for_key(type)
         item = (
             entry.model.objects.filter(region=request.region, pk=pk)
-            .select_related("region")
+            .select_related("region", "organisation")
             .first()
         )
         if item is None:
             raise NotFound()
-        pending = services.pending_revision(item)
+        state = workflow.state_of(item)
+        pending = state.pending
         codes = queries.translation_targets(request.region)
         states = queries.coverage_rows([item], codes)[0].states if codes else []
 
@@ -188,6 +193,7 @@ class ItemWorkflowView(StaffAPIView):
             "source_language": item.source_language,
             "source_changed_at": item.source_changed_at,
             "pending_revision": pending.number if pending else None,
+            "actions": [transition.name for transition in workflow.offered(state, request.user)],
             "translations": dict(states),
             "revisions": [
                 {

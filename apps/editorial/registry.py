@@ -25,8 +25,13 @@ class EditorialType:
     #: Optional extra panel on the workspace page of an item: a template and its context.
     detail_template: str = ""
     detail_context: Callable[[EditorialContent], dict] | None = None
-    #: The permission (on the region) to write and submit items of this type.
+    #: The permission (on the region) to write and submit the city's items of this type.
     edit_permission: str = "editorial.edit"
+    #: The permission (on the organisation) to write and publish an NGO's own items of this
+    #: type; empty when organisations do not own items of this type.
+    own_permission: str = ""
+    #: The permission (on the region) to archive an organisation's item of this type.
+    moderate_permission: str = "editorial.review"
 
     @property
     def key(self) -> str:
@@ -58,6 +63,8 @@ def register(
     detail_template: str = "",
     detail_context: Callable | None = None,
     edit_permission: str = "editorial.edit",
+    own_permission: str = "",
+    moderate_permission: str = "editorial.review",
 ) -> None:
     entry = EditorialType(
         model=model,
@@ -66,6 +73,8 @@ def register(
         detail_template=detail_template,
         detail_context=detail_context,
         edit_permission=edit_permission,
+        own_permission=own_permission,
+        moderate_permission=moderate_permission,
     )
     _TYPES[entry.key] = entry
 

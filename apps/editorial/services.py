@@ -25,10 +25,17 @@ from apps.editorial.models import (
     part_key,
 )
 from apps.editorial.signals import content_published, live_content_changed, translation_published
+from apps.editorial.workflow import (
+    NotAllowed,
+    State,
+    WorkflowError,
+    is_own_content,
+    performs,
+    require,
+    state_of,
+)
 
-
-class WorkflowError(Exception):
-    """A step that is not allowed now; the message says why, in the user's language."""
+__all__ = ["EditConflict", "NotAllowed", "TranslationConflict", "WorkflowError"]  # and the services
 
 
 class EditConflict(WorkflowError):
@@ -160,7 +167,9 @@ def _unique_slug(model: type[EditorialContent], region, title: str) -> str:
 def create_item(
     model: type[EditorialContent], *, region, organisation, data: dict, author, slug: str = ""
 ) -> EditorialContent:
+    """A new item with its first revision, written by ``author`` for ``organisation``."""
     item = model(region=region, organisation=organisation, status=ItemStatus.DRAFT)
+    require("save", State(item=item, latest=None, own=is_own_content(item)), author)
     if hasattr(item, "slug"):
         # The first translatable field is the item's name (title, term...).
         item.slug = slug or _unique_slug(model, region, data.get(model.translatable_fields[0], ""))
@@ -181,6 +190,7 @@ def create_item(
 def save_draft(item: EditorialContent, *, data: dict, author, base_number: int | None) -> Revision:
     """Save the editor's text as a new draft revision, unless someone saved in between."""
     item = _lock(item)
+    require("save", state_of(item), author)
     latest = latest_revision(item)
     if latest is not None and base_number != latest.number:
         base = item.revisions.filter(number=base_number).first() if base_number else None
@@ -205,12 +215,9 @@ def pending_revision(item: EditorialContent) -> Revision | None:
     return latest if latest is not None and latest.state != RevisionState.PUBLISHED else None
 
 
-@transaction.atomic
-def submit_for_review(item: EditorialContent, *, user) -> Revision:
-    item = _lock(item)
-    revision = pending_revision(item)
-    if revision is None or revision.state == RevisionState.IN_REVIEW:
-        raise WorkflowError(_("There is no draft to submit."))
+@performs("submit")
+def submit_for_review(item: EditorialContent, *, state: State, user) -> Revision:
+    revision = state.pending
     revision.state = RevisionState.IN_REVIEW
     revision.save(update_fields=["state"])
     audit(item, user, "submitted", revision=revision.number)
@@ -224,22 +231,11 @@ def _check_four_eyes(region, user, author) -> None:
         )
 
 
-@transaction.atomic
-def publish(item: EditorialContent, *, user, comment: str = "", four_eyes: bool = True) -> Revision:
+@performs("publish")
+def publish(item: EditorialContent, *, state: State, user, comment: str = "") -> Revision:
     """Make the pending revision what migrants read. Translations made from an older source text
-    become outdated by themselves: their fingerprint no longer matches.
-
-    ``four_eyes=False`` is for content an organisation announces about itself (its events): it
-    publishes its own words, whatever the region's review rule for the city's content."""
-    item = _lock(item)
-    revision = pending_revision(item)
-    if revision is None:
-        raise WorkflowError(_("There is nothing new to publish."))
-    if four_eyes and item.region.four_eyes and revision.state != RevisionState.IN_REVIEW:
-        raise WorkflowError(_("Submit the draft for review first."))
-    if four_eyes:
-        _check_four_eyes(item.region, user, revision.author)
-
+    become outdated by themselves: their fingerprint no longer matches."""
+    revision = state.pending
     apply_revision(item, revision.data)
     now = timezone.now()
     new_fingerprint = texts_fingerprint(type(item), revision.data)
@@ -259,6 +255,9 @@ def publish(item: EditorialContent, *, user, comment: str = "", four_eyes: bool 
     return revision
 
 
+_publish = publish  # ``save_own_content`` takes a flag of the same name
+
+
 @transaction.atomic
 def save_own_content(
     model: type[EditorialContent],
@@ -272,10 +271,7 @@ def save_own_content(
     slug: str = "",
 ) -> EditorialContent:
     """Create or change what an organisation says about itself (its events, its places); with
-    ``publish`` it goes live at once.
-
-    The organisation is the publisher of its own words, so no second person of the city reviews
-    them; the city can still archive them, and translators translate them like any content."""
+    ``publish`` it goes live at once, if the workflow table lets ``user`` publish it."""
     if item is None:
         item = create_item(
             model, region=organisation.region, organisation=organisation, data=data,
@@ -284,18 +280,8 @@ def save_own_content(
     else:
         save_draft(item, data=data, author=user, base_number=base_number)
     if publish:
-        publish_own_content(item, user=user)
+        _publish(item, user=user)
     return item
-
-
-@transaction.atomic
-def publish_own_content(item: EditorialContent, *, user) -> Revision:
-    pending = pending_revision(item)
-    if pending is None:
-        raise WorkflowError(_("There is nothing new to publish."))
-    if pending.state != RevisionState.IN_REVIEW:
-        submit_for_review(item, user=user)
-    return publish(item, user=user, four_eyes=False)
 
 
 def _assign(obj, model, names: tuple[str, ...], data: dict) -> dict[str, list]:
@@ -356,14 +342,11 @@ def apply_revision(item: EditorialContent, data: dict) -> None:
             item._prefetched_objects_cache.pop(part.name, None)
 
 
-@transaction.atomic
-def send_back(item: EditorialContent, *, user, comment: str) -> Revision:
-    item = _lock(item)
-    revision = pending_revision(item)
-    if revision is None or revision.state != RevisionState.IN_REVIEW:
-        raise WorkflowError(_("Only a revision in review can be sent back."))
+@performs("send_back")
+def send_back(item: EditorialContent, *, state: State, user, comment: str) -> Revision:
     if not comment.strip():
         raise WorkflowError(_("Say what should change, so the author knows."))
+    revision = state.pending
     revision.state = RevisionState.SENT_BACK
     revision.reviewed_by, revision.reviewed_at, revision.review_comment = (
         user,
@@ -375,32 +358,30 @@ def send_back(item: EditorialContent, *, user, comment: str) -> Revision:
     return revision
 
 
-@transaction.atomic
-def archive(item: EditorialContent, *, user) -> None:
-    item = _lock(item)
-    if item.status != ItemStatus.PUBLISHED:
-        raise WorkflowError(_("Only published items can be archived."))
+@performs("archive")
+def archive(item: EditorialContent, *, state: State, user) -> None:
     item.status = ItemStatus.ARCHIVED
     item.save(update_fields=["status", "updated_at"])
     audit(item, user, "archived")
     _live_changed(item)
 
 
-@transaction.atomic
-def unarchive(item: EditorialContent, *, user) -> None:
-    item = _lock(item)
-    if item.status != ItemStatus.ARCHIVED:
-        raise WorkflowError(_("This item is not archived."))
+@performs("unarchive")
+def unarchive(item: EditorialContent, *, state: State, user) -> None:
     item.status = ItemStatus.PUBLISHED
     item.save(update_fields=["status", "updated_at"])
     audit(item, user, "unarchived")
     _live_changed(item)
 
 
-@transaction.atomic
-def restore(item: EditorialContent, *, number: int, user, base_number: int | None) -> Revision:
+@performs("restore")
+def restore(
+    item: EditorialContent, *, state: State, number: int, user, base_number: int | None
+) -> Revision:
     """Start a new draft from an older revision; nothing is ever deleted."""
-    old = item.revisions.get(number=number)
+    old = item.revisions.filter(number=number).first()
+    if old is None:
+        raise WorkflowError(_("There is no revision %(number)s.") % {"number": number})
     revision = save_draft(item, data=old.data, author=user, base_number=base_number)
     Revision.objects.filter(pk=revision.pk).update(restored_from=number)
     revision.restored_from = number

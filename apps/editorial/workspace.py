@@ -24,7 +24,7 @@ from apps.accounts import queries as accounts_queries
 from apps.accounts.rules import LanguageScope
 from apps.core import languages
 from apps.core.richtext import render_markdown
-from apps.editorial import diff, exchange, queries, services
+from apps.editorial import diff, exchange, queries, services, workflow
 from apps.editorial.forms import (
     ExportForm,
     ImportForm,
@@ -138,6 +138,10 @@ class ItemCreate(EditsItems, EditorialTypeMixin):
 class ItemEdit(EditsItems, ItemMixin):
     template_name = "editorial/item_form.html"
 
+    def has_permission(self) -> bool:
+        # An organisation's own item is theirs to write: the table decides per item.
+        return super().has_permission() and workflow.permits("save", self.item, self.request.user)
+
     def get_form_class(self):
         return self.editorial_type.form
 
@@ -192,8 +196,10 @@ class ItemDetail(ItemMixin):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         item, region = self.item, self.get_scope()
-        pending = services.pending_revision(item)
+        state = workflow.state_of(item)
+        pending = state.pending
         published = services.published_revision(item)
+        actions = workflow.offered_names(state, self.request.user)
         targets = queries.translation_targets(region)
         states = queries.coverage_rows([item], targets)[0].states if targets else []
         context.update(
@@ -216,82 +222,78 @@ class ItemDetail(ItemMixin):
             extra=self.editorial_type.detail_context(item)
             if self.editorial_type.detail_context
             else {},
-            can_review=self.request.user.has_perm("editorial.review", region),
+            actions=actions,
             RevisionState=RevisionState,
         )
         return context
 
 
 class ItemAction(ItemMixin):
-    """Workflow steps, as POST: submit, publish, send back, archive, unarchive, machine draft."""
+    """Workflow steps, as POST. Which steps exist and who may take them is the workflow table's
+    to say (:mod:`apps.editorial.workflow`); this page only reads the form and reports back."""
 
     http_method_names = ["post"]
     permission_required = "editorial.view"
-    ACTIONS = {
-        "submit": "editorial.edit",
-        "publish": "editorial.review",
-        "send_back": "editorial.review",
-        "archive": "editorial.review",
-        "unarchive": "editorial.review",
-        "machine_translate": "editorial.edit",
-        "restore": "editorial.edit",
-    }
+    ACTIONS = ("submit", "publish", "send_back", "archive", "unarchive", "restore",
+               "machine_translate")  # fmt: skip
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action", "")
         if action not in self.ACTIONS:
             raise Http404
-        permission = self.ACTIONS[action]
-        if permission == "editorial.edit":
-            permission = self.editorial_type.edit_permission
-        if not request.user.has_perm(permission, self.get_scope()):
+        if not workflow.permits(action, self.item, request.user):
             raise PermissionDenied
-        item, user = self.item, request.user
         try:
-            if action == "submit":
-                services.submit_for_review(item, user=user)
-                messages.success(request, _("Submitted for review."))
-            elif action == "publish":
-                services.publish(item, user=user, comment=request.POST.get("comment", ""))
-                messages.success(request, _("Published. Migrants now read this version."))
-            elif action == "send_back":
-                form = SendBackForm(request.POST)
-                if not form.is_valid():
-                    raise services.WorkflowError(_("Say what should change, so the author knows."))
-                services.send_back(item, user=user, comment=form.cleaned_data["comment"])
-                messages.success(request, _("Sent back to the author with your comment."))
-            elif action == "archive":
-                services.archive(item, user=user)
-                messages.success(request, _("Archived. Migrants no longer see it."))
-            elif action == "unarchive":
-                services.unarchive(item, user=user)
-                messages.success(request, _("Published again."))
-            elif action == "restore":
-                number = int(request.POST.get("number", "0"))
-                latest = services.latest_revision(item)
-                services.restore(
-                    item, number=number, user=user, base_number=latest.number if latest else None
-                )
-                messages.success(
-                    request, _("Revision %(number)d is now the draft.") % {"number": number}
-                )
-            elif action == "machine_translate":
-                form = MachineTranslationForm(
-                    request.POST, targets=queries.translation_targets(self.get_scope())
-                )
-                if not form.is_valid():
-                    raise services.WorkflowError(_("Choose at least one language."))
-                queued = services.request_machine_translation(
-                    item, languages=form.cleaned_data["languages"], user=user
-                )
-                messages.success(
-                    request,
-                    _("Machine drafts requested for: %(languages)s.")
-                    % {"languages": ", ".join(languages.get(code).name_local for code in queued)},
-                )
+            messages.success(request, getattr(self, f"do_{action}")(self.item, request.user))
         except services.WorkflowError as error:
             messages.error(request, str(error))
         return HttpResponseRedirect(self.item_url())
+
+    def do_submit(self, item, user) -> str:
+        services.submit_for_review(item, user=user)
+        return _("Submitted for review.")
+
+    def do_publish(self, item, user) -> str:
+        services.publish(item, user=user, comment=self.request.POST.get("comment", "")[:2000])
+        return _("Published. Migrants now read this version.")
+
+    def do_send_back(self, item, user) -> str:
+        form = SendBackForm(self.request.POST)
+        if not form.is_valid():
+            raise services.WorkflowError(_("Say what should change, so the author knows."))
+        services.send_back(item, user=user, comment=form.cleaned_data["comment"])
+        return _("Sent back to the author with your comment.")
+
+    def do_archive(self, item, user) -> str:
+        services.archive(item, user=user)
+        return _("Archived. Migrants no longer see it.")
+
+    def do_unarchive(self, item, user) -> str:
+        services.unarchive(item, user=user)
+        return _("Published again.")
+
+    def do_restore(self, item, user) -> str:
+        number = self.request.POST.get("number", "")
+        if not number.isdigit() or len(number) > 9:
+            raise services.WorkflowError(_("Choose a revision to restore."))
+        latest = services.latest_revision(item)
+        services.restore(
+            item, number=int(number), user=user, base_number=latest.number if latest else None
+        )
+        return _("Revision %(number)d is now the draft.") % {"number": int(number)}
+
+    def do_machine_translate(self, item, user) -> str:
+        form = MachineTranslationForm(
+            self.request.POST, targets=queries.translation_targets(self.get_scope())
+        )
+        if not form.is_valid():
+            raise services.WorkflowError(_("Choose at least one language."))
+        queued = services.request_machine_translation(
+            item, languages=form.cleaned_data["languages"], user=user
+        )
+        return _("Machine drafts requested for: %(languages)s.") % {
+            "languages": ", ".join(languages.get(code).name_local for code in queued)
+        }
 
 
 class Compare(ItemMixin):

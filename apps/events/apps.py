@@ -11,4 +11,11 @@ class EventsConfig(AppConfig):
         from apps.events.forms import EventForm
         from apps.events.models import Event
 
-        register(Event, form=EventForm, public_url=page_by_slug("migrant:event"))
+        register(
+            Event,
+            form=EventForm,
+            public_url=page_by_slug("migrant:event"),
+            edit_permission="events.manage",
+            own_permission="ngo.manage_events",
+            moderate_permission="events.moderate",
+        )

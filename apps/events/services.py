@@ -50,7 +50,7 @@ def save_event(
 
 
 def publish_event(event: Event, *, user) -> None:
-    workflow.publish_own_content(event, user=user)
+    workflow.publish(event, user=user)
 
 
 # --- registrations ------------------------------------------------------------------------------

@@ -20,10 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.core import downloads
 from apps.editorial import queries as editorial_queries
 from apps.editorial import services as workflow
+from apps.editorial import workflow as transitions
 from apps.editorial.models import ItemStatus
 from apps.events import queries, recurrence, services
 from apps.events.forms import CancelDateForm, EventForm, MessageForm
@@ -100,7 +102,21 @@ class EventFormPage(EventPagesMixin):
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "region": self.request.region}
 
+    def edited_event(self) -> Event:
+        """The event as the workflow table sees it: the one being edited, or a new one."""
+        return Event(region=self.request.region, organisation=self.publishing_organisation())
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["save_actions"] = transitions.offered_on_save(
+            self.edited_event(), self.request.user
+        )
+        return context
+
     def save(self, form, event: Event | None) -> HttpResponse | None:
+        then = next((name for name in ("publish", "submit") if name in self.request.POST), "")
+        if then and then not in transitions.offered_on_save(self.edited_event(), self.request.user):
+            raise PermissionDenied
         try:
             event = services.save_event(
                 event=event,
@@ -108,20 +124,23 @@ class EventFormPage(EventPagesMixin):
                 data=form.revision_data(),
                 user=self.request.user,
                 base_number=form.cleaned_data.get("base_revision"),
-                publish="publish" in self.request.POST,
+                publish=then == "publish",
             )
+            if then == "submit":
+                workflow.submit_for_review(event, user=self.request.user)
         except workflow.EditConflict as conflict:
             form.show_conflict(conflict)
             return self.form_invalid(form)
         except workflow.WorkflowError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        if "publish" in self.request.POST:
-            messages.success(self.request, _("Published. Migrants now see this event."))
-        else:
-            messages.success(
-                self.request, _("Saved as a draft. Migrants see nothing until it is published.")
-            )
+        messages.success(
+            self.request,
+            {
+                "publish": _("Published. Migrants now see this event."),
+                "submit": _("Saved and submitted for review."),
+            }.get(then, _("Saved as a draft. Migrants see nothing until it is published.")),
+        )
         return HttpResponseRedirect(self.url("event_detail", pk=event.pk))
 
 
@@ -133,6 +152,9 @@ class EventCreate(EventFormPage):
 
 
 class EventEdit(OwnEventMixin, EventFormPage):
+    def edited_event(self) -> Event:
+        return self.event
+
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "revision": workflow.latest_revision(self.event)}
 
@@ -151,8 +173,10 @@ class EventDetail(OwnEventMixin):
             listing.workspace_url = self.url(
                 "event_date", pk=event.pk, timestamp=int(listing.date.starts_at.timestamp())
             )
+        state = transitions.state_of(event)
         context.update(
-            pending=workflow.pending_revision(event),
+            pending=state.pending,
+            actions=transitions.offered_names(state, self.request.user),
             dates=dates,
             edit_url=self.url("event_edit", pk=event.pk),
             action_url=self.url("event_action", pk=event.pk),
@@ -162,24 +186,30 @@ class EventDetail(OwnEventMixin):
 
 
 class EventAction(OwnEventMixin):
-    """Publish the pending change, archive or bring back the organisation's own event."""
+    """Submit, publish, archive or bring back the organisation's own event, as the workflow
+    table allows."""
 
     http_method_names = ["post"]
+    SERVICES = {
+        "submit": (workflow.submit_for_review, gettext_lazy("Submitted for review.")),
+        "publish": (
+            services.publish_event,
+            gettext_lazy("Published. Migrants now see this event."),
+        ),
+        "archive": (workflow.archive, gettext_lazy("Archived. Migrants no longer see it.")),
+        "unarchive": (workflow.unarchive, gettext_lazy("Published again.")),
+    }
 
     def post(self, request, *args, **kwargs):
         action, event = request.POST.get("action", ""), self.event
+        if action not in self.SERVICES:
+            raise Http404
+        if not transitions.permits(action, event, request.user):
+            raise PermissionDenied
+        service, done = self.SERVICES[action]
         try:
-            if action == "publish":
-                services.publish_event(event, user=request.user)
-                messages.success(request, _("Published. Migrants now see this event."))
-            elif action == "archive":
-                workflow.archive(event, user=request.user)
-                messages.success(request, _("Archived. Migrants no longer see it."))
-            elif action == "unarchive":
-                workflow.unarchive(event, user=request.user)
-                messages.success(request, _("Published again."))
-            else:
-                raise Http404
+            service(event, user=request.user)
+            messages.success(request, str(done))
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         return HttpResponseRedirect(self.event_url())

@@ -11,4 +11,9 @@ class PlacesConfig(AppConfig):
         from apps.places.forms import PlaceForm
         from apps.places.models import Place
 
-        register(Place, form=PlaceForm, public_url=page_by_slug("migrant:place"))
+        register(
+            Place,
+            form=PlaceForm,
+            public_url=page_by_slug("migrant:place"),
+            own_permission="ngo.change_profile",
+        )

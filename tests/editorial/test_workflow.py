@@ -18,8 +18,8 @@ def test_a_new_article_is_a_draft_until_reviewed_and_published(people, authority
     assert client.get(f"/de/information/{article.slug}/").status_code == 404
 
     services.submit_for_review(article, user=people["editor"])
-    with translation.override("en"), pytest.raises(services.WorkflowError, match="four eyes"):
-        services.publish(article, user=people["editor"])
+    with pytest.raises(services.NotAllowed):
+        services.publish(article, user=people["editor"])  # editors do not publish
 
     services.publish(article, user=people["reviewer"])
 
@@ -27,6 +27,22 @@ def test_a_new_article_is_a_draft_until_reviewed_and_published(people, authority
     assert article.status == ItemStatus.PUBLISHED
     assert article.title_de == "Wohnung anmelden"
     assert client.get(f"/de/information/{article.slug}/").status_code == 200
+
+
+def test_under_four_eyes_an_author_who_reviews_may_not_publish_their_own_text(
+    people, authority, region
+):
+    article = services.create_item(
+        Article,
+        region=region,
+        organisation=authority,
+        data=article_data(),
+        author=people["region_admin"],
+    )
+    services.submit_for_review(article, user=people["region_admin"])
+
+    with translation.override("en"), pytest.raises(services.WorkflowError, match="four eyes"):
+        services.publish(article, user=people["region_admin"])
 
 
 def test_under_four_eyes_a_draft_must_be_reviewed_first(people, authority, region):

@@ -196,8 +196,10 @@ def test_the_city_archives_any_event_but_only_reviewers_may(client, people, make
     assert event.status == ItemStatus.ARCHIVED
 
 
-def test_the_city_announces_its_own_events(client, people, authority):
-    client.force_login(people["editor"])
+def test_the_city_announces_its_own_events(client, people, authority, region):
+    region.four_eyes = False
+    region.save()
+    client.force_login(people["reviewer"])
 
     client.post(reverse("authority:event_create"), {**form_data(), "publish": "1"})
 
