@@ -45,7 +45,8 @@ def populate(items: int) -> tuple:
     from apps.articles.models import Article
     from apps.core import languages
     from apps.core.models import Region
-    from apps.editorial.models import ItemStatus, Translation
+    from apps.editorial.models import ItemStatus
+    from apps.translation.models import Translation
 
     Article.objects.all().delete()
     region, _ = Region.objects.update_or_create(
@@ -127,7 +128,7 @@ def main() -> None:
     from django.test import Client
 
     from apps.articles.models import Article
-    from apps.editorial import queries
+    from apps.translation import queries
 
     region, user, targets = populate(arguments.items)
     print(f"{arguments.items} items × {len(targets)} languages on {connection.vendor}")

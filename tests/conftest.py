@@ -11,6 +11,7 @@ from apps.core import languages
 from apps.core.models import Region, Topic, UserType
 from apps.editorial import services
 from apps.editorial.services import revision_data
+from apps.translation import services as translation_services
 
 # Playwright's sync API runs an event loop in the test thread; Django must not refuse DB access.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -201,7 +202,7 @@ def translate(translate_item):
 
 @pytest.fixture(autouse=True)
 def _tasks_run_in_process():
-    """Unit tests run Celery tasks in-process; tests/editorial/test_worker.py uses a real worker."""
+    """Unit tests run Celery tasks in-process; tests/translation/test_worker.py uses a real worker."""
     from portal.celery import app
 
     always_eager = app.conf.task_always_eager
@@ -251,7 +252,7 @@ def publish_term(people, authority, region):
         item = publish_new(Term, data, people, authority, region)
         for language, (text, definition_text, variant_text) in translations.items():
             code = language.replace("_", "-")
-            services.save_translation(
+            translation_services.save_translation(
                 item,
                 language=code,
                 texts={"term": text, "definition": definition_text, "variants": variant_text},
@@ -259,7 +260,7 @@ def publish_term(people, authority, region):
                 base_version=None,
                 done=True,
             )
-            services.publish_translation(item, language=code, user=people["reviewer"])
+            translation_services.publish_translation(item, language=code, user=people["reviewer"])
         item.refresh_from_db()
         return item
 
@@ -271,7 +272,7 @@ def translate_item(people):
     """Translate any editorial item into a language and publish that version."""
 
     def make(item, language: str, texts: dict) -> None:
-        services.save_translation(
+        translation_services.save_translation(
             item,
             language=language,
             texts=texts,
@@ -279,7 +280,7 @@ def translate_item(people):
             base_version=None,
             done=True,
         )
-        services.publish_translation(item, language=language, user=people["reviewer"])
+        translation_services.publish_translation(item, language=language, user=people["reviewer"])
         item.refresh_from_db()
 
     return make

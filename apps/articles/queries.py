@@ -10,7 +10,7 @@ from django.utils import timezone
 from apps.articles.models import Article
 from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import with_reader_translation
+from apps.translation.reader import with_reader_translation
 
 
 def visible_to_migrants(region, *, today: dt.date | None = None) -> QuerySet[Article]:

@@ -17,6 +17,7 @@ from apps.accounts.models import Membership, Organisation, OrganisationKind, Use
 from apps.core.models import Region, Topic, UserType
 from apps.editorial.models import part_key
 from apps.editorial.workflow import is_own_content
+from apps.translation import services as translation_workflow
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "waypoint-demo"  # printed by `make run`; the demo is never for production data
@@ -202,10 +203,10 @@ class _Newsroom:
         item.refresh_from_db()
 
     def translate(self, item, language: str, texts: dict) -> None:
-        self.workflow.save_translation(
+        translation_workflow.save_translation(
             item, language=language, texts=texts, user=self.translator, base_version=None, done=True
         )
-        self.workflow.publish_translation(item, language=language, user=self.reviewer)
+        translation_workflow.publish_translation(item, language=language, user=self.reviewer)
 
     def translate_all(self, item, entry: dict, fields: tuple, overlays: dict, skip=()) -> None:
         """Every enabled language the entry (or an overlay file) has a translation for."""

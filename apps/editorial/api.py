@@ -1,7 +1,8 @@
 """Staff API of the workflow: what the authority workspace shows, for other tools to query.
 
 Read-only; token or session authentication; scoped to the region being served and to the
-caller's roles, with the same permission table as the workspace.
+caller's roles, with the same permission table as the workspace. Like the workspace pages, it
+composes editorial and :mod:`apps.translation`, and is to move with them to a workspace kit.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.editorial import diff, queries, workflow
-from apps.editorial.models import CoverageState
 from apps.editorial.registry import editorial_types, type_for_key
 from apps.editorial.templatetags.editorial import source_title
+from apps.translation import queries as translation_queries
+from apps.translation.models import CoverageState
 
 
 class StaffAPIView(APIView):
@@ -66,7 +68,7 @@ class CoverageView(StaffAPIView):
     def get(self, request):
         region = request.region
         entry = type_for_key(request.query_params.get("type") or editorial_types()[0].key)
-        selection = queries.coverage(
+        selection = translation_queries.coverage(
             region,
             entry.model,
             language=request.query_params.get("language", ""),
@@ -77,7 +79,7 @@ class CoverageView(StaffAPIView):
             page = max(int(request.query_params.get("page", "1")), 1)
         except ValueError:
             page = 1
-        rows = queries.coverage_rows(
+        rows = translation_queries.coverage_rows(
             items[(page - 1) * self.PAGE_SIZE : page * self.PAGE_SIZE], codes
         )
         data = {
@@ -111,8 +113,8 @@ class QueueView(StaffAPIView):
     @extend_schema(responses=QueueEntrySerializer(many=True))
     def get(self, request):
         region = request.region
-        codes = queries.languages_for_translator(request.user, region)
-        entries = queries.translator_queue(region, codes)
+        codes = translation_queries.languages_for_translator(request.user, region)
+        entries = translation_queries.translator_queue(region, codes)
         data = [
             {
                 "type": entry.item._meta.label_lower,
@@ -179,8 +181,8 @@ class ItemWorkflowView(StaffAPIView):
             raise NotFound()
         state = workflow.state_of(item)
         pending = state.pending
-        codes = queries.translation_targets(request.region)
-        states = queries.coverage_rows([item], codes)[0].states if codes else []
+        codes = translation_queries.translation_targets(request.region)
+        states = translation_queries.coverage_rows([item], codes)[0].states if codes else []
 
         def name(user):
             return str(user) if user else None

@@ -1,13 +1,13 @@
-"""The editorial and translation workflow every kind of content shares.
+"""The editorial workflow every kind of content shares.
 
 A content model opts in by inheriting :class:`EditorialContent` and naming its translatable and
 revisioned fields. Then:
 
 - its *live* texts (what migrants read) live in the model's per-language columns
   (django-modeltranslation), written only when something is published;
-- every edit of the source language is a :class:`Revision`, reviewed and published as a whole;
-- each language has a :class:`Translation` row whose ``source_fingerprint`` records the source
-  text the translation was made from, so "outdated" is a comparison of two columns in SQL;
+- every edit of the source language is a :class:`Revision`, reviewed and published as a whole,
+  and the published one's fingerprint is the item's ``source_fingerprint``;
+- each language version's state is a ``Translation`` row of :mod:`apps.translation`;
 - every step is recorded in the :class:`AuditEvent` log.
 """
 
@@ -23,8 +23,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-
-from apps.core import languages
 
 
 class ItemStatus(models.TextChoices):
@@ -108,7 +106,9 @@ class EditorialContent(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     revisions = GenericRelation("editorial.Revision")
-    translations = GenericRelation("editorial.Translation")
+    # Named by string, not imported: apps.translation builds on this app. The relation lets
+    # coverage be one SQL join and deletes an item's translations with it.
+    translations = GenericRelation("translation.Translation")
 
     #: Text fields with one column per language (also registered with modeltranslation).
     translatable_fields: ClassVar[tuple[str, ...]] = ()
@@ -264,72 +264,6 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.number}"
-
-
-class TranslationStatus(models.TextChoices):
-    """Per item and language. "Missing" is the absence of a row; "outdated" is computed."""
-
-    IN_PROGRESS = "in_progress", _("In progress")
-    MACHINE = "machine", _("Machine draft")
-    TRANSLATED = "translated", _("Translated")
-    PUBLISHED = "published", _("Published")
-
-
-class CoverageState(models.TextChoices):
-    """What the coverage matrix shows; computed in SQL (see queries.translation_state)."""
-
-    MISSING = "missing", _("Missing")
-    IN_PROGRESS = "in_progress", _("In progress")
-    MACHINE = "machine", _("Machine draft")
-    TRANSLATED = "translated", _("Translated")
-    PUBLISHED = "published", _("Published")
-    OUTDATED = "outdated", _("Outdated")
-
-
-class Translation(models.Model):
-    """The state of one language version of one item.
-
-    ``draft`` is the translator's working text; publishing copies it into the item's live
-    columns. ``source_fingerprint`` is the fingerprint of the source text the draft was made from;
-    ``live_source_fingerprint`` that of the source the live (published) text was made from.
-    """
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
-    language = models.CharField(_("language"), max_length=10, choices=languages.DJANGO_LANGUAGES)
-    status = models.CharField(_("status"), max_length=20, choices=TranslationStatus.choices)
-    draft = models.JSONField(default=dict)
-    source_fingerprint = models.CharField(max_length=64)
-    live_source_fingerprint = models.CharField(max_length=64, blank=True)
-    live_is_machine = models.BooleanField(default=False)
-    version = models.PositiveIntegerField(default=1)
-    translated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    published_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("translation")
-        verbose_name_plural = _("translations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id", "language"],
-                name="one_translation_per_language",
-            )
-        ]
-        indexes = [models.Index(fields=["content_type", "language", "status"])]
-
-    def __str__(self) -> str:
-        return f"{self.content_type_id}/{self.object_id} {self.language} {self.status}"
-
-    @property
-    def is_live(self) -> bool:
-        return bool(self.live_source_fingerprint)
 
 
 class AuditEvent(models.Model):

@@ -1,7 +1,8 @@
 """What every per-language content API shares: texts from the reader's language version.
 
 A serializer inherits :class:`ReaderVersionSerializer` and declares its texts with
-:class:`VersionText`; the language version of each item is worked out once per response.
+:class:`VersionText`; the language version of each item is worked out once per response, by
+:mod:`apps.translation.reader`. (This module stays here until the workspace kit moves.)
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.editorial.presentation import LanguageVersion, language_version
+from apps.translation.reader import LanguageVersion, language_version
 
 
 class ReaderVersionSerializer(serializers.ModelSerializer):

@@ -1,4 +1,6 @@
-"""Writes of the editorial and translation workflow. Views and the API call only these."""
+"""Writes of the editorial workflow: revisions, review, publication, archive, the audit log.
+Views and the API call only these; the writes of language versions are in
+:mod:`apps.translation.services`."""
 
 from __future__ import annotations
 
@@ -12,19 +14,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from apps.editorial.fingerprints import fingerprint
+from apps.editorial.fingerprints import texts_fingerprint
 from apps.editorial.models import (
     AuditEvent,
     EditorialContent,
     ItemStatus,
     Revision,
     RevisionState,
-    Translation,
-    TranslationStatus,
     localized,
-    part_key,
 )
-from apps.editorial.signals import content_published, live_content_changed, translation_published
+from apps.editorial.signals import content_published, live_content_changed
 from apps.editorial.workflow import (
     NotAllowed,
     State,
@@ -35,7 +34,7 @@ from apps.editorial.workflow import (
     state_of,
 )
 
-__all__ = ["EditConflict", "NotAllowed", "TranslationConflict", "WorkflowError"]  # and the services
+__all__ = ["EditConflict", "NotAllowed", "WorkflowError"]  # and the services below
 
 
 class EditConflict(WorkflowError):
@@ -47,16 +46,10 @@ class EditConflict(WorkflowError):
         self.base = base
 
 
-class TranslationConflict(WorkflowError):
-    def __init__(self, *, current: Translation):
-        super().__init__(_("Someone else saved this translation while you were working on it."))
-        self.current = current
-
-
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _live_changed(item: EditorialContent) -> None:
+def notify_live_change(item: EditorialContent) -> None:
     """Tell listeners (caches) now and again after commit, so that no other process can keep a
     view of the content it built between the change and the commit."""
     live_content_changed.send(sender=type(item), item=item)
@@ -122,23 +115,6 @@ def revision_data(model: type[EditorialContent], values: dict) -> dict:
     return data
 
 
-def revision_texts(model: type[EditorialContent], data: dict) -> dict[str, str]:
-    """The translation units of revision data, by key (see ``EditorialContent.text_units``)."""
-    texts = {name: data.get(name, "") for name in model.translatable_fields}
-    for part in model.parts:
-        for row in data.get(part.name, []):
-            for name in part.translatable_fields:
-                texts[part_key(part.name, row["uid"], name)] = row.get(name, "")
-    return texts
-
-
-def texts_fingerprint(model: type[EditorialContent], data: dict) -> str:
-    """Parts are taken in a fixed order (by key), so reordering rows outdates no translation."""
-    texts = revision_texts(model, data)
-    own = list(model.translatable_fields)
-    return fingerprint(texts, own + sorted(key for key in texts if key not in own))
-
-
 def latest_revision(item: EditorialContent) -> Revision | None:
     return item.revisions.order_by("-number").first()
 
@@ -147,7 +123,7 @@ def published_revision(item: EditorialContent) -> Revision | None:
     return item.revisions.filter(state=RevisionState.PUBLISHED).order_by("-number").first()
 
 
-def _lock(item: EditorialContent) -> EditorialContent:
+def lock_item(item: EditorialContent) -> EditorialContent:
     """Serialise writers of one item (a row lock on PostgreSQL)."""
     return type(item).objects.select_for_update().select_related("region").get(pk=item.pk)
 
@@ -189,7 +165,7 @@ def create_item(
 @transaction.atomic
 def save_draft(item: EditorialContent, *, data: dict, author, base_number: int | None) -> Revision:
     """Save the editor's text as a new draft revision, unless someone saved in between."""
-    item = _lock(item)
+    item = lock_item(item)
     require("save", state_of(item), author)
     latest = latest_revision(item)
     if latest is not None and base_number != latest.number:
@@ -224,7 +200,7 @@ def submit_for_review(item: EditorialContent, *, state: State, user) -> Revision
     return revision
 
 
-def _check_four_eyes(region, user, author) -> None:
+def check_four_eyes(region, user, author) -> None:
     if region.four_eyes and author is not None and author == user:
         raise WorkflowError(
             _("This region asks for four eyes: someone other than the author must publish.")
@@ -251,7 +227,7 @@ def publish(item: EditorialContent, *, state: State, user, comment: str = "") ->
     revision.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_comment"])
     audit(item, user, "published", revision=revision.number, comment=comment)
     transaction.on_commit(lambda: content_published.send(sender=type(item), item=item))
-    _live_changed(item)
+    notify_live_change(item)
     return revision
 
 
@@ -363,7 +339,7 @@ def archive(item: EditorialContent, *, state: State, user) -> None:
     item.status = ItemStatus.ARCHIVED
     item.save(update_fields=["status", "updated_at"])
     audit(item, user, "archived")
-    _live_changed(item)
+    notify_live_change(item)
 
 
 @performs("unarchive")
@@ -371,7 +347,7 @@ def unarchive(item: EditorialContent, *, state: State, user) -> None:
     item.status = ItemStatus.PUBLISHED
     item.save(update_fields=["status", "updated_at"])
     audit(item, user, "unarchived")
-    _live_changed(item)
+    notify_live_change(item)
 
 
 @performs("restore")
@@ -387,174 +363,3 @@ def restore(
     revision.restored_from = number
     audit(item, user, "restored", revision=revision.number, comment=f"#{number}")
     return revision
-
-
-# --- translations ------------------------------------------------------------------------------
-
-
-def _lock_translation(item: EditorialContent, language: str) -> Translation | None:
-    return (
-        Translation.objects.select_for_update()
-        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
-        .first()
-    )
-
-
-def translation_of(item: EditorialContent, language: str) -> Translation | None:
-    return item.translations.filter(language=language).first()
-
-
-def _translatable(item: EditorialContent, language: str) -> None:
-    if language == item.source_language:
-        raise WorkflowError(_("This is the source language; edit the original instead."))
-    if not item.region.enables(language):
-        raise WorkflowError(_("This language is not enabled in the region."))
-    if not item.source_fingerprint:
-        raise WorkflowError(_("Publish the original first; then it can be translated."))
-
-
-def _clean_texts(units, texts: dict) -> dict:
-    return {unit.key: (texts.get(unit.key) or "").strip() for unit in units}
-
-
-@transaction.atomic
-def save_translation(
-    item: EditorialContent,
-    *,
-    language: str,
-    texts: dict,
-    user,
-    base_version: int | None,
-    done: bool,
-    source_fingerprint: str | None = None,
-    action: str = "",
-) -> Translation:
-    """Keep a translator's text. ``done`` marks it ready for review.
-
-    ``source_fingerprint`` is the source the translation was made from — the current one for the
-    side-by-side editor, the one recorded in the file for imports.
-    """
-    item = _lock(item)
-    _translatable(item, language)
-    translation = _lock_translation(item, language)
-    if translation is not None and base_version is not None and base_version != translation.version:
-        raise TranslationConflict(current=translation)
-    units = item.text_units()
-    cleaned = _clean_texts(units, texts)
-    if done and not all(cleaned[unit.key] for unit in units if unit.required):
-        raise WorkflowError(
-            _("Translate every required field before marking the translation done.")
-        )
-    if translation is None:
-        translation = Translation(
-            content_type=content_type_of(item), object_id=item.pk, language=language, version=0
-        )
-    translation.draft = cleaned
-    translation.source_fingerprint = source_fingerprint or item.source_fingerprint
-    translation.status = TranslationStatus.TRANSLATED if done else TranslationStatus.IN_PROGRESS
-    translation.translated_by = user
-    translation.version += 1
-    translation.save()
-    audit(
-        item,
-        user,
-        action or ("translation_done" if done else "translation_saved"),
-        language=language,
-    )
-    return translation
-
-
-def _make_live(item: EditorialContent, translation: Translation, *, machine: bool) -> None:
-    item.set_live_texts(translation.language, translation.draft)
-    translation.live_source_fingerprint = translation.source_fingerprint
-    translation.live_is_machine = machine
-
-
-@transaction.atomic
-def publish_translation(item: EditorialContent, *, language: str, user) -> Translation:
-    item = _lock(item)
-    _translatable(item, language)
-    translation = _lock_translation(item, language)
-    if translation is None or translation.status not in (
-        TranslationStatus.TRANSLATED,
-        TranslationStatus.MACHINE,
-    ):
-        raise WorkflowError(_("Only a finished translation or a machine draft can be published."))
-    if translation.status == TranslationStatus.TRANSLATED:
-        _check_four_eyes(item.region, user, translation.translated_by)
-    # A person publishing a machine draft has reviewed it: it is no longer labelled as machine-made.
-    _make_live(item, translation, machine=False)
-    translation.status = TranslationStatus.PUBLISHED
-    translation.published_by, translation.published_at = user, timezone.now()
-    translation.save()
-    audit(item, user, "translation_published", language=language)
-    transaction.on_commit(
-        lambda: translation_published.send(sender=type(item), item=item, language=language)
-    )
-    _live_changed(item)
-    return translation
-
-
-def request_machine_translation(item: EditorialContent, *, languages: list[str], user) -> list[str]:
-    """Queue machine drafts; returns the languages queued. Human work is never overwritten.
-
-    If the task queue cannot be reached, the editor is told so; nothing else is affected.
-    """
-    from kombu.exceptions import OperationalError
-
-    from apps.editorial import tasks
-
-    for language in languages:
-        _translatable(item, language)
-    queued = []
-    for language in languages:
-        try:
-            tasks.machine_translate.delay(
-                content_type_of(item).pk, item.pk, language, item.source_fingerprint
-            )
-        except OperationalError as error:
-            raise WorkflowError(
-                _("Machine translation is not available right now. Please try again later.")
-            ) from error
-        queued.append(language)
-        audit(item, user, "machine_requested", language=language)
-    return queued
-
-
-@transaction.atomic
-def apply_machine_translation(
-    item: EditorialContent, *, language: str, texts: dict, source_fingerprint: str
-) -> Translation | None:
-    item = _lock(item)
-    if item.source_fingerprint != source_fingerprint:
-        return (
-            None  # the original changed while the machine was translating; a newer request follows
-        )
-    translation = _lock_translation(item, language)
-    human_work = (
-        translation is not None
-        and translation.status != TranslationStatus.MACHINE
-        and translation.source_fingerprint == item.source_fingerprint
-    )
-    if human_work:
-        return translation
-    if translation is None:
-        translation = Translation(
-            content_type=content_type_of(item), object_id=item.pk, language=language, version=0
-        )
-    translation.draft = _clean_texts(item.text_units(), texts)
-    translation.source_fingerprint = source_fingerprint
-    translation.status = TranslationStatus.MACHINE
-    translation.translated_by = None
-    translation.version += 1
-    live_is_current_human = (
-        translation.is_live
-        and not translation.live_is_machine
-        and translation.live_source_fingerprint == item.source_fingerprint
-    )
-    if item.region.publish_machine_translations and not live_is_current_human:
-        _make_live(item, translation, machine=True)
-        _live_changed(item)
-    translation.save()
-    audit(item, None, "machine_draft", language=language)
-    return translation

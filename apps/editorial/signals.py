@@ -4,8 +4,7 @@ from django.dispatch import Signal
 
 #: Sent after a source revision is published. Arguments: ``item``.
 content_published = Signal()
-#: Sent after a language version is published. Arguments: ``item``, ``language``.
-translation_published = Signal()
 #: Sent whenever what migrants can read of an item changes: publication of the original or of a
-#: language version, archiving, a machine translation going live. Arguments: ``item``.
+#: language version (by apps.translation), archiving, a machine translation going live.
+#: Arguments: ``item``.
 live_content_changed = Signal()

@@ -1,5 +1,8 @@
 """Workspace pages of the editorial and translation workflow, for any registered content type.
 
+This page kit composes both apps (editorial and :mod:`apps.translation`), so it imports the
+translation app; it is to move to a shared workspace kit of its own.
+
 Each class here is the behaviour of one page, without a Django view base. A frontend composes
 it, in this order, with its access mixin (which supplies ``get_scope()``, the region, and the
 navigation) and the Django generic view it needs::
@@ -24,16 +27,15 @@ from apps.accounts import queries as accounts_queries
 from apps.accounts.rules import LanguageScope
 from apps.core import languages
 from apps.core.richtext import render_markdown
-from apps.editorial import diff, exchange, queries, services, workflow
-from apps.editorial.forms import (
-    ExportForm,
-    ImportForm,
-    MachineTranslationForm,
-    SendBackForm,
-    TranslationForm,
-)
-from apps.editorial.models import CoverageState, ItemStatus, RevisionState
+from apps.editorial import diff, queries, services, workflow
+from apps.editorial.forms import SendBackForm
+from apps.editorial.models import ItemStatus, RevisionState
 from apps.editorial.registry import editorial_types, type_for_key
+from apps.translation import exchange
+from apps.translation import queries as translation_queries
+from apps.translation import services as translation_services
+from apps.translation.forms import ExportForm, ImportForm, MachineTranslationForm, TranslationForm
+from apps.translation.models import CoverageState
 
 
 class EditorialTypeMixin:
@@ -200,8 +202,8 @@ class ItemDetail(ItemMixin):
         pending = state.pending
         published = services.published_revision(item)
         actions = workflow.offered_names(state, self.request.user)
-        targets = queries.translation_targets(region)
-        states = queries.coverage_rows([item], targets)[0].states if targets else []
+        targets = translation_queries.translation_targets(region)
+        states = translation_queries.coverage_rows([item], targets)[0].states if targets else []
         context.update(
             item=item,
             pending=pending,
@@ -284,11 +286,11 @@ class ItemAction(ItemMixin):
 
     def do_machine_translate(self, item, user) -> str:
         form = MachineTranslationForm(
-            self.request.POST, targets=queries.translation_targets(self.get_scope())
+            self.request.POST, targets=translation_queries.translation_targets(self.get_scope())
         )
         if not form.is_valid():
             raise services.WorkflowError(_("Choose at least one language."))
-        queued = services.request_machine_translation(
+        queued = translation_services.request_machine_translation(
             item, languages=form.cleaned_data["languages"], user=user
         )
         return _("Machine drafts requested for: %(languages)s.") % {
@@ -349,17 +351,21 @@ class Coverage:
         chosen_type = type_for_key(self.request.GET.get("type") or types[0].key)
         language = self.request.GET.get("language", "")
         state = self.request.GET.get("state", "")
-        selection = queries.coverage(region, chosen_type.model, language=language, state=state)
+        selection = translation_queries.coverage(
+            region, chosen_type.model, language=language, state=state
+        )
         page = Paginator(selection.items, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
             types=types,
             chosen_type=chosen_type,
             languages=[languages.get(code) for code in selection.codes],
-            all_targets=[languages.get(code) for code in queries.translation_targets(region)],
+            all_targets=[
+                languages.get(code) for code in translation_queries.translation_targets(region)
+            ],
             language=language,
             state=state,
             states=CoverageState.choices,
-            rows=queries.coverage_rows(page.object_list, selection.codes),
+            rows=translation_queries.coverage_rows(page.object_list, selection.codes),
             page=page,
             summary=selection.summary,
             ns=self.url_namespace,
@@ -373,13 +379,13 @@ class Queue:
 
     def my_languages(self) -> list[str]:
         region = self.get_scope()
-        return queries.languages_for_translator(self.request.user, region)
+        return translation_queries.languages_for_translator(self.request.user, region)
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         codes = self.my_languages()
         context.update(
-            entries=queries.translator_queue(self.get_scope(), codes),
+            entries=translation_queries.translator_queue(self.get_scope(), codes),
             my_languages=[languages.get(code) for code in codes],
             ns=self.url_namespace,
         )
@@ -396,13 +402,13 @@ class TranslationEdit(ItemMixin):
     @cached_property
     def language(self) -> str:
         code = self.kwargs["language"]
-        if code not in queries.translation_targets(self.get_scope()):
+        if code not in translation_queries.translation_targets(self.get_scope()):
             raise Http404
         return code
 
     @cached_property
     def translation(self):
-        return services.translation_of(self.item, self.language)
+        return translation_services.translation_of(self.item, self.language)
 
     def may_translate(self) -> bool:
         return self.request.user.has_perm(
@@ -423,7 +429,9 @@ class TranslationEdit(ItemMixin):
             if not request.user.has_perm("editorial.publish_translation", region):
                 raise PermissionDenied
             try:
-                services.publish_translation(self.item, language=self.language, user=request.user)
+                translation_services.publish_translation(
+                    self.item, language=self.language, user=request.user
+                )
                 messages.success(request, _("This language version is now published."))
             except services.WorkflowError as error:
                 messages.error(request, str(error))
@@ -436,7 +444,7 @@ class TranslationEdit(ItemMixin):
         texts = {unit.key: form.cleaned_data[unit.key] for unit in self.item.text_units()}
         done = self.request.POST.get("action") == "done"
         try:
-            services.save_translation(
+            translation_services.save_translation(
                 self.item,
                 language=self.language,
                 texts=texts,
@@ -444,7 +452,7 @@ class TranslationEdit(ItemMixin):
                 base_version=form.cleaned_data["base_version"],
                 done=done,
             )
-        except services.TranslationConflict as conflict:
+        except translation_services.TranslationConflict as conflict:
             form.add_error(None, str(conflict))
             data = form.data.copy()
             data["base_version"] = conflict.current.version
@@ -492,7 +500,7 @@ class TranslationEdit(ItemMixin):
                 for unit in item.text_units()
             ],
             translation=translation,
-            state=queries.coverage_rows([item], [self.language])[0].states[0][1],
+            state=translation_queries.coverage_rows([item], [self.language])[0].states[0][1],
             source_changes=source_changes,
             may_translate=self.may_translate(),
             may_publish=self.request.user.has_perm(
@@ -510,7 +518,7 @@ class Export:
 
     def targets(self) -> list[str]:
         region = self.get_scope()
-        return queries.languages_for_translator(self.request.user, region)
+        return translation_queries.languages_for_translator(self.request.user, region)
 
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "targets": self.targets()}
@@ -527,8 +535,8 @@ class Export:
         wanted = set(form.cleaned_data["include"])
         items = []
         for entry in editorial_types():
-            items += queries.filter_by_states(
-                queries.translated_items(region, entry.model), [language], wanted
+            items += translation_queries.filter_by_states(
+                translation_queries.translated_items(region, entry.model), [language], wanted
             )
         file_format = form.cleaned_data["file_format"]
         if file_format == "xliff":
@@ -556,7 +564,7 @@ class Import:
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         region = self.get_scope()
-        targets = queries.languages_for_translator(self.request.user, region)
+        targets = translation_queries.languages_for_translator(self.request.user, region)
         context["import_form"] = context.pop("form")
         context["form"] = ExportForm(targets=targets)
         context["ns"] = self.url_namespace

@@ -12,9 +12,9 @@ import icalendar
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from apps.editorial.presentation import language_version, reader_translation
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence
+from apps.translation.reader import language_version, reader_translation
 
 
 def _component(event: Event, code: str, url: str, cancelled: list[dt.datetime]) -> icalendar.Event:

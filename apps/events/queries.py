@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import LanguageVersion, language_version, with_reader_translation
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence, RegistrationStatus
+from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
 
 logger = logging.getLogger(__name__)
 

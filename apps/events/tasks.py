@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from apps.editorial.presentation import language_version
 from apps.events import services
 from apps.events.models import Registration
+from apps.translation.reader import language_version
 
 
 def _subject(kind: str, title: str) -> str:

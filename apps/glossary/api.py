@@ -7,10 +7,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core.api import LANG_PARAMETER
-from apps.editorial.presentation import with_reader_translation
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.glossary.models import Term
 from apps.glossary.queries import published_terms
+from apps.translation.reader import with_reader_translation
 
 
 class TermSerializer(ReaderVersionSerializer):

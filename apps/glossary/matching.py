@@ -30,8 +30,8 @@ from lxml import html as lxml_html
 from apps.core import resilient_cache as cache
 from apps.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from apps.editorial.models import localized
-from apps.editorial.presentation import language_version, shown_language
 from apps.editorial.registry import type_for_model
+from apps.translation.reader import language_version, shown_language
 
 logger = logging.getLogger(__name__)
 

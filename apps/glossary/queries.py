@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import LanguageVersion, language_version, with_reader_translation
 from apps.glossary.models import Term
+from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
 
 SCRIPT_ORDER = ("Latin", "Arabic", "Cyrillic", "Chinese", "Other")
 

@@ -17,12 +17,12 @@ from django.views.generic import TemplateView, View
 from apps.accounts import queries as accounts_queries
 from apps.core import queries as core_queries
 from apps.core.models import Topic
-from apps.editorial.presentation import language_version
 from apps.events import ical, queries, services
 from apps.events.forms import FilterForm, RegistrationForm
 from apps.events.models import Event
 from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
+from apps.translation.reader import language_version
 
 #: The list shows this far ahead unless the reader chooses dates...
 LIST_DAYS = 90

@@ -15,7 +15,6 @@ from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
 from apps.core import downloads, languages
 from apps.core import queries as core_queries
-from apps.editorial.presentation import language_version
 from apps.editorial.registry import type_for_model
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
@@ -25,6 +24,7 @@ from apps.procedures import services as procedure_services
 from apps.procedures.models import Procedure
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
+from apps.translation.reader import language_version
 
 
 class MigrantPageMixin:

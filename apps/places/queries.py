@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import with_reader_translation
 from apps.places.models import Place
+from apps.translation.reader import with_reader_translation
 
 
 def places_for_reader(region, code: str) -> QuerySet[Place]:

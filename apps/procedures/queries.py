@@ -12,15 +12,15 @@ from apps.core import languages
 from apps.core.queries import about_topic, for_situation
 from apps.core.richtext import render_markdown
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import (
+from apps.procedures import services
+from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus
+from apps.translation.reader import (
     LanguageVersion,
     language_version,
     part_texts,
     reader_translation,
     with_reader_translation,
 )
-from apps.procedures import services
-from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus
 
 
 def documents_for_reader(region, code: str, *, topic: str = "") -> QuerySet[Document]:

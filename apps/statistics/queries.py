@@ -11,7 +11,6 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from apps.editorial.models import ItemStatus
-from apps.editorial.presentation import with_reader_translation
 from apps.statistics.models import (
     Chart,
     ColumnRole,
@@ -21,6 +20,7 @@ from apps.statistics.models import (
     VersionState,
 )
 from apps.statistics.services import Figure, figure, threshold
+from apps.translation.reader import with_reader_translation
 
 
 def parse_filters(text: str) -> dict[str, str]:
@@ -266,7 +266,7 @@ class ChartView:
     """Everything a page needs to show one chart in one language."""
 
     chart: Chart
-    version: object  # editorial.presentation.LanguageVersion
+    version: object  # translation.reader.LanguageVersion
     table: Table | None
     summary: str
     data: dict
@@ -276,7 +276,7 @@ class ChartView:
 
 
 def chart_view(chart: Chart, code: str) -> ChartView:
-    from apps.editorial.presentation import language_version
+    from apps.translation.reader import language_version
 
     table = chart_table(chart)
     if table is None:

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.editorial",
+    "apps.translation",
     "apps.articles",
     "apps.glossary",
     "apps.places",
@@ -275,7 +276,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
-# Machine translation (apps/editorial/machine.py): "offline" (tests, demo) or "libretranslate".
+# Machine translation (apps/translation/machine.py): "offline" (tests, demo) or "libretranslate".
 MACHINE_TRANSLATION_BACKEND = os.environ.get("MACHINE_TRANSLATION_BACKEND", "offline")
 MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL", "")
 MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")

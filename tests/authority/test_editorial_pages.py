@@ -8,10 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.articles.models import Article
-from apps.editorial import exchange, services
-from apps.editorial.models import CoverageState, ItemStatus
+from apps.editorial import services
+from apps.editorial.models import ItemStatus
+from apps.translation import exchange
+from apps.translation import services as translation_services
+from apps.translation.models import CoverageState
 from tests.conftest import article_data
-from tests.editorial.test_exchange import ARABIC, fill_xliff
+from tests.translation.test_exchange import ARABIC, fill_xliff
 
 TYPE = "articles.article"
 
@@ -145,19 +148,19 @@ def test_translator_translates_side_by_side_in_their_languages_only(
         {**ARABIC, "base_version": "", "action": "done"},
     )
     assert response.status_code == 302
-    assert services.translation_of(article, "ar").status == "translated"
+    assert translation_services.translation_of(article, "ar").status == "translated"
 
     forbidden = client.post(
         url("translation_edit", type=TYPE, pk=article.pk, language="ru"),
         {"title": "Регистрация", "base_version": "", "action": "save"},
     )
     assert forbidden.status_code == 403
-    assert services.translation_of(article, "ru") is None
+    assert translation_services.translation_of(article, "ru") is None
 
 
 def test_reviewer_publishes_a_language_version(client, people, publish_article):
     article = publish_article()
-    services.save_translation(
+    translation_services.save_translation(
         article,
         language="ar",
         texts=ARABIC,
@@ -250,7 +253,7 @@ def test_export_and_import_through_the_workspace(client, people, publish_article
         url("translation_import"), {"file": SimpleUploadedFile("ar.xlf", translated)}
     )
     assert response.status_code == 302
-    assert services.translation_of(article, "ar").status == "translated"
+    assert translation_services.translation_of(article, "ar").status == "translated"
 
 
 def test_a_broken_import_lists_problems_by_line_and_changes_nothing(
@@ -269,7 +272,7 @@ def test_a_broken_import_lists_problems_by_line_and_changes_nothing(
     html = response.content.decode()
     assert "Nothing was imported" in html
     assert re.search(r"Line \d+: The file is not valid XML", html)
-    assert services.translation_of(article, "ar") is None
+    assert translation_services.translation_of(article, "ar") is None
 
 
 def test_the_overview_lists_items_in_review_at_a_fixed_query_cost(client, people, region):

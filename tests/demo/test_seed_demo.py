@@ -7,12 +7,12 @@ from apps.articles.models import Article
 from apps.core import languages
 from apps.core.models import Region, Topic, UserType
 from apps.demo.services import load_demo
-from apps.editorial.presentation import language_version
-from apps.editorial.queries import coverage_rows
 from apps.glossary.matching import explain
 from apps.glossary.models import Term
 from apps.places.models import Place
 from apps.procedures.models import Document, Procedure, Step, Tip
+from apps.translation.queries import coverage_rows
+from apps.translation.reader import language_version
 
 MODELS = (
     Region, Topic, UserType, Organisation, User, Membership, Article, Term, Document, Place,

@@ -166,6 +166,7 @@ def test_the_e_mail_names_the_place_as_published_in_the_registrants_language(
 ):
     from apps.editorial import services as workflow
     from apps.places.models import Place
+    from apps.translation import services as translation_workflow
     from tests.conftest import publish_new
 
     place = publish_new(
@@ -176,11 +177,11 @@ def test_the_e_mail_names_the_place_as_published_in_the_registrants_language(
         ),
         people, authority, region,
     )  # fmt: skip
-    workflow.save_translation(
+    translation_workflow.save_translation(
         place, language="ar", texts={"name": "مركز النساء"}, user=people["translator"],
         base_version=None, done=True,
     )  # fmt: skip
-    workflow.publish_translation(place, language="ar", user=people["reviewer"])
+    translation_workflow.publish_translation(place, language="ar", user=people["reviewer"])
     event = make_event(place=place.pk)
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from apps.editorial import exchange, services
+from apps.editorial import services
 from apps.editorial.diff import diff_data
-from apps.editorial.presentation import part_texts
-from apps.editorial.queries import coverage_rows
 from apps.procedures.models import Procedure
+from apps.translation import exchange
+from apps.translation import services as translation_services
+from apps.translation.exchange.xliff import XLIFF_NS
+from apps.translation.queries import coverage_rows
+from apps.translation.reader import part_texts
 from tests.procedures.conftest import part_key, procedure_data, procedure_texts, step
 
 
@@ -63,7 +66,7 @@ def test_a_translation_missing_a_step_title_is_not_done(publish_procedure, peopl
     texts[part_key("steps", "a", "title")] = ""
 
     with pytest.raises(services.WorkflowError):
-        services.save_translation(
+        translation_services.save_translation(
             procedure, language="uk", texts=texts, user=people["translator"],
             base_version=None, done=True,
         )  # fmt: skip
@@ -128,9 +131,9 @@ def test_reviewers_see_what_changed_in_each_step_and_in_the_order(publish_proced
 def _translate_xliff(exported: bytes, translate) -> bytes:
     """Fill every target as a translation tool would: ``translate(unit id, source)``."""
     root = etree.fromstring(exported)
-    for unit in root.iter(f"{{{exchange.XLIFF_NS}}}trans-unit"):
-        source = unit.find(f"{{{exchange.XLIFF_NS}}}source").text
-        target = unit.find(f"{{{exchange.XLIFF_NS}}}target")
+    for unit in root.iter(f"{{{XLIFF_NS}}}trans-unit"):
+        source = unit.find(f"{{{XLIFF_NS}}}source").text
+        target = unit.find(f"{{{XLIFF_NS}}}target")
         target.text = translate(unit.get("id"), source)
         target.set("state", "translated")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
@@ -147,7 +150,10 @@ def test_xliff_carries_steps_there_and_back(publish_procedure, people, region):
     result = exchange.import_file(translated, region=region, user=people["translator"])
 
     assert result.ok, result.problems
-    assert services.translation_of(procedure, "uk").draft["steps.a.title"] == "УК Termin buchen"
+    assert (
+        translation_services.translation_of(procedure, "uk").draft["steps.a.title"]
+        == "УК Termin buchen"
+    )
 
 
 def test_an_import_without_a_steps_title_changes_nothing(publish_procedure, people, region):
@@ -161,7 +167,7 @@ def test_an_import_without_a_steps_title_changes_nothing(publish_procedure, peop
 
     assert not result.ok
     assert "Step 1 · what to do" in result.problems[0].message
-    assert services.translation_of(procedure, "uk") is None
+    assert translation_services.translation_of(procedure, "uk") is None
 
 
 def test_machine_drafts_include_the_steps(publish_procedure, people, region, settings):
@@ -169,8 +175,10 @@ def test_machine_drafts_include_the_steps(publish_procedure, people, region, set
     region.save()
     procedure = publish_procedure(steps=[step("a", "Termin buchen")])
 
-    services.request_machine_translation(procedure, languages=["it"], user=people["editor"])
+    translation_services.request_machine_translation(
+        procedure, languages=["it"], user=people["editor"]
+    )
 
-    draft = services.translation_of(procedure, "it").draft
+    draft = translation_services.translation_of(procedure, "it").draft
     assert draft["steps.a.title"]
     assert procedure.steps.get(uid="a").title_it == draft["steps.a.title"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from apps.editorial import exchange, queries
 from apps.statistics.models import Chart
+from apps.translation import exchange, queries
 
 
 def test_translators_get_charts_in_their_queue_and_xliff(make_chart, region):

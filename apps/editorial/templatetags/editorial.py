@@ -1,3 +1,5 @@
+"""Template tags of the workspace pages, which show revisions and translation states alike."""
+
 from __future__ import annotations
 
 from django import template
@@ -5,7 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import languages
-from apps.editorial.models import CoverageState, RevisionState
+from apps.editorial.models import RevisionState
+from apps.translation.models import CoverageState
 
 register = template.Library()
 

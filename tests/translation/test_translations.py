@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.articles.models import Article
-from apps.editorial import services
-from apps.editorial.models import CoverageState, TranslationStatus
-from apps.editorial.queries import coverage_rows, coverage_summary, translator_queue
+from apps.translation import services
+from apps.translation.models import CoverageState, TranslationStatus
+from apps.translation.queries import coverage_rows, coverage_summary, translator_queue
 
 
 def states(article, *codes):
@@ -223,7 +223,7 @@ def test_translator_queue_lists_their_languages_outdated_first(
 def test_a_broker_outage_is_reported_and_changes_nothing(publish_article, people, monkeypatch):
     from kombu.exceptions import OperationalError
 
-    from apps.editorial import tasks
+    from apps.translation import tasks
 
     def broker_down(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")

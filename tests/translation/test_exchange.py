@@ -4,11 +4,12 @@ import polib
 import pytest
 from lxml import etree
 
-from apps.editorial import exchange, services
-from apps.editorial.models import CoverageState
-from tests.editorial.test_translations import states
+from apps.translation import exchange, services
+from apps.translation.exchange.xliff import XLIFF_NS
+from apps.translation.models import CoverageState
+from tests.translation.test_translations import states
 
-XLIFF = {"x": exchange.XLIFF_NS}
+XLIFF = {"x": XLIFF_NS}
 
 
 def fill_xliff(data: bytes, texts: dict[str, str]) -> bytes:
@@ -199,7 +200,7 @@ def test_checking_an_import_costs_the_same_queries_for_one_item_or_many(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from apps.editorial import services
+    from apps.translation import services
 
     def checked(count: int) -> int:
         articles = [publish_article(title=f"Text {count}-{n}") for n in range(count)]

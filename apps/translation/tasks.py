@@ -1,14 +1,22 @@
+"""Celery tasks of the translation workflow. The services never import this module: they queue
+work through :mod:`apps.translation.jobs`, which ``TranslationConfig.ready()`` connects here."""
+
 from __future__ import annotations
 
 from celery import shared_task
 from django.contrib.contenttypes.models import ContentType
 
-from apps.editorial import services
-from apps.editorial.machine import MachineTranslationError, get_backend
+from apps.translation import services
+from apps.translation.machine import MachineTranslationError, get_backend
 
 
 @shared_task(
-    autoretry_for=(MachineTranslationError,), retry_backoff=30, retry_kwargs={"max_retries": 5}
+    # The name the task had before it moved from apps.editorial: requests already queued (or
+    # waiting for a retry) when a new version is deployed are still run, not dropped.
+    name="apps.editorial.tasks.machine_translate",
+    autoretry_for=(MachineTranslationError,),
+    retry_backoff=30,
+    retry_kwargs={"max_retries": 5},
 )
 def machine_translate(
     content_type_id: int, object_id: int, language: str, source_fingerprint: str

@@ -1,4 +1,5 @@
-"""What a migrant reading in one language gets of an item: the text, and the truth about it."""
+"""The reader's language: what a migrant reading in one language gets of an item — the text, and
+the truth about it (a fallback to the original, a machine translation, an outdated one)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from django.db.models import Prefetch, QuerySet
 
 from apps.core import languages
 from apps.core.richtext import render_markdown
-from apps.editorial.models import EditorialContent, Translation, localized
+from apps.editorial.models import EditorialContent, localized
+from apps.translation.models import Translation
 
 _PREFETCH_ATTRIBUTE = "translation_for_reader"
 

@@ -6,8 +6,8 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 
-from apps.editorial import services
-from apps.editorial.models import TranslationStatus
+from apps.translation import services
+from apps.translation.models import TranslationStatus
 from portal.celery import app
 from tests.services import require
 

@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from apps.editorial.machine import LibreTranslateBackend, MachineTranslationError, OfflineBackend
+from apps.translation.machine import LibreTranslateBackend, MachineTranslationError, OfflineBackend
 
 
 class FakeLibreTranslate(BaseHTTPRequestHandler):

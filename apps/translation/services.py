@@ -1,0 +1,200 @@
+"""Writes of the translation workflow: translators' drafts, publishing language versions, machine
+drafts. Views and the API call only these.
+
+They build on :mod:`apps.editorial.services` (the item's lock, the four-eyes rule, the audit log,
+telling caches that what migrants read changed) and never import the Celery tasks: a machine
+draft is queued through :mod:`apps.translation.jobs`.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
+
+from apps.editorial.models import EditorialContent
+from apps.editorial.services import (
+    WorkflowError,
+    audit,
+    check_four_eyes,
+    content_type_of,
+    lock_item,
+    notify_live_change,
+)
+from apps.translation import jobs
+from apps.translation.models import Translation, TranslationStatus
+from apps.translation.signals import translation_published
+
+
+class TranslationConflict(WorkflowError):
+    def __init__(self, *, current: Translation):
+        super().__init__(_("Someone else saved this translation while you were working on it."))
+        self.current = current
+
+
+def _lock_translation(item: EditorialContent, language: str) -> Translation | None:
+    return (
+        Translation.objects.select_for_update()
+        .filter(content_type=content_type_of(item), object_id=item.pk, language=language)
+        .first()
+    )
+
+
+def translation_of(item: EditorialContent, language: str) -> Translation | None:
+    return item.translations.filter(language=language).first()
+
+
+def _translatable(item: EditorialContent, language: str) -> None:
+    if language == item.source_language:
+        raise WorkflowError(_("This is the source language; edit the original instead."))
+    if not item.region.enables(language):
+        raise WorkflowError(_("This language is not enabled in the region."))
+    if not item.source_fingerprint:
+        raise WorkflowError(_("Publish the original first; then it can be translated."))
+
+
+def _clean_texts(units, texts: dict) -> dict:
+    return {unit.key: (texts.get(unit.key) or "").strip() for unit in units}
+
+
+@transaction.atomic
+def save_translation(
+    item: EditorialContent,
+    *,
+    language: str,
+    texts: dict,
+    user,
+    base_version: int | None,
+    done: bool,
+    source_fingerprint: str | None = None,
+    action: str = "",
+) -> Translation:
+    """Keep a translator's text. ``done`` marks it ready for review.
+
+    ``source_fingerprint`` is the source the translation was made from — the current one for the
+    side-by-side editor, the one recorded in the file for imports.
+    """
+    item = lock_item(item)
+    _translatable(item, language)
+    translation = _lock_translation(item, language)
+    if translation is not None and base_version is not None and base_version != translation.version:
+        raise TranslationConflict(current=translation)
+    units = item.text_units()
+    cleaned = _clean_texts(units, texts)
+    if done and not all(cleaned[unit.key] for unit in units if unit.required):
+        raise WorkflowError(
+            _("Translate every required field before marking the translation done.")
+        )
+    if translation is None:
+        translation = Translation(
+            content_type=content_type_of(item), object_id=item.pk, language=language, version=0
+        )
+    translation.draft = cleaned
+    translation.source_fingerprint = source_fingerprint or item.source_fingerprint
+    translation.status = TranslationStatus.TRANSLATED if done else TranslationStatus.IN_PROGRESS
+    translation.translated_by = user
+    translation.version += 1
+    translation.save()
+    audit(
+        item,
+        user,
+        action or ("translation_done" if done else "translation_saved"),
+        language=language,
+    )
+    return translation
+
+
+def _make_live(item: EditorialContent, translation: Translation, *, machine: bool) -> None:
+    item.set_live_texts(translation.language, translation.draft)
+    translation.live_source_fingerprint = translation.source_fingerprint
+    translation.live_is_machine = machine
+
+
+@transaction.atomic
+def publish_translation(item: EditorialContent, *, language: str, user) -> Translation:
+    item = lock_item(item)
+    _translatable(item, language)
+    translation = _lock_translation(item, language)
+    if translation is None or translation.status not in (
+        TranslationStatus.TRANSLATED,
+        TranslationStatus.MACHINE,
+    ):
+        raise WorkflowError(_("Only a finished translation or a machine draft can be published."))
+    if translation.status == TranslationStatus.TRANSLATED:
+        check_four_eyes(item.region, user, translation.translated_by)
+    # A person publishing a machine draft has reviewed it: it is no longer labelled as machine-made.
+    _make_live(item, translation, machine=False)
+    translation.status = TranslationStatus.PUBLISHED
+    translation.published_by, translation.published_at = user, timezone.now()
+    translation.save()
+    audit(item, user, "translation_published", language=language)
+    transaction.on_commit(
+        lambda: translation_published.send(sender=type(item), item=item, language=language)
+    )
+    notify_live_change(item)
+    return translation
+
+
+def request_machine_translation(item: EditorialContent, *, languages: list[str], user) -> list[str]:
+    """Queue machine drafts; returns the languages queued. Human work is never overwritten.
+
+    If the task queue cannot be reached, the editor is told so; nothing else is affected.
+    """
+    for language in languages:
+        _translatable(item, language)
+    queued = []
+    for language in languages:
+        try:
+            jobs.queue_machine_draft(
+                content_type_id=content_type_of(item).pk,
+                object_id=item.pk,
+                language=language,
+                source_fingerprint=item.source_fingerprint,
+            )
+        except OperationalError as error:
+            raise WorkflowError(
+                _("Machine translation is not available right now. Please try again later.")
+            ) from error
+        queued.append(language)
+        audit(item, user, "machine_requested", language=language)
+    return queued
+
+
+@transaction.atomic
+def apply_machine_translation(
+    item: EditorialContent, *, language: str, texts: dict, source_fingerprint: str
+) -> Translation | None:
+    item = lock_item(item)
+    if item.source_fingerprint != source_fingerprint:
+        return (
+            None  # the original changed while the machine was translating; a newer request follows
+        )
+    translation = _lock_translation(item, language)
+    human_work = (
+        translation is not None
+        and translation.status != TranslationStatus.MACHINE
+        and translation.source_fingerprint == item.source_fingerprint
+    )
+    if human_work:
+        return translation
+    if translation is None:
+        translation = Translation(
+            content_type=content_type_of(item), object_id=item.pk, language=language, version=0
+        )
+    translation.draft = _clean_texts(item.text_units(), texts)
+    translation.source_fingerprint = source_fingerprint
+    translation.status = TranslationStatus.MACHINE
+    translation.translated_by = None
+    translation.version += 1
+    live_is_current_human = (
+        translation.is_live
+        and not translation.live_is_machine
+        and translation.live_source_fingerprint == item.source_fingerprint
+    )
+    if item.region.publish_machine_translations and not live_is_current_human:
+        _make_live(item, translation, machine=True)
+        notify_live_change(item)
+    translation.save()
+    audit(item, None, "machine_draft", language=language)
+    return translation
