@@ -1,79 +1,44 @@
-from django.urls import path
+"""The authority workspace's routes, each with the permission it needs (on the region)."""
 
 from apps.authority import views
+from apps.authority.policy import AUTHORITY
+from apps.workspace.routes import routes_for
+from apps.workspace.urls import content_routes, event_routes, people_routes, translation_routes
 
 app_name = "authority"
 
+
+_page = routes_for(AUTHORITY)
+
 urlpatterns = [
-    path("", views.DashboardView.as_view(), name="dashboard"),
-    path("region/", views.RegionSettingsView.as_view(), name="region"),
-    path("organisations/", views.OrganisationListView.as_view(), name="organisations"),
-    path("organisations/new/", views.OrganisationCreateView.as_view(), name="organisation_create"),
-    path(
-        "organisations/<int:pk>/", views.OrganisationUpdateView.as_view(), name="organisation_edit"
-    ),
-    path("people/", views.MemberListView.as_view(), name="members"),
-    path("people/grant/", views.GrantRoleView.as_view(), name="grant_role"),
-    path(
-        "people/<int:membership>/withdraw/", views.WithdrawRoleView.as_view(), name="withdraw_role"
-    ),
-    path("content/<str:type>/", views.ContentListView.as_view(), name="content_list"),
-    path("content/<str:type>/new/", views.ContentCreateView.as_view(), name="content_create"),
-    path("content/<str:type>/<int:pk>/", views.ContentDetailView.as_view(), name="content_detail"),
-    path("content/<str:type>/<int:pk>/edit/", views.ContentEditView.as_view(), name="content_edit"),
-    path(
-        "content/<str:type>/<int:pk>/action/",
-        views.ContentActionView.as_view(),
-        name="content_action",
-    ),
-    path(
-        "content/<str:type>/<int:pk>/compare/",
-        views.ContentCompareView.as_view(),
-        name="content_compare",
-    ),
-    path(
-        "content/<str:type>/<int:pk>/translations/<str:language>/",
-        views.TranslationEditView.as_view(),
-        name="translation_edit",
-    ),
-    path("preview/", views.MarkdownPreviewView.as_view(), name="markdown_preview"),
-    path("translations/", views.CoverageView.as_view(), name="coverage"),
-    path("translations/queue/", views.TranslationQueueView.as_view(), name="translation_queue"),
-    path("translations/files/", views.TranslationExportView.as_view(), name="translation_exchange"),
-    path(
-        "translations/files/import/",
-        views.TranslationImportView.as_view(),
-        name="translation_import",
-    ),
-    path("events/", views.EventListView.as_view(), name="events"),
-    path("events/new/", views.EventCreateView.as_view(), name="event_create"),
-    path("events/<int:pk>/", views.EventDetailView.as_view(), name="event_detail"),
-    path("events/<int:pk>/edit/", views.EventEditView.as_view(), name="event_edit"),
-    path("events/<int:pk>/action/", views.EventActionView.as_view(), name="event_action"),
-    path("events/<int:pk>/moderate/", views.EventModerateView.as_view(), name="event_moderate"),
-    path(
-        "events/<int:pk>/dates/<int:timestamp>/",
-        views.EventDateView.as_view(),
-        name="event_date",
-    ),
-    path(
-        "events/<int:pk>/dates/<int:timestamp>/action/",
-        views.EventDateActionView.as_view(),
-        name="event_date_action",
-    ),
-    path("tips/", views.TipReviewListView.as_view(), name="tips"),
-    path("tips/<int:pk>/review/", views.TipReviewView.as_view(), name="tip_review"),
-    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
-    path("statistics/planning/", views.PlanningView.as_view(), name="planning"),
-    path("statistics/datasets/<int:pk>/", views.DatasetDataView.as_view(), name="dataset_data"),
-    path(
-        "statistics/datasets/<int:pk>/uploads/<int:number>/",
-        views.DatasetConfirmView.as_view(),
-        name="dataset_confirm",
-    ),
-    path("topics/", views.TaxonomyView.as_view(), name="taxonomy"),
-    path("topics/new/", views.TopicCreateView.as_view(), name="topic_create"),
-    path("topics/<int:pk>/", views.TopicUpdateView.as_view(), name="topic_edit"),
-    path("life-situations/new/", views.UserTypeCreateView.as_view(), name="user_type_create"),
-    path("life-situations/<int:pk>/", views.UserTypeUpdateView.as_view(), name="user_type_edit"),
-]
+    _page("", views.DashboardView, "dashboard", "authority.view_workspace"),
+    _page("region/", views.RegionSettingsView, "region", "authority.change_region", ("save",)),
+    _page("organisations/", views.OrganisationListView, "organisations",
+          "authority.manage_organisations"),
+    _page("organisations/new/", views.OrganisationCreateView, "organisation_create",
+          "authority.manage_organisations", ("save",)),
+    _page("organisations/<int:pk>/", views.OrganisationUpdateView, "organisation_edit",
+          "authority.manage_organisations", ("save",)),
+    _page("tips/", views.TipReviewListView, "tips", "procedures.review_tips"),
+    _page("tips/<int:pk>/review/", views.TipReviewView, "tip_review", "procedures.review_tips",
+          ("approve", "reject")),
+    _page("statistics/", views.StatisticsView, "statistics", "statistics.manage"),
+    _page("statistics/planning/", views.PlanningView, "planning", "statistics.view_planning"),
+    _page("statistics/datasets/<int:pk>/", views.DatasetDataView, "dataset_data",
+          "statistics.manage", ("upload",)),
+    _page("statistics/datasets/<int:pk>/uploads/<int:number>/", views.DatasetConfirmView,
+          "dataset_confirm", "statistics.manage", ("confirm",)),
+    _page("topics/", views.TaxonomyView, "taxonomy", "authority.manage_taxonomy"),
+    _page("topics/new/", views.TopicCreateView, "topic_create", "authority.manage_taxonomy",
+          ("save",)),
+    _page("topics/<int:pk>/", views.TopicUpdateView, "topic_edit", "authority.manage_taxonomy",
+          ("save",)),
+    _page("life-situations/new/", views.UserTypeCreateView, "user_type_create",
+          "authority.manage_taxonomy", ("save",)),
+    _page("life-situations/<int:pk>/", views.UserTypeUpdateView, "user_type_edit",
+          "authority.manage_taxonomy", ("save",)),
+    *content_routes(AUTHORITY),
+    *translation_routes(AUTHORITY),
+    *event_routes(AUTHORITY, moderate_permission="events.moderate"),
+    *people_routes(AUTHORITY),
+]  # fmt: skip

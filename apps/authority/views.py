@@ -1,4 +1,6 @@
-"""The authority workspace: city offices run their region from here."""
+"""The authority workspace's own pages: city offices run their region from here. The pages it
+shares with the NGO workspace (content, translation, events, people) come from the workspace kit;
+who may open each page is declared with its route in ``urls.py``."""
 
 from __future__ import annotations
 
@@ -14,17 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView, View
 
 from apps.accounts import queries as accounts_queries
-from apps.accounts import workspace
 from apps.accounts.forms import OrganisationAdminForm
-from apps.accounts.models import OrganisationKind
 from apps.core import downloads
 from apps.core import queries as core_queries
 from apps.core.forms import RegionSettingsForm, TopicForm, UserTypeForm
 from apps.core.models import Topic, UserType
 from apps.editorial import queries as editorial_queries
-from apps.editorial import workspace as editorial_workspace
 from apps.editorial.services import WorkflowError
-from apps.events import workspace as events_workspace
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
@@ -33,123 +31,11 @@ from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
 from apps.statistics.forms import PlanningForm, UploadForm, column_formset
 from apps.statistics.models import Dataset, DatasetVersion, VersionState
-
-NAV = (
-    workspace.NavItem("authority:dashboard", _("Overview"), "authority.view_workspace"),
-    workspace.NavItem(
-        "authority:content_list",
-        _("Information"),
-        "editorial.view",
-        url_kwargs={"type": "articles.article"},
-    ),
-    workspace.NavItem(
-        "authority:content_list",
-        _("Procedures"),
-        "editorial.view",
-        url_kwargs={"type": "procedures.procedure"},
-    ),
-    workspace.NavItem(
-        "authority:content_list",
-        _("Documents"),
-        "editorial.view",
-        url_kwargs={"type": "procedures.document"},
-    ),
-    workspace.NavItem(
-        "authority:content_list",
-        _("Glossary"),
-        "editorial.view",
-        url_kwargs={"type": "glossary.term"},
-    ),
-    workspace.NavItem("authority:statistics", _("Statistics"), "statistics.manage"),
-    workspace.NavItem("authority:planning", _("Planning figures"), "statistics.view_planning"),
-    workspace.NavItem(
-        "authority:content_list",
-        _("Places"),
-        "editorial.view",
-        url_kwargs={"type": "places.place"},
-    ),
-    workspace.NavItem("authority:events", _("Courses and events"), "events.manage"),
-    workspace.NavItem("authority:tips", _("Tips from organisations"), "procedures.review_tips"),
-    workspace.NavItem(
-        "authority:translation_queue", _("Translation queue"), "editorial.view_translations"
-    ),
-    workspace.NavItem(
-        "authority:coverage", _("Translation coverage"), "editorial.view_translations"
-    ),
-    workspace.NavItem(
-        "authority:organisations", _("Organisations"), "authority.manage_organisations"
-    ),
-    workspace.NavItem("authority:members", _("People and roles"), "authority.manage_members"),
-    workspace.NavItem(
-        "authority:taxonomy", _("Topics and life situations"), "authority.manage_taxonomy"
-    ),
-    workspace.NavItem("authority:region", _("Region settings"), "authority.change_region"),
-)
+from apps.workspace.pages.base import WorkspacePage
+from apps.workspace.pages.people import ScopedFormMixin
 
 
-class AuthorityMixin(workspace.WorkspaceMixin):
-    """Authority pages work on the region being served, for staff of its authorities."""
-
-    nav = NAV
-    permission_required = "authority.view_workspace"
-
-    def get_scope(self):
-        return self.request.region
-
-
-class EditorialMixin(AuthorityMixin):
-    url_namespace = "authority"
-
-
-class ContentListView(editorial_workspace.ItemList, EditorialMixin, TemplateView):
-    pass
-
-
-class ContentCreateView(editorial_workspace.ItemCreate, EditorialMixin, FormView):
-    pass
-
-
-class ContentEditView(editorial_workspace.ItemEdit, EditorialMixin, FormView):
-    pass
-
-
-class ContentDetailView(editorial_workspace.ItemDetail, EditorialMixin, TemplateView):
-    pass
-
-
-class ContentActionView(editorial_workspace.ItemAction, EditorialMixin, View):
-    pass
-
-
-class ContentCompareView(editorial_workspace.Compare, EditorialMixin, TemplateView):
-    pass
-
-
-class MarkdownPreviewView(editorial_workspace.MarkdownPreview, EditorialMixin, View):
-    pass
-
-
-class CoverageView(editorial_workspace.Coverage, EditorialMixin, TemplateView):
-    pass
-
-
-class TranslationQueueView(editorial_workspace.Queue, EditorialMixin, TemplateView):
-    pass
-
-
-class TranslationEditView(editorial_workspace.TranslationEdit, EditorialMixin, FormView):
-    pass
-
-
-class TranslationExportView(editorial_workspace.Export, EditorialMixin, FormView):
-    pass
-
-
-class TranslationImportView(editorial_workspace.Import, EditorialMixin, FormView):
-    pass
-
-
-class DashboardView(AuthorityMixin, TemplateView):
+class DashboardView(WorkspacePage, TemplateView):
     template_name = "authority/dashboard.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -167,8 +53,7 @@ class DashboardView(AuthorityMixin, TemplateView):
         return context
 
 
-class RegionSettingsView(AuthorityMixin, workspace.ScopedFormMixin, UpdateView):
-    permission_required = "authority.change_region"
+class RegionSettingsView(ScopedFormMixin, WorkspacePage, UpdateView):
     template_name = "workspace/form.html"
     form_class = RegionSettingsForm
     success_url = reverse_lazy("authority:region")
@@ -179,8 +64,7 @@ class RegionSettingsView(AuthorityMixin, workspace.ScopedFormMixin, UpdateView):
         return self.request.region
 
 
-class OrganisationListView(AuthorityMixin, TemplateView):
-    permission_required = "authority.manage_organisations"
+class OrganisationListView(WorkspacePage, TemplateView):
     template_name = "authority/organisations.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -189,8 +73,7 @@ class OrganisationListView(AuthorityMixin, TemplateView):
         return context
 
 
-class OrganisationCreateView(AuthorityMixin, workspace.ScopedFormMixin, CreateView):
-    permission_required = "authority.manage_organisations"
+class OrganisationCreateView(ScopedFormMixin, WorkspacePage, CreateView):
     template_name = "workspace/form.html"
     form_class = OrganisationAdminForm
     success_url = reverse_lazy("authority:organisations")
@@ -198,8 +81,7 @@ class OrganisationCreateView(AuthorityMixin, workspace.ScopedFormMixin, CreateVi
     extra_context = {"title": _("New organisation")}
 
 
-class OrganisationUpdateView(AuthorityMixin, workspace.ScopedFormMixin, UpdateView):
-    permission_required = "authority.manage_organisations"
+class OrganisationUpdateView(ScopedFormMixin, WorkspacePage, UpdateView):
     template_name = "workspace/form.html"
     form_class = OrganisationAdminForm
     success_url = reverse_lazy("authority:organisations")
@@ -210,30 +92,7 @@ class OrganisationUpdateView(AuthorityMixin, workspace.ScopedFormMixin, UpdateVi
         return accounts_queries.organisations_of_region(self.request.region)
 
 
-class RegionPeopleMixin(AuthorityMixin):
-    permission_required = "authority.manage_members"
-    members_url_name = "authority:members"
-    grant_url_name = "authority:grant_role"
-    withdraw_url_name = "authority:withdraw_role"
-
-    def get_member_organisations(self):
-        return accounts_queries.organisations_of_region(self.request.region)
-
-
-class MemberListView(RegionPeopleMixin, workspace.MemberListView):
-    pass
-
-
-class GrantRoleView(RegionPeopleMixin, workspace.GrantRoleView):
-    pass
-
-
-class WithdrawRoleView(RegionPeopleMixin, workspace.WithdrawRoleView):
-    pass
-
-
-class TaxonomyView(AuthorityMixin, TemplateView):
-    permission_required = "authority.manage_taxonomy"
+class TaxonomyView(WorkspacePage, TemplateView):
     template_name = "authority/taxonomy.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -243,8 +102,7 @@ class TaxonomyView(AuthorityMixin, TemplateView):
         return context
 
 
-class TaxonomyFormMixin(AuthorityMixin, workspace.ScopedFormMixin):
-    permission_required = "authority.manage_taxonomy"
+class TaxonomyFormMixin(ScopedFormMixin, WorkspacePage):
     template_name = "workspace/form.html"
     success_url = reverse_lazy("authority:taxonomy")
     success_message = _("Saved.")
@@ -276,10 +134,9 @@ class UserTypeUpdateView(TaxonomyFormMixin, UpdateView):
         return UserType.objects.filter(region=self.request.region)
 
 
-class TipReviewListView(AuthorityMixin, TemplateView):
+class TipReviewListView(WorkspacePage, TemplateView):
     """NGOs' tips on procedure steps, waiting for approval, and the latest decisions."""
 
-    permission_required = "procedures.review_tips"
     template_name = "authority/tips.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -292,8 +149,7 @@ class TipReviewListView(AuthorityMixin, TemplateView):
         return context
 
 
-class TipReviewView(AuthorityMixin, View):
-    permission_required = "procedures.review_tips"
+class TipReviewView(WorkspacePage, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
@@ -321,9 +177,7 @@ class TipReviewView(AuthorityMixin, View):
 # --- Statistics: datasets and their uploads (charts and dashboards are editorial content) -------
 
 
-class StatisticsMixin(AuthorityMixin):
-    permission_required = "statistics.manage"
-
+class StatisticsMixin(WorkspacePage):
     @cached_property
     def dataset(self):
         return get_object_or_404(
@@ -426,56 +280,10 @@ class DatasetConfirmView(StatisticsMixin, FormView):
         )
 
 
-class AuthorityEventsMixin(AuthorityMixin):
-    """The city's own events (of its authorities) and their registrations; moderation of all."""
-
-    permission_required = "events.manage"
-    url_namespace = "authority"
-
-    def managed_organisations(self):
-        return self.request.region.organisations.filter(kind=OrganisationKind.AUTHORITY)
-
-    def publishing_organisation(self):
-        return accounts_queries.authority_organisation_of(self.request.user, self.request.region)
-
-
-class EventListView(events_workspace.EventList, AuthorityEventsMixin, TemplateView):
-    moderate_permission = "events.moderate"
-
-
-class EventCreateView(events_workspace.EventCreate, AuthorityEventsMixin, FormView):
-    pass
-
-
-class EventEditView(events_workspace.EventEdit, AuthorityEventsMixin, FormView):
-    pass
-
-
-class EventDetailView(events_workspace.EventDetail, AuthorityEventsMixin, TemplateView):
-    pass
-
-
-class EventActionView(events_workspace.EventAction, AuthorityEventsMixin, View):
-    pass
-
-
-class EventDateView(events_workspace.DateRegistrations, AuthorityEventsMixin, TemplateView):
-    pass
-
-
-class EventDateActionView(events_workspace.DateAction, AuthorityEventsMixin, View):
-    pass
-
-
-class EventModerateView(events_workspace.Moderate, AuthorityEventsMixin, View):
-    permission_required = "events.moderate"
-
-
-class PlanningView(AuthorityMixin, TemplateView):
+class PlanningView(WorkspacePage, TemplateView):
     """Registrations, waiting lists and cancellations of courses and events per month: counts
     with small ones suppressed, as a table or a CSV file. No person is ever listed here."""
 
-    permission_required = "statistics.view_planning"
     template_name = "statistics/planning.html"
 
     def get(self, request, *args, **kwargs):

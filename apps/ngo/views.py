@@ -9,37 +9,28 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView, TemplateView, UpdateView, View
 
 from apps.accounts import queries as accounts_queries
-from apps.accounts import workspace
 from apps.accounts.forms import OrganisationProfileForm
-from apps.accounts.models import Organisation, OrganisationKind
+from apps.accounts.models import Organisation
 from apps.editorial import queries as editorial_queries
 from apps.editorial import services as workflow
 from apps.editorial.services import WorkflowError
-from apps.events import workspace as events_workspace
 from apps.places import queries as place_queries
 from apps.places.forms import PlaceForm
 from apps.places.models import Place
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipForm
-
-NAV = (
-    workspace.NavItem("ngo:dashboard", _("Overview"), "ngo.view_workspace"),
-    workspace.NavItem("ngo:profile", _("Organisation profile"), "ngo.change_profile"),
-    workspace.NavItem("ngo:events", _("Courses and events"), "ngo.manage_events"),
-    workspace.NavItem("ngo:places", _("Our places"), "ngo.change_profile"),
-    workspace.NavItem("ngo:tips", _("Tips on procedures"), "ngo.suggest_tips"),
-    workspace.NavItem("ngo:members", _("People and roles"), "ngo.manage_members"),
-)
+from apps.workspace.pages.base import WorkspacePage
+from apps.workspace.pages.people import ScopedFormMixin
 
 
 class IndexView(LoginRequiredMixin, TemplateView):
@@ -58,24 +49,10 @@ class IndexView(LoginRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(organisations=organisations))
 
 
-class NgoMixin(workspace.WorkspaceMixin):
-    nav = NAV
-    permission_required = "ngo.view_workspace"
-
-    @cached_property
+class NgoMixin(WorkspacePage):
+    @property
     def organisation(self) -> Organisation:
-        try:
-            return Organisation.objects.get(
-                region=self.request.region, kind=OrganisationKind.NGO, slug=self.kwargs["org"]
-            )
-        except Organisation.DoesNotExist as error:
-            raise Http404 from error
-
-    def get_scope(self) -> Organisation:
-        return self.organisation
-
-    def nav_url_kwargs(self) -> dict:
-        return {"org": self.organisation.slug}
+        return self.scope
 
 
 class DashboardView(NgoMixin, TemplateView):
@@ -96,8 +73,8 @@ class DashboardView(NgoMixin, TemplateView):
         return context
 
 
-class ProfileView(NgoMixin, workspace.OrganisationProfileView):
-    permission_required = "ngo.change_profile"
+class ProfileView(ScopedFormMixin, NgoMixin, UpdateView):
+    template_name = "workspace/form.html"
     form_class = OrganisationProfileForm
     success_message = _("Your organisation profile was saved.")
     extra_context = {"title": _("Organisation profile")}
@@ -109,30 +86,7 @@ class ProfileView(NgoMixin, workspace.OrganisationProfileView):
         return reverse("ngo:profile", kwargs={"org": self.organisation.slug})
 
 
-class OrganisationPeopleMixin(NgoMixin):
-    permission_required = "ngo.manage_members"
-    members_url_name = "ngo:members"
-    grant_url_name = "ngo:grant_role"
-    withdraw_url_name = "ngo:withdraw_role"
-
-    def get_member_organisations(self):
-        return Organisation.objects.filter(pk=self.organisation.pk)
-
-
-class MemberListView(OrganisationPeopleMixin, workspace.MemberListView):
-    pass
-
-
-class GrantRoleView(OrganisationPeopleMixin, workspace.GrantRoleView):
-    pass
-
-
-class WithdrawRoleView(OrganisationPeopleMixin, workspace.WithdrawRoleView):
-    pass
-
-
 class TipListView(NgoMixin, TemplateView):
-    permission_required = "ngo.suggest_tips"
     template_name = "ngo/tips.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -142,7 +96,6 @@ class TipListView(NgoMixin, TemplateView):
 
 
 class TipFormMixin(NgoMixin):
-    permission_required = "ngo.suggest_tips"
     template_name = "ngo/tip_form.html"
     form_class = TipForm
 
@@ -204,7 +157,6 @@ class TipEditView(TipFormMixin, FormView):
 
 
 class TipWithdrawView(NgoMixin, View):
-    permission_required = "ngo.suggest_tips"
     http_method_names = ["post"]
 
     def post(self, request, org: str, pk: int):
@@ -214,51 +166,9 @@ class TipWithdrawView(NgoMixin, View):
         return redirect("ngo:tips", org=self.organisation.slug)
 
 
-class NgoEventsMixin(NgoMixin):
-    """The NGO manages its own events and their registrations, never another's."""
-
-    permission_required = "ngo.manage_events"
-    url_namespace = "ngo"
-
-    def managed_organisations(self):
-        return Organisation.objects.filter(pk=self.organisation.pk)
-
-    def publishing_organisation(self) -> Organisation:
-        return self.organisation
-
-
-class EventListView(events_workspace.EventList, NgoEventsMixin, TemplateView):
-    pass
-
-
-class EventCreateView(events_workspace.EventCreate, NgoEventsMixin, FormView):
-    pass
-
-
-class EventEditView(events_workspace.EventEdit, NgoEventsMixin, FormView):
-    pass
-
-
-class EventDetailView(events_workspace.EventDetail, NgoEventsMixin, TemplateView):
-    pass
-
-
-class EventActionView(events_workspace.EventAction, NgoEventsMixin, View):
-    pass
-
-
-class EventDateView(events_workspace.DateRegistrations, NgoEventsMixin, TemplateView):
-    pass
-
-
-class EventDateActionView(events_workspace.DateAction, NgoEventsMixin, View):
-    pass
-
-
 class PlaceListView(NgoMixin, TemplateView):
     """Where the organisation receives people; the profile and events point to these."""
 
-    permission_required = "ngo.change_profile"
     template_name = "ngo/places.html"
 
     def get_context_data(self, **kwargs) -> dict:
@@ -270,7 +180,6 @@ class PlaceListView(NgoMixin, TemplateView):
 
 
 class PlaceFormMixin(NgoMixin):
-    permission_required = "ngo.change_profile"
     template_name = "ngo/place_form.html"
     form_class = PlaceForm
     place = None

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "apps.statistics",
     "apps.events",
     "apps.migrant",
+    "apps.workspace",
     "apps.authority",
     "apps.ngo",
     "apps.demo",

@@ -72,7 +72,7 @@ def audit_action_label(action: str) -> str:
     return AUDIT_ACTIONS.get(action, action)
 
 
-@register.inclusion_tag("editorial/components/action_form.html", takes_context=True)
+@register.inclusion_tag("workspace/content/components/action_form.html", takes_context=True)
 def action_form(context, action: str, label: str) -> dict:
     return {
         "action": action,

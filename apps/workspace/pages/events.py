@@ -1,12 +1,6 @@
-"""The pages on which an organisation manages its events, shared by the NGO and authority
-workspaces. As in :mod:`apps.editorial.workspace`, each class is one page's behaviour; a frontend
-composes it with its access mixin, which supplies:
-
-- ``get_scope()`` and the navigation (from :class:`apps.accounts.workspace.WorkspaceMixin`),
-- ``url_namespace`` ("ngo" or "authority") and ``nav_url_kwargs()`` (e.g. the NGO's slug),
-- ``managed_organisations()``: whose events (and registrations) this workspace manages,
-- ``publishing_organisation()``: the organisation a new event belongs to.
-"""
+"""The pages on which an organisation manages its events and their registrations, mounted by
+the NGO and authority workspaces alike. Whose events a page shows and which organisation a new
+event belongs to come from the mounting frontend's policy (:mod:`apps.workspace.policy`)."""
 
 from __future__ import annotations
 
@@ -16,11 +10,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView, View
 
 from apps.core import downloads
 from apps.editorial import queries as editorial_queries
@@ -30,12 +24,10 @@ from apps.editorial.models import ItemStatus
 from apps.events import queries, recurrence, services
 from apps.events.forms import CancelDateForm, EventForm, MessageForm
 from apps.events.models import Event
+from apps.workspace.pages.base import WorkspacePage
 
 
-class EventPagesMixin:
-    def url(self, name: str, **kwargs) -> str:
-        return reverse(f"{self.url_namespace}:{name}", kwargs={**self.nav_url_kwargs(), **kwargs})
-
+class EventPagesMixin(WorkspacePage):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["urls"] = {
@@ -62,8 +54,8 @@ class OwnEventMixin(EventPagesMixin):
         return context
 
 
-class EventList(EventPagesMixin):
-    template_name = "events/workspace/list.html"
+class EventList(EventPagesMixin, TemplateView):
+    template_name = "workspace/events/list.html"
     moderate_permission = ""
 
     def get_context_data(self, **kwargs) -> dict:
@@ -95,8 +87,8 @@ class EventList(EventPagesMixin):
         return context
 
 
-class EventFormPage(EventPagesMixin):
-    template_name = "events/workspace/form.html"
+class EventFormPage(EventPagesMixin, FormView):
+    template_name = "workspace/events/form.html"
     form_class = EventForm
 
     def get_form_kwargs(self) -> dict:
@@ -162,8 +154,8 @@ class EventEdit(OwnEventMixin, EventFormPage):
         return self.save(form, self.event)
 
 
-class EventDetail(OwnEventMixin):
-    template_name = "events/workspace/detail.html"
+class EventDetail(OwnEventMixin, TemplateView):
+    template_name = "workspace/events/detail.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -185,7 +177,7 @@ class EventDetail(OwnEventMixin):
         return context
 
 
-class EventAction(OwnEventMixin):
+class EventAction(OwnEventMixin, View):
     """Submit, publish, archive or bring back the organisation's own event, as the workflow
     table allows."""
 
@@ -227,10 +219,10 @@ class DateMixin(OwnEventMixin):
         return self.url("event_date", pk=self.event.pk, timestamp=int(self.starts_at.timestamp()))
 
 
-class DateRegistrations(DateMixin):
+class DateRegistrations(DateMixin, TemplateView):
     """Who registered for one date; export as CSV; message them; cancel the date."""
 
-    template_name = "events/workspace/date.html"
+    template_name = "workspace/events/date.html"
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv":
@@ -290,7 +282,7 @@ class DateRegistrations(DateMixin):
         return context
 
 
-class DateAction(DateMixin):
+class DateAction(DateMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -335,7 +327,7 @@ class DateAction(DateMixin):
         return HttpResponseRedirect(self.date_url())
 
 
-class Moderate(EventPagesMixin):
+class Moderate(EventPagesMixin, View):
     """The city archives any event of the region (the organisation can publish it again)."""
 
     http_method_names = ["post"]

@@ -1,0 +1,114 @@
+"""People and roles of the organisations a workspace manages, and the forms every workspace
+shares (a region's per-language fields, an organisation's profile)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from apps.accounts import queries, services
+from apps.accounts.forms import GrantRoleForm
+from apps.accounts.models import Membership
+from apps.workspace.pages.base import WorkspacePage
+
+
+class PeoplePage(WorkspacePage):
+    def member_organisations(self):
+        """The organisations whose people this workspace manages."""
+        return self.policy.people_organisations(self.request, self.scope)
+
+
+class MemberList(PeoplePage, TemplateView):
+    """The people working for the managed organisations, with their roles."""
+
+    template_name = "workspace/members.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        members = queries.members_of(self.member_organisations())
+        for person in members:
+            for membership in person.scoped_memberships:
+                membership.withdraw_url = self.url("withdraw_role", membership=membership.pk)
+        context["members"] = members
+        context["grant_url"] = self.url("grant_role")
+        return context
+
+
+class GrantRole(PeoplePage, FormView):
+    template_name = "workspace/grant_role.html"
+    form_class = GrantRoleForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "organisations": self.member_organisations()}
+
+    def form_valid(self, form: GrantRoleForm) -> HttpResponseRedirect:
+        try:
+            membership = services.grant_role(
+                organisation=form.cleaned_data["organisation"],
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                full_name=form.cleaned_data["full_name"],
+                languages=form.cleaned_data["languages"],
+                base_url=self.request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(person)s is now %(role)s in %(organisation)s.")
+            % {
+                "person": membership.user,
+                "role": membership.get_role_display(),
+                "organisation": membership.organisation,
+            },
+        )
+        return HttpResponseRedirect(self.url("members"))
+
+
+class WithdrawRole(PeoplePage, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs) -> HttpResponseRedirect:
+        membership = get_object_or_404(
+            Membership.objects.select_related("user", "organisation"),
+            pk=kwargs["membership"],
+            organisation__in=self.member_organisations(),
+        )
+        if membership.user_id == request.user.pk:
+            # Withdrawing one's own role could lock everyone out of managing people.
+            raise PermissionDenied(_("You cannot withdraw your own role."))
+        services.withdraw_role(membership=membership)
+        messages.success(
+            request,
+            _("%(person)s is no longer %(role)s in %(organisation)s.")
+            % {
+                "person": membership.user,
+                "role": membership.get_role_display(),
+                "organisation": membership.organisation,
+            },
+        )
+        return HttpResponseRedirect(self.url("members"))
+
+
+class ScopedFormMixin:
+    """Passes the workspace's region to forms that show per-language fields."""
+
+    success_message = ""
+
+    def get_region(self):
+        return self.request.region
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "region": self.get_region()}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return response
