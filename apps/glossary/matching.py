@@ -7,61 +7,29 @@ marked result is cached under the glossary version and the text's fingerprint, s
 costs no query at all.
 
 Matching respects word boundaries in scripts that have them, accepts Arabic proclitics (و, ب,
-ال…), segments Chinese with jieba, prefers the longest of overlapping terms, marks only the first
-occurrence of a term per text, and never touches links, code or attributes.
+ال…), segments Chinese with jieba (all in :mod:`apps.glossary.words`), prefers the longest of
+overlapping terms, marks only the first occurrence of a term per text, and never touches links,
+code or attributes (:mod:`apps.glossary.rewriting`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
-import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
 import ahocorasick
-import nh3
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from lxml import html as lxml_html
 
 from apps.core import resilient_cache as cache
-from apps.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from apps.editorial.models import localized
 from apps.editorial.registry import type_for_model
+from apps.glossary.rewriting import Span, link_terms
+from apps.glossary.words import at_word_boundaries, chinese_boundaries, chinese_tokenizer, normalise
 from apps.translation.reader import language_version, shown_language
 
-logger = logging.getLogger(__name__)
-
-# Headings are skipped too: a term is explained where it is used in a sentence.
-SKIPPED_ELEMENTS = {"a", "code", "pre", "abbr", "script", "style", "button", "h1", "h2", "h3", "h4"}
-ARABIC_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat and tatweel
 CACHE_SECONDS = 24 * 3600
-
-
-# --- text normalisation with a map back to the original positions -----------------------------
-
-
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Case- and diacritic-insensitive form of ``text``, and for each of its characters the
-    index of the original character it came from."""
-    out: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(text):
-        if _ARABIC_MARKS.match(char):
-            continue
-        folded = char.casefold()
-        for piece in folded:
-            out.append(piece)
-            positions.append(index)
-    return "".join(out), positions
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 # --- the glossary of a region ---------------------------------------------------------------------
@@ -121,7 +89,7 @@ class Glossary:
                 automaton.make_automaton()
             self._automata[code] = automaton
             if code == "zh-hans":
-                self._tokenizers[code] = _chinese_tokenizer(patterns)
+                self._tokenizers[code] = chinese_tokenizer(patterns)
         return self._automata[code]
 
     @cached_property
@@ -155,12 +123,14 @@ class Glossary:
         if automaton is None or not text:
             return []
         normalised, positions = normalise(text)
-        boundaries = self._chinese_boundaries(text) if code == "zh-hans" else None
+        boundaries = None
+        if code == "zh-hans":
+            boundaries = chinese_boundaries(self._tokenizers.get(code), text)
         candidates = []
         for end, (length, term_id) in automaton.iter(normalised):
             start = positions[end - length + 1]
             stop = positions[end] + 1
-            if self._at_boundaries(text, start, stop, code, boundaries):
+            if at_word_boundaries(text, start, stop, code, boundaries):
                 candidates.append((start, stop, term_id))
         candidates.sort(key=lambda match: (match[0], -(match[1] - match[0])))
         chosen, reached = [], 0
@@ -169,50 +139,6 @@ class Glossary:
                 chosen.append((start, stop, term_id))
                 reached = stop
         return chosen
-
-    def _chinese_boundaries(self, text: str) -> set[int]:
-        tokenizer = self._tokenizers.get("zh-hans")
-        if tokenizer is None:
-            return set()
-        boundaries, offset = {0}, 0
-        for token in tokenizer.cut(text, HMM=False):
-            offset += len(token)
-            boundaries.add(offset)
-        return boundaries
-
-    @staticmethod
-    def _at_boundaries(text: str, start: int, stop: int, code: str, boundaries) -> bool:
-        if boundaries is not None:
-            return start in boundaries and stop in boundaries
-        if stop < len(text) and _is_word_char(text[stop]):
-            return False
-        if start == 0 or not _is_word_char(text[start - 1]):
-            return True
-        if code == "ar":
-            word_start = start
-            while word_start > 0 and _is_word_char(text[word_start - 1]):
-                word_start -= 1
-            return _ARABIC_MARKS.sub("", text[word_start:start]) in ARABIC_PROCLITICS
-        return False
-
-
-_JIEBA = None  # one tokenizer per process: loading its dictionary takes about a second
-
-
-def _chinese_tokenizer(patterns: dict[str, int]):
-    """jieba, taught the glossary words so that they can be cut out as words of their own.
-
-    A glossary word inside a longer dictionary word (申请 in 申请人, applicant) stays part of it.
-    """
-    global _JIEBA
-    if _JIEBA is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _JIEBA = jieba.Tokenizer()
-    for pattern in patterns:
-        _JIEBA.add_word(pattern)
-    return _JIEBA
 
 
 # --- versions and caches ----------------------------------------------------------------------
@@ -303,82 +229,28 @@ def merge_notes(*explained: ExplainedText) -> list[Note]:
     ]
 
 
-GLOSSARY_ATTRIBUTES = {
-    **ALLOWED_ATTRIBUTES,
-    "a": ALLOWED_ATTRIBUTES["a"] | {"class", "id", "data-term"},
-}
-
-
 def _explain(
     html: str, glossary: Glossary, text_language: str, reader: str, prefix: str
 ) -> ExplainedText:
     if not html or glossary.automaton(text_language) is None:
         return ExplainedText(mark_safe(html or ""), [])  # noqa: S308 - the input is safe HTML
-    root = lxml_html.fragment_fromstring(str(html), create_parent="div")
-    seen: dict[int, str] = {}
+    seen: set[int] = set()
     notes: list[Note] = []
 
-    def mark(text: str) -> list:
-        """Pieces of ``text``: strings and new <a> elements for first occurrences."""
-        pieces, cursor = [], 0
+    def first_occurrences(text: str) -> list[Span]:
+        """The terms in ``text`` not yet met in the texts before it, each with its anchor."""
+        spans = []
         for start, stop, term_id in glossary.find(text, text_language):
             if term_id in seen:
                 continue
+            seen.add(term_id)
             explanation = glossary.explanation(term_id, reader)
             anchor = f"{prefix}-{explanation.slug}"
-            seen[term_id] = anchor
             notes.append(Note(anchor, explanation))
-            link = lxml_html.Element(
-                "a",
-                {"class": "term", "href": f"#{anchor}", "id": f"{anchor}-ref", "data-term": anchor},
-            )
-            link.text = text[start:stop]
-            pieces += [text[cursor:start], link]
-            cursor = stop
-        pieces.append(text[cursor:])
-        return pieces
+            spans.append((start, stop, anchor))
+        return spans
 
-    def place(element, pieces: list, *, as_tail_of=None) -> None:
-        """Put ``pieces`` where the original text (or tail) was."""
-        first, rest = pieces[0], pieces[1:]
-        if as_tail_of is None:
-            element.text = first
-            index = 0
-        else:
-            as_tail_of.tail = first
-            index = list(element).index(as_tail_of) + 1
-        previous = None
-        for piece in rest:
-            if isinstance(piece, str):
-                previous.tail = (previous.tail or "") + piece
-            else:
-                element.insert(index, piece)
-                index += 1
-                previous = piece
-
-    def walk(element) -> None:
-        if element.tag in SKIPPED_ELEMENTS:
-            return
-        if element.text:
-            place(element, mark(element.text))
-        for child in list(element):
-            walk(child)
-            if child.tail:
-                place(element, mark(child.tail), as_tail_of=child)
-
-    walk(root)
-    if not notes:
-        return ExplainedText(mark_safe(html), [])  # noqa: S308 - the input is safe HTML
-    marked = "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
-    marked = (escape(root.text) if root.text else "") + marked
-    safe = nh3.clean(
-        marked,
-        tags=ALLOWED_TAGS,
-        attributes=GLOSSARY_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-    return ExplainedText(mark_safe(safe), notes)  # noqa: S308 - cleaned by nh3 just above
+    return ExplainedText(link_terms(html, first_occurrences), notes)
 
 
 # --- where terms are used -----------------------------------------------------------------------
