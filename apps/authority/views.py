@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -23,6 +23,7 @@ from apps.core.forms import RegionSettingsForm, TopicForm, UserTypeForm
 from apps.core.models import Topic, UserType
 from apps.editorial import queries as editorial_queries
 from apps.editorial import workspace as editorial_workspace
+from apps.editorial.registry import UnknownContentType
 from apps.editorial.services import WorkflowError
 from apps.events import workspace as events_workspace
 from apps.procedures import queries as procedure_queries
@@ -99,6 +100,12 @@ class AuthorityMixin(workspace.WorkspaceMixin):
 
 class EditorialMixin(AuthorityMixin):
     url_namespace = "authority"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except UnknownContentType as error:  # a content type in the URL or query that is none
+            raise Http404(str(error)) from error
 
 
 class ContentListView(editorial_workspace.ItemList, EditorialMixin, TemplateView):
@@ -334,7 +341,7 @@ class StatisticsMixin(AuthorityMixin):
 
 
 class StatisticsView(StatisticsMixin, TemplateView):
-    template_name = "statistics/workspace_overview.html"
+    template_name = "authority/statistics.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -345,7 +352,7 @@ class StatisticsView(StatisticsMixin, TemplateView):
 class DatasetDataView(StatisticsMixin, FormView):
     """A dataset's versions, and the upload of a new one (step one: read and check the file)."""
 
-    template_name = "statistics/workspace_dataset.html"
+    template_name = "authority/dataset.html"
     form_class = UploadForm
 
     def get_context_data(self, **kwargs) -> dict:
@@ -378,7 +385,7 @@ class DatasetDataView(StatisticsMixin, FormView):
 class DatasetConfirmView(StatisticsMixin, FormView):
     """Step two: confirm or correct the detected columns; all values are checked against them."""
 
-    template_name = "statistics/workspace_confirm.html"
+    template_name = "authority/dataset_confirm.html"
 
     @cached_property
     def version(self):
@@ -476,7 +483,7 @@ class PlanningView(AuthorityMixin, TemplateView):
     with small ones suppressed, as a table or a CSV file. No person is ever listed here."""
 
     permission_required = "statistics.view_planning"
-    template_name = "statistics/planning.html"
+    template_name = "authority/planning.html"
 
     def get(self, request, *args, **kwargs):
         form = PlanningForm(request.GET or None, region=request.region)

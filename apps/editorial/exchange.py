@@ -16,7 +16,6 @@ import polib
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -24,7 +23,7 @@ from lxml import etree
 from apps.accounts.rules import LanguageScope
 from apps.editorial import services
 from apps.editorial.models import EditorialContent, ItemStatus, Translation
-from apps.editorial.registry import type_for_key
+from apps.editorial.registry import UnknownContentType, type_for_key
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 WAYPOINT_NS = "urn:waypoint:translation:1"
@@ -306,7 +305,7 @@ def _items_of(grouped: dict, region, language: str) -> tuple[dict, dict]:
     for type_key, pk in grouped:
         try:
             ids_by_model[type_for_key(type_key).model].add(pk)
-        except Http404:
+        except UnknownContentType:
             continue  # reported with the file's line by the caller
     items = {}
     for model, ids in ids_by_model.items():
@@ -349,7 +348,7 @@ def import_file(data: bytes, *, region, user) -> ImportResult:
         first_line = item_units[0].line
         try:
             model = type_for_key(type_key).model
-        except Http404:
+        except UnknownContentType:
             result.problems.append(
                 ImportProblem(
                     first_line, _("Unknown content type “%(type)s”.") % {"type": type_key}

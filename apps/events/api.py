@@ -26,8 +26,8 @@ from apps.core import languages
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.events import queries, services
+from apps.events.limits import too_many_registrations
 from apps.events.models import Event
-from apps.events.services import too_many_registrations
 
 FROM = OpenApiParameter("from", OpenApiTypes.DATE, description="First day (default: today).")
 TO = OpenApiParameter(

@@ -7,8 +7,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and courses")
 
     def ready(self) -> None:
-        from apps.editorial.registry import page_by_slug, register
+        from apps.editorial.registry import register
         from apps.events.forms import EventForm
         from apps.events.models import Event
 
-        register(Event, form=EventForm, public_url=page_by_slug("migrant:event"))
+        register(Event, form=EventForm)

@@ -27,11 +27,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from lxml import html as lxml_html
 
+from apps.core import links
 from apps.core import resilient_cache as cache
 from apps.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from apps.editorial.models import localized
 from apps.editorial.presentation import language_version, shown_language
-from apps.editorial.registry import type_for_model
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ class Glossary:
             term = self.by_id[term_id]
             version = language_version(term, reader)
             source = self.region.source_language
-            url = type_for_model(type(term)).public_url(term, reader)
+            url = links.public_url(term, reader)
             self._explanations[key] = Explanation(
                 slug=term.slug,
                 term=version.texts["term"],

@@ -20,6 +20,7 @@ from apps.core.models import Topic
 from apps.editorial.presentation import language_version
 from apps.events import ical, queries, services
 from apps.events.forms import FilterForm, RegistrationForm
+from apps.events.limits import too_many_registrations
 from apps.events.models import Event
 from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
@@ -161,7 +162,7 @@ class EventDetailView(MigrantPageMixin, TemplateView):
             listing for listing in queries.upcoming_listings(event, code) if not listing.cancelled
         ]
         form = RegistrationForm(request.POST, dates=dates)
-        if services.too_many_registrations(request):
+        if too_many_registrations(request):
             form.is_valid()
             form.add_error(
                 None, _("Too many registrations from your connection. Please try again later.")

@@ -13,16 +13,14 @@ from django.views.generic import TemplateView, View
 from apps.accounts import queries as accounts_queries
 from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
-from apps.core import downloads, languages
+from apps.core import downloads, languages, links
 from apps.core import queries as core_queries
 from apps.editorial.presentation import language_version
-from apps.editorial.registry import type_for_model
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
 from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
-from apps.procedures.models import Procedure
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
 
@@ -250,9 +248,7 @@ class ProcedureDetailView(MigrantPageMixin, TemplateView):
             intro=intro,
             steps=steps,
             notes=glossary_matching.merge_notes(intro, *(text for _, text in steps)),
-            original_url=type_for_model(Procedure).public_url(
-                page.procedure, region.source_language
-            ),
+            original_url=links.public_url(page.procedure, region.source_language),
         )
         return context
 
@@ -328,7 +324,7 @@ class PrivacyView(MigrantPageMixin, TemplateView):
 class FiguresView(MigrantPageMixin, TemplateView):
     """Migration in figures: the published dashboards."""
 
-    template_name = "statistics/figures.html"
+    template_name = "migrant/figures.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -339,7 +335,7 @@ class FiguresView(MigrantPageMixin, TemplateView):
 
 
 class DashboardView(MigrantPageMixin, TemplateView):
-    template_name = "statistics/dashboard.html"
+    template_name = "migrant/dashboard.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -363,7 +359,7 @@ def _published_chart(request, slug: str):
 
 
 class ChartView(MigrantPageMixin, TemplateView):
-    template_name = "statistics/chart_page.html"
+    template_name = "migrant/chart.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -387,7 +383,7 @@ class ChartDownloadView(MigrantPageMixin, View):
 
 
 class OpenDataView(MigrantPageMixin, TemplateView):
-    template_name = "statistics/open_data.html"
+    template_name = "migrant/open_data.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

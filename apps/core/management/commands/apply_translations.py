@@ -6,8 +6,9 @@ After ``make messages`` extracts new strings, a translator (or a helper) writes 
      "%(count)s result": {"de": ["%(count)s Treffer", "%(count)s Treffer"], ...}}
 
 (a list for the plural forms of a ``msgid_plural`` entry) and this command puts each text into
-``locale/<lang>/LC_MESSAGES/django.po``, clearing "fuzzy", then compiles (and re-wraps the files as GNU gettext does, where it is installed). Entries it cannot
-place are listed, so nothing is lost silently.
+``locale/<lang>/LC_MESSAGES/django.po``, clearing "fuzzy", then compiles (and re-wraps the
+files as GNU gettext does, where it is installed). Entries it cannot place are listed, so
+nothing is lost silently.
 """
 
 from __future__ import annotations
