@@ -25,9 +25,8 @@ from apps.events.models import Event
 from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
 
-#: The list shows this far ahead unless the reader chooses dates...
-LIST_DAYS = 90
-#: ...and about this many dates per page (whole days), with a link to the later ones.
+#: The list shows about this many dates per page (whole days), with a link to the later ones;
+#: which dates, the window of apps.events.queries says (the same as the API's).
 LIST_SIZE = 40
 
 
@@ -46,36 +45,17 @@ class EventListView(MigrantPageMixin, TemplateView):
             user_types=core_queries.user_types(region),
         )
         values = form.cleaned_data if form.is_valid() else {}
-        filters = queries.Filters(
-            topic=values.get("topic", ""),
-            user_type=values.get("situation", ""),
-            language=values.get("language", ""),
-            kind=values.get("kind", ""),
-            free=values.get("free", False),
-            childcare=values.get("childcare", False),
-            accessible=values.get("accessible", False),
-            organisation=values.get("organisation", ""),
-        )
+        filters = queries.Filters.from_values(values)
         now = timezone.now()
         view = "month" if self.request.GET.get("view") == "month" else "list"
         if view == "month":
             first = _month_of(self.request.GET.get("month", ""), now.astimezone(zone).date())
-            start = dt.datetime.combine(first, dt.time(), zone)
-            end = dt.datetime.combine(
-                (first + dt.timedelta(days=32)).replace(day=1), dt.time(), zone
-            )
-            start = max(start, now)
+            period = queries.month_window(first, zone, now=now)
         else:
-            start = max(now, _day_start(values.get("start"), zone) or now)
-            end = _day_start(values.get("end"), zone)
-            end = end + dt.timedelta(days=1) if end else start + dt.timedelta(days=LIST_DAYS)
-        listed = queries.listings(
-            queries.events_for_reader(region, code, filters),
-            code,
-            start=start,
-            end=max(end, start),
-            language=filters.language,
-        )
+            period = queries.window(
+                zone, first=values.get("start"), last=values.get("end"), now=now
+            )
+        listed = queries.dates_for_reader(region, code, filters, period)
         query = self.request.GET.copy()
         for key in ("view", "month", "page"):
             query.pop(key, None)
@@ -121,11 +101,7 @@ def _month_of(text: str, today: dt.date) -> dt.date:
         first = dt.datetime.strptime(text, "%Y-%m").date()
     except ValueError:
         return today.replace(day=1)
-    return first if abs((first - today).days) < 800 else today.replace(day=1)
-
-
-def _day_start(day: dt.date | None, zone) -> dt.datetime | None:
-    return dt.datetime.combine(day, dt.time(), zone) if day else None
+    return first if queries.within_horizon(first, today) else today.replace(day=1)
 
 
 class EventDetailView(MigrantPageMixin, TemplateView):
