@@ -265,11 +265,7 @@ class PlaceMapView(MigrantPageMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         code = get_language()
-        places = [
-            (place, language_version(place, code))
-            for place in place_queries.places_for_reader(self.request.region, code)
-        ]
-        places.sort(key=lambda row: row[1].texts["name"].casefold())
+        places = place_queries.place_list(self.request.region, code)
         context.update(
             places=places,
             map_data={

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max
 from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -165,10 +165,7 @@ class DashboardViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        charts = queries.published_charts(self.request.region, get_language())
-        return queries.published_dashboards(self.request.region, get_language()).prefetch_related(
-            Prefetch("charts", queryset=charts)
-        )
+        return queries.published_dashboards(self.request.region, get_language(), with_charts=True)
 
     def related_state(self, request) -> dict:
         # A chart published or archived changes a dashboard's list without touching the dashboard.
