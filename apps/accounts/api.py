@@ -92,15 +92,14 @@ class OrganisationViewSet(
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
 ):
-    queryset = (
-        Organisation.objects.filter(is_active=True)
-        .select_related("region")
-        .prefetch_related("places")
-    )
+    queryset = Organisation.objects.none()  # for the schema; get_queryset() reads the query
     serializer_class = OrganisationSerializer
     permission_classes = [ObjectRulePermission]
     write_permission = "accounts.change_organisation"
     filterset_fields = {"region__slug": ["exact"], "kind": ["exact"]}
+
+    def get_queryset(self):
+        return queries.active_organisations()
 
     def perform_create(self, serializer: OrganisationSerializer) -> None:
         region = serializer.validated_data["region"]

@@ -53,6 +53,17 @@ def organisations_for_migrants(region: Region) -> QuerySet[Organisation]:
     return Organisation.objects.filter(region=region, is_active=True).order_by("kind", "name")
 
 
+def active_organisations() -> QuerySet[Organisation]:
+    """Active organisations of every region with their places, by kind and slug: the public
+    organisation API (which filters by region and kind)."""
+    return (
+        Organisation.objects.filter(is_active=True)
+        .select_related("region")
+        .prefetch_related("places")
+        .order_by("kind", "slug")
+    )
+
+
 def organisations_of_region(region: Region) -> QuerySet[Organisation]:
     return Organisation.objects.filter(region=region).order_by("kind", "name")
 

@@ -11,9 +11,8 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from apps.accounts import queries
 from apps.accounts.forms import SignInForm
-from apps.core import resilient_cache
+from apps.core import links, resilient_cache
 
 
 def _account_key(group, request) -> str:
@@ -70,13 +69,13 @@ class ChoosePasswordView(auth_views.PasswordResetConfirmView):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponseRedirect:
-    """After sign-in, take people to the workspace their roles open."""
+    """After sign-in, take people to the workspace their roles open (the frontends say which,
+    see :func:`apps.core.links.start_page`)."""
     region = request.region
-    if region is not None and request.user.has_perm("authority.view_workspace", region):
-        return redirect("authority:dashboard")
-    if region is not None and queries.ngos_of(request.user, region):
-        return redirect("ngo:index")
+    start = links.start_page(request.user, region) if region is not None else ""
+    if start:
+        return redirect(start)
     if request.user.is_staff:
         return redirect("admin:index")
     messages.info(request, _("Your account has no role in this region yet."))
-    return redirect("migrant:home")
+    return redirect(links.link("home"))

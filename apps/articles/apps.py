@@ -9,6 +9,6 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         from apps.articles.forms import ArticleForm
         from apps.articles.models import Article
-        from apps.editorial.registry import page_by_slug, register
+        from apps.editorial.registry import register
 
-        register(Article, form=ArticleForm, public_url=page_by_slug("migrant:article"))
+        register(Article, form=ArticleForm)

@@ -11,6 +11,7 @@ from apps.articles.models import Article
 from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
 from apps.translation.reader import with_reader_translation
+from apps.translation.reading import Reading, readings
 
 
 def visible_to_migrants(region, *, today: dt.date | None = None) -> QuerySet[Article]:
@@ -25,7 +26,8 @@ def visible_to_migrants(region, *, today: dt.date | None = None) -> QuerySet[Art
 def for_reader(
     region, code: str, *, topic: str = "", user_type: str = "", kind: str = ""
 ) -> QuerySet[Article]:
-    """Articles for a migrant reading in ``code``, filtered as the list page allows."""
+    """Articles for a migrant reading in ``code``, filtered as the list page allows, the latest
+    first: the pages and the API."""
     articles = visible_to_migrants(region)
     if topic:
         # A parent topic includes its subtopics.
@@ -35,4 +37,23 @@ def for_reader(
         articles = articles.filter(for_situation(user_type))
     if kind:
         articles = articles.filter(kind=kind)
-    return with_reader_translation(articles.distinct().select_related("region"), code)
+    return with_reader_translation(
+        articles.distinct().select_related("region").order_by("-published_at", "-pk"), code
+    )
+
+
+def article_list(
+    region, code: str, *, topic: str = "", user_type: str = "", kind: str = ""
+) -> list[Reading]:
+    """The article list, each article with the texts the reader is shown."""
+    articles = for_reader(region, code, topic=topic, user_type=user_type, kind=kind)
+    return readings(articles, code)
+
+
+def latest(region, code: str, count: int) -> list[Reading]:
+    return readings(for_reader(region, code)[:count], code)
+
+
+def articles_among(region, code: str, ids) -> list[Reading]:
+    """The articles among ``ids`` (e.g. those using a glossary term) a reader may see."""
+    return readings(for_reader(region, code).filter(pk__in=ids), code)

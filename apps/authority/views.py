@@ -188,7 +188,7 @@ class StatisticsMixin(WorkspacePage):
 
 
 class StatisticsView(StatisticsMixin, TemplateView):
-    template_name = "statistics/workspace_overview.html"
+    template_name = "authority/statistics.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -199,7 +199,7 @@ class StatisticsView(StatisticsMixin, TemplateView):
 class DatasetDataView(StatisticsMixin, FormView):
     """A dataset's versions, and the upload of a new one (step one: read and check the file)."""
 
-    template_name = "statistics/workspace_dataset.html"
+    template_name = "authority/dataset.html"
     form_class = UploadForm
 
     def get_context_data(self, **kwargs) -> dict:
@@ -232,7 +232,7 @@ class DatasetDataView(StatisticsMixin, FormView):
 class DatasetConfirmView(StatisticsMixin, FormView):
     """Step two: confirm or correct the detected columns; all values are checked against them."""
 
-    template_name = "statistics/workspace_confirm.html"
+    template_name = "authority/dataset_confirm.html"
 
     @cached_property
     def version(self):
@@ -284,7 +284,7 @@ class PlanningView(WorkspacePage, TemplateView):
     """Registrations, waiting lists and cancellations of courses and events per month: counts
     with small ones suppressed, as a table or a CSV file. No person is ever listed here."""
 
-    template_name = "statistics/planning.html"
+    template_name = "authority/planning.html"
 
     def get(self, request, *args, **kwargs):
         form = PlanningForm(request.GET or None, region=request.region)

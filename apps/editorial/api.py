@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.editorial import diff, queries, workflow
-from apps.editorial.registry import editorial_types, type_for_key
+from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
 from apps.editorial.templatetags.editorial import source_title
 from apps.translation import queries as translation_queries
 from apps.translation.models import CoverageState
@@ -33,6 +33,11 @@ class StaffAPIView(APIView):
             self.permission_required, request.region
         ):
             raise PermissionDenied()
+
+    def handle_exception(self, exc):
+        if isinstance(exc, UnknownContentType):
+            exc = NotFound(*exc.args)  # a type named in the URL or query that does not exist
+        return super().handle_exception(exc)
 
 
 class CoverageRowSerializer(serializers.Serializer):

@@ -1,7 +1,9 @@
 """Which models take part in the editorial workflow, with the form that edits each.
 
 A content app registers its model in its AppConfig.ready(); everything generic — workspace
-pages, coverage matrix, translator queue, XLIFF/PO exchange — then works for it.
+pages, coverage matrix, translator queue, XLIFF/PO exchange — then works for it. Where an item
+is shown to the public is not said here: the frontend that shows it registers its page with
+:mod:`apps.core.links`.
 """
 
 from __future__ import annotations
@@ -9,19 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.http import Http404
-from django.urls import reverse
-from django.utils import translation
-
+from apps.core import links
 from apps.editorial.models import EditorialContent
+
+
+class UnknownContentType(LookupError):
+    """No content type is registered under this key (a view answers 404)."""
 
 
 @dataclass(frozen=True)
 class EditorialType:
     model: type[EditorialContent]
     form: type  # a RevisionForm subclass
-    #: (item, language code) → the migrant-facing URL, or "" if the item has none.
-    public_url: Callable[[EditorialContent, str], str]
     #: Optional extra panel on the workspace page of an item: a template and its context.
     detail_template: str = ""
     detail_context: Callable[[EditorialContent], dict] | None = None
@@ -41,15 +42,9 @@ class EditorialType:
     def label(self) -> str:
         return str(self.model._meta.verbose_name_plural)
 
-
-def page_by_slug(url_name: str) -> Callable[[EditorialContent, str], str]:
-    """The usual ``public_url``: the migrant page ``url_name`` of the item's slug."""
-
-    def public_url(item: EditorialContent, code: str) -> str:
-        with translation.override(code):
-            return reverse(url_name, kwargs={"slug": item.slug})
-
-    return public_url
+    def public_url(self, item: EditorialContent, code: str) -> str:
+        """The item's public page in language ``code``, or "" if no frontend shows it."""
+        return links.public_url(item, code)
 
 
 _TYPES: dict[str, EditorialType] = {}
@@ -59,7 +54,6 @@ def register(
     model: type[EditorialContent],
     *,
     form: type,
-    public_url: Callable,
     detail_template: str = "",
     detail_context: Callable | None = None,
     edit_permission: str = "editorial.edit",
@@ -69,7 +63,6 @@ def register(
     entry = EditorialType(
         model=model,
         form=form,
-        public_url=public_url,
         detail_template=detail_template,
         detail_context=detail_context,
         edit_permission=edit_permission,
@@ -88,10 +81,11 @@ def editorial_models() -> list[type[EditorialContent]]:
 
 
 def type_for_key(key: str) -> EditorialType:
+    """The registered type ``key`` ("articles.article"); :class:`UnknownContentType` if none."""
     try:
         return _TYPES[key]
     except KeyError:
-        raise Http404(f"No editorial content type {key!r}.") from None
+        raise UnknownContentType(f"No editorial content type {key!r}.") from None
 
 
 def type_for_model(model: type[EditorialContent]) -> EditorialType:

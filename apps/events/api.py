@@ -3,8 +3,6 @@ with the same checks as the portal's form (one service function behind both)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
@@ -26,13 +24,30 @@ from apps.core import languages
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.events import queries, services
-from apps.events.models import Event
-from apps.events.services import too_many_registrations
+from apps.events.limits import too_many_registrations
+from apps.events.models import Event, EventKind
 
-FROM = OpenApiParameter("from", OpenApiTypes.DATE, description="First day (default: today).")
-TO = OpenApiParameter(
-    "to", OpenApiTypes.DATE, description="Last day (default: 90 days on; at most 366 days on)."
+FROM = OpenApiParameter(
+    "from", OpenApiTypes.DATE, description="First day (default: today; never before today)."
 )
+TO = OpenApiParameter(
+    "to",
+    OpenApiTypes.DATE,
+    description=f"Last day (default: {queries.DEFAULT_DAYS} days on; "
+    f"at most {queries.MAX_DAYS} days on).",
+)
+#: The filters of the events page, under the same names.
+FILTERS = [
+    OpenApiParameter("topic", str, description="Topic slug (includes its subtopics)"),
+    OpenApiParameter("situation", str, description="User type slug"),
+    OpenApiParameter("language", str, description="Language of instruction (code)"),
+    OpenApiParameter("kind", str, enum=EventKind.values),
+    OpenApiParameter("organisation", str, description="Organisation slug"),
+    OpenApiParameter("free", bool, description="Free of charge only"),
+    OpenApiParameter("childcare", bool, description="With childcare only"),
+    OpenApiParameter("accessible", bool, description="Step-free access only"),
+]
+_FLAGS = ("free", "childcare", "accessible")
 
 
 class DateSerializer(serializers.Serializer):
@@ -98,28 +113,38 @@ class RegistrationResultSerializer(serializers.Serializer):
     cancel_token = serializers.CharField()
 
 
-def _period(request) -> tuple[dt.datetime, dt.datetime]:
+def _period(request) -> queries.Window:
+    """The window of the events page for ``?from=&to=``; a period too long is refused."""
     zone = request.region.zone
-    today = timezone.now().astimezone(zone).date()
-    start_day = parse_date(request.query_params.get("from", "") or "") or today
-    end_day = parse_date(request.query_params.get("to", "") or "") or start_day + dt.timedelta(
-        days=90
-    )
-    if end_day < start_day:
+    first = parse_date(request.query_params.get("from", "") or "")
+    last = parse_date(request.query_params.get("to", "") or "")
+    asked_from = first or timezone.now().astimezone(zone).date()
+    if last and last < asked_from:
         raise ValidationError({"to": _("The end date is before the start date.")})
-    if end_day - start_day > queries.MAX_RANGE:
+    if last and queries.too_long(asked_from, last):
+        # The number is queries.MAX_DAYS.
         raise ValidationError({"to": _("Ask for at most 366 days at a time.")})
-    start = dt.datetime.combine(start_day, dt.time(), zone)
-    end = dt.datetime.combine(end_day + dt.timedelta(days=1), dt.time(), zone)
-    return max(start, timezone.now()) if start_day == today else start, end
+    return queries.window(zone, first=first, last=last)
+
+
+def _filters(request) -> queries.Filters:
+    params = request.query_params
+    return queries.Filters.from_values(
+        {
+            **{name: params.get(name, "") for name in ("topic", "situation", "language", "kind")},
+            "organisation": params.get("organisation", ""),
+            **{name: params.get(name, "").lower() in ("1", "true", "on") for name in _FLAGS},
+        }
+    )
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER, FROM, TO]),
+    list=extend_schema(parameters=[LANG_PARAMETER, FROM, TO, *FILTERS]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER, FROM, TO]),
 )
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
-    """Current events and courses with their dates in a period (``?from=&to=``)."""
+    """Current events and courses with their dates in a period (``?from=&to=``), filtered as
+    on the events page; the dates are the page's (apps.events.queries.window)."""
 
     serializer_class = EventSerializer
     queryset = Event.objects.none()  # for the schema
@@ -127,9 +152,10 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        return queries.events_for_reader(self.request.region, get_language()).prefetch_related(
-            "topics", "user_types"
-        )
+        filters = _filters(self.request) if self.action == "list" else queries.Filters()
+        return queries.events_for_reader(
+            self.request.region, get_language(), filters
+        ).prefetch_related("topics", "user_types")
 
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()
@@ -137,13 +163,16 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         return context
 
     def _with_dates(self, events: list[Event]) -> None:
-        start, end = _period(self.request)
+        period = _period(self.request)
         self._dates = {}
-        for listing in queries.listings(events, get_language(), start=start, end=end):
+        for listing in queries.listings(events, get_language(), start=period.start, end=period.end):
             self._dates.setdefault(listing.event.pk, []).append(listing)
 
     def list(self, request, *args, **kwargs):
+        language = _filters(request).language
         queryset = self.filter_queryset(self.get_queryset())
+        if language:  # languages of instruction are a list: chosen here, as on the page
+            queryset = [event for event in queryset if queries.speaks(event, language)]
         page = self.paginate_queryset(queryset)
         events = list(page if page is not None else queryset)
         self._with_dates(events)

@@ -7,14 +7,13 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and courses")
 
     def ready(self) -> None:
-        from apps.editorial.registry import page_by_slug, register
+        from apps.editorial.registry import register
         from apps.events.forms import EventForm
         from apps.events.models import Event
 
         register(
             Event,
             form=EventForm,
-            public_url=page_by_slug("migrant:event"),
             edit_permission="events.manage",
             own_permission="ngo.manage_events",
             moderate_permission="events.moderate",

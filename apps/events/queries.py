@@ -23,8 +23,18 @@ from apps.translation.reader import LanguageVersion, language_version, with_read
 
 logger = logging.getLogger(__name__)
 
-#: The longest period a list, a feed or the API expands dates over.
-MAX_RANGE = dt.timedelta(days=366)
+# --- the window of dates a reader sees: one definition for the events page and the API ----------
+
+#: Without a last day, a list shows this many days after its first one.
+DEFAULT_DAYS = 90
+#: A list spans at most this many days after its first one (the API refuses a longer period;
+#: the page shows this much of it).
+MAX_DAYS = 366
+#: Nobody looks further ahead than this: a list, an API answer or a calendar month begins
+#: within this many days of today (a calendar month further away shows this month instead).
+HORIZON_DAYS = 800
+#: The longest period dates are ever worked out over: a window's first day and MAX_DAYS more.
+MAX_RANGE = dt.timedelta(days=MAX_DAYS + 1)
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,20 @@ class Filters:
     childcare: bool = False
     accessible: bool = False
     kind: str = ""
+
+    @classmethod
+    def from_values(cls, values) -> Filters:
+        """From the page's filter form or the API's query, which use the same names."""
+        return cls(
+            topic=values.get("topic", ""),
+            user_type=values.get("situation", ""),
+            language=values.get("language", ""),
+            kind=values.get("kind", ""),
+            free=bool(values.get("free", False)),
+            childcare=bool(values.get("childcare", False)),
+            accessible=bool(values.get("accessible", False)),
+            organisation=values.get("organisation", ""),
+        )
 
 
 @dataclass
@@ -55,6 +79,58 @@ class Listing:
     def places_left(self) -> int | None:
         capacity = self.event.capacity
         return None if capacity is None else max(capacity - self.taken, 0)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The period whose dates a reader is shown: aware moments, ``start`` never before now."""
+
+    start: dt.datetime
+    end: dt.datetime
+
+
+def within_horizon(day: dt.date, today: dt.date) -> bool:
+    return abs((day - today).days) < HORIZON_DAYS
+
+
+def too_long(first: dt.date, last: dt.date) -> bool:
+    """Whether a reader asks for more than one window can show (the API refuses it)."""
+    return (last - first).days > MAX_DAYS
+
+
+def window(
+    zone,
+    *,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Window:
+    """The dates from day ``first`` to day ``last`` (both included) in the region's time zone,
+    as the events page and the API show them.
+
+    ``first`` defaults to today, and a day before today is today: readers see what is still to
+    come (a date going on now included). ``last`` defaults to ``DEFAULT_DAYS`` after ``first``
+    and is cut at ``MAX_DAYS`` after it; a window beginning beyond the horizon is empty."""
+    now = now or timezone.now()
+    today = now.astimezone(zone).date()
+    first = max(first or today, today)
+    last = last or first + dt.timedelta(days=DEFAULT_DAYS)
+    last = min(last, first + dt.timedelta(days=MAX_DAYS))
+    start = max(_midnight(first, zone), now)
+    end = _midnight(last + dt.timedelta(days=1), zone)
+    if not within_horizon(first, today):
+        end = start
+    return Window(start, max(end, start))
+
+
+def month_window(first: dt.date, zone, *, now: dt.datetime | None = None) -> Window:
+    """The calendar month beginning on day ``first``, from now on."""
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return window(zone, first=first, last=following - dt.timedelta(days=1), now=now)
+
+
+def _midnight(day: dt.date, zone) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), zone)
 
 
 @dataclass
@@ -138,16 +214,17 @@ def _cancelled_and_taken(events: list[Event], start, end) -> tuple[set, dict]:
     return cancelled, taken
 
 
+def speaks(event: Event, language: str) -> bool:
+    """Whether the event is given in ``language`` (any language when none is asked for)."""
+    return not language or language in (event.languages_of_instruction or [])
+
+
 def listings(
     events, code: str, *, start: dt.datetime, end: dt.datetime, language: str = ""
 ) -> list[Listing]:
     """Every date of ``events`` between ``start`` and ``end``, in time order."""
     end = min(end, start + MAX_RANGE)
-    events = [
-        event
-        for event in events
-        if not language or language in (event.languages_of_instruction or [])
-    ]
+    events = [event for event in events if speaks(event, language)]
     cancelled, taken = _cancelled_and_taken(events, start, end)
     found = []
     for event in events:
@@ -157,6 +234,18 @@ def listings(
             found.append(Listing(event, version, date, key in cancelled, taken.get(key, 0)))
     found.sort(key=lambda listing: (listing.date.starts_at, listing.version.texts["title"]))
     return found
+
+
+def dates_for_reader(region, code: str, filters: Filters, period: Window) -> list[Listing]:
+    """The dates a reader is shown for ``filters`` in ``period``: the events page's list and
+    calendar; the API gives the same dates, grouped by event."""
+    return listings(
+        events_for_reader(region, code, filters),
+        code,
+        start=period.start,
+        end=period.end,
+        language=filters.language,
+    )
 
 
 def month(listed: list[Listing], first: dt.date, zone) -> Month:
@@ -186,8 +275,9 @@ def event_for_reader(region, code: str, slug: str) -> Event | None:
 
 
 def upcoming_listings(event: Event, code: str, *, limit: int = 12) -> list[Listing]:
+    """The next dates of one event, for its page: the coming year's, at most ``limit``."""
     now = timezone.now()
-    return listings([event], code, start=now, end=now + MAX_RANGE)[:limit]
+    return listings([event], code, start=now, end=now + dt.timedelta(days=MAX_DAYS))[:limit]
 
 
 # --- for the organisation managing its events ---------------------------------------------------
@@ -203,9 +293,12 @@ def events_of(organisations) -> QuerySet[Event]:
 
 def dates_with_registrations(event: Event, *, limit: int = 20) -> list[Listing]:
     """The coming dates with their seat counts, for the organisation's overview."""
-    now = timezone.now()
+    start = timezone.now() - dt.timedelta(days=1)
     return listings(
-        [event], event.region.source_language, start=now - dt.timedelta(days=1), end=now + MAX_RANGE
+        [event],
+        event.region.source_language,
+        start=start,
+        end=start + dt.timedelta(days=MAX_DAYS),
     )[:limit]
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core import resilient_cache
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -219,10 +217,3 @@ def erase_registrations_before(cutoff: dt.datetime) -> int:
         )
     count, _unused = old.delete()
     return count
-
-
-def too_many_registrations(request) -> bool:
-    """Counts a registration attempt from the request's address against the public limit."""
-    return resilient_cache.over_limit(
-        request, group="event-registration", rates=[("ip", settings.EVENT_REGISTRATION_RATE)]
-    )

@@ -8,10 +8,10 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from apps.core import links
 from apps.events import services
 from apps.events.models import Registration
 from apps.translation.reader import language_version
@@ -46,8 +46,10 @@ def send_registration_mail(
     event = registration.occurrence.event
     with translation.override(registration.language), timezone.override(event.region.time_zone):
         version = language_version(event, registration.language)
-        link = base_url.rstrip("/") + reverse(
-            "migrant:registration", kwargs={"token": services.cancel_token(registration)}
+        # The registrant's own page and the calendar file, wherever a frontend serves them.
+        site = base_url.rstrip("/")
+        link = site + links.link(
+            "event_registration", registration.language, token=services.cancel_token(registration)
         )
         context = {
             "kind": kind,
@@ -60,8 +62,8 @@ def send_registration_mail(
             else None,
             "starts_at": timezone.localtime(registration.occurrence.starts_at),
             "link": link,
-            "calendar_link": base_url.rstrip("/")
-            + reverse("migrant:event_ics", kwargs={"slug": event.slug}),
+            "calendar_link": site
+            + links.link("event_calendar", registration.language, slug=event.slug),
             "message": message,
             "retention_days": settings.EVENT_RETENTION_DAYS,
         }

@@ -9,8 +9,7 @@ from rest_framework import serializers, viewsets
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.glossary.models import Term
-from apps.glossary.queries import published_terms
-from apps.translation.reader import with_reader_translation
+from apps.glossary.queries import terms_for_reader
 
 
 class TermSerializer(ReaderVersionSerializer):
@@ -53,5 +52,4 @@ class TermViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        terms = published_terms(self.request.region).prefetch_related("related").order_by("slug")
-        return with_reader_translation(terms, get_language())
+        return terms_for_reader(self.request.region, get_language())

@@ -7,7 +7,7 @@ class GlossaryConfig(AppConfig):
     verbose_name = _("Glossary")
 
     def ready(self) -> None:
-        from apps.editorial.registry import page_by_slug, register
+        from apps.editorial.registry import register
         from apps.editorial.signals import live_content_changed
         from apps.glossary import matching
         from apps.glossary.forms import TermForm
@@ -19,7 +19,6 @@ class GlossaryConfig(AppConfig):
         register(
             Term,
             form=TermForm,
-            public_url=page_by_slug("migrant:term"),
             detail_template="glossary/usage_panel.html",
             detail_context=usage_context,
         )

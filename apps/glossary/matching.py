@@ -22,9 +22,9 @@ from functools import cached_property
 import ahocorasick
 from django.utils.safestring import SafeString, mark_safe
 
+from apps.core import links
 from apps.core import resilient_cache as cache
 from apps.editorial.models import localized
-from apps.editorial.registry import type_for_model
 from apps.glossary.rewriting import Span, link_terms
 from apps.glossary.words import at_word_boundaries, chinese_boundaries, chinese_tokenizer, normalise
 from apps.translation.reader import language_version, shown_language
@@ -102,7 +102,7 @@ class Glossary:
             term = self.by_id[term_id]
             version = language_version(term, reader)
             source = self.region.source_language
-            url = type_for_model(type(term)).public_url(term, reader)
+            url = links.public_url(term, reader)
             self._explanations[key] = Explanation(
                 slug=term.slug,
                 term=version.texts["term"],

@@ -18,6 +18,23 @@ def published_terms(region) -> QuerySet[Term]:
     return Term.objects.filter(region=region, status=ItemStatus.PUBLISHED).select_related("region")
 
 
+def _in_language(region, code: str) -> QuerySet[Term]:
+    return with_reader_translation(published_terms(region), code)
+
+
+def terms_for_reader(region, code: str, *, related_texts: bool = False) -> QuerySet[Term]:
+    """Published terms for a reader of ``code``, by slug, each with its published related terms
+    — with their texts in the reader's language too when a page shows them (``related_texts``):
+    the API, and one by one the term page (:func:`term_for_reader`). The A–Z index arranges
+    them by script and letter (:func:`glossary_index`)."""
+    related = _in_language(region, code) if related_texts else published_terms(region)
+    return (
+        _in_language(region, code)
+        .prefetch_related(Prefetch("related", queryset=related))
+        .order_by("slug")
+    )
+
+
 @dataclass(frozen=True)
 class IndexEntry:
     term: Term
@@ -66,8 +83,9 @@ def index_letter(word: str) -> str:
 
 def glossary_index(region, code: str, *, search: str = "") -> list[IndexScript]:
     """Terms grouped by script and first letter, each in the reader's language if published."""
-    terms = with_reader_translation(published_terms(region), code)
-    entries = [IndexEntry(term, language_version(term, code)) for term in terms]
+    entries = [
+        IndexEntry(term, language_version(term, code)) for term in _in_language(region, code)
+    ]
     if search:
         needle = search.casefold().strip()
         entries = [
@@ -105,11 +123,4 @@ def _sort_key(entry: IndexEntry) -> str:
 
 
 def term_for_reader(region, code: str, slug: str) -> Term | None:
-    return (
-        with_reader_translation(published_terms(region), code)
-        .prefetch_related(
-            Prefetch("related", queryset=with_reader_translation(published_terms(region), code))
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    return terms_for_reader(region, code, related_texts=True).filter(slug=slug).first()

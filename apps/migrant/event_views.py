@@ -19,14 +19,14 @@ from apps.core import queries as core_queries
 from apps.core.models import Topic
 from apps.events import ical, queries, services
 from apps.events.forms import FilterForm, RegistrationForm
+from apps.events.limits import too_many_registrations
 from apps.events.models import Event
 from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
 from apps.translation.reader import language_version
 
-#: The list shows this far ahead unless the reader chooses dates...
-LIST_DAYS = 90
-#: ...and about this many dates per page (whole days), with a link to the later ones.
+#: The list shows about this many dates per page (whole days), with a link to the later ones;
+#: which dates, the window of apps.events.queries says (the same as the API's).
 LIST_SIZE = 40
 
 
@@ -45,36 +45,17 @@ class EventListView(MigrantPageMixin, TemplateView):
             user_types=core_queries.user_types(region),
         )
         values = form.cleaned_data if form.is_valid() else {}
-        filters = queries.Filters(
-            topic=values.get("topic", ""),
-            user_type=values.get("situation", ""),
-            language=values.get("language", ""),
-            kind=values.get("kind", ""),
-            free=values.get("free", False),
-            childcare=values.get("childcare", False),
-            accessible=values.get("accessible", False),
-            organisation=values.get("organisation", ""),
-        )
+        filters = queries.Filters.from_values(values)
         now = timezone.now()
         view = "month" if self.request.GET.get("view") == "month" else "list"
         if view == "month":
             first = _month_of(self.request.GET.get("month", ""), now.astimezone(zone).date())
-            start = dt.datetime.combine(first, dt.time(), zone)
-            end = dt.datetime.combine(
-                (first + dt.timedelta(days=32)).replace(day=1), dt.time(), zone
-            )
-            start = max(start, now)
+            period = queries.month_window(first, zone, now=now)
         else:
-            start = max(now, _day_start(values.get("start"), zone) or now)
-            end = _day_start(values.get("end"), zone)
-            end = end + dt.timedelta(days=1) if end else start + dt.timedelta(days=LIST_DAYS)
-        listed = queries.listings(
-            queries.events_for_reader(region, code, filters),
-            code,
-            start=start,
-            end=max(end, start),
-            language=filters.language,
-        )
+            period = queries.window(
+                zone, first=values.get("start"), last=values.get("end"), now=now
+            )
+        listed = queries.dates_for_reader(region, code, filters, period)
         query = self.request.GET.copy()
         for key in ("view", "month", "page"):
             query.pop(key, None)
@@ -120,11 +101,7 @@ def _month_of(text: str, today: dt.date) -> dt.date:
         first = dt.datetime.strptime(text, "%Y-%m").date()
     except ValueError:
         return today.replace(day=1)
-    return first if abs((first - today).days) < 800 else today.replace(day=1)
-
-
-def _day_start(day: dt.date | None, zone) -> dt.datetime | None:
-    return dt.datetime.combine(day, dt.time(), zone) if day else None
+    return first if queries.within_horizon(first, today) else today.replace(day=1)
 
 
 class EventDetailView(MigrantPageMixin, TemplateView):
@@ -161,7 +138,7 @@ class EventDetailView(MigrantPageMixin, TemplateView):
             listing for listing in queries.upcoming_listings(event, code) if not listing.cancelled
         ]
         form = RegistrationForm(request.POST, dates=dates)
-        if services.too_many_registrations(request):
+        if too_many_registrations(request):
             form.is_valid()
             form.add_error(
                 None, _("Too many registrations from your connection. Please try again later.")
@@ -288,11 +265,7 @@ class PlaceMapView(MigrantPageMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         code = get_language()
-        places = [
-            (place, language_version(place, code))
-            for place in place_queries.places_for_reader(self.request.region, code)
-        ]
-        places.sort(key=lambda row: row[1].texts["name"].casefold())
+        places = place_queries.place_list(self.request.region, code)
         context.update(
             places=places,
             map_data={

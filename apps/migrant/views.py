@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import translate_url
 from django.utils.translation import get_language
 from django.views.generic import TemplateView, View
 
-from apps.accounts import queries as accounts_queries
 from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
-from apps.core import downloads, languages
+from apps.core import downloads, links
 from apps.core import queries as core_queries
-from apps.editorial.registry import type_for_model
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
 from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
-from apps.procedures import services as procedure_services
-from apps.procedures.models import Procedure
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
 from apps.translation.reader import language_version
+from apps.translation.reading import readings
 
 
 class MigrantPageMixin:
@@ -46,15 +42,9 @@ class HomeView(MigrantPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["topics"] = core_queries.topic_tree(self.request.region)
         context["user_types"] = core_queries.user_types(self.request.region)
-        latest = article_queries.for_reader(self.request.region, get_language())[:4]
-        context["latest_articles"] = [
-            (article, language_version(article, get_language())) for article in latest
-        ]
-        procedures = procedure_queries.procedures_for_reader(self.request.region, get_language())
-        context["procedures"] = sorted(
-            ((procedure, language_version(procedure, get_language())) for procedure in procedures),
-            key=lambda row: row[1].texts["title"].casefold(),
-        )
+        region, code = self.request.region, get_language()
+        context["latest_articles"] = article_queries.latest(region, code, 4)
+        context["procedures"] = readings(procedure_queries.procedures_by_title(region, code), code)
         return context
 
 
@@ -68,11 +58,10 @@ class ArticleListView(MigrantPageMixin, TemplateView):
         user_type = self.request.GET.get("situation", "")
         kind = self.request.GET.get("kind", "")
         kind = kind if kind in ArticleKind.values else ""
-        articles = article_queries.for_reader(
-            region, code, topic=topic, user_type=user_type, kind=kind
-        )
         context.update(
-            articles=[(article, language_version(article, code)) for article in articles],
+            articles=article_queries.article_list(
+                region, code, topic=topic, user_type=user_type, kind=kind
+            ),
             topics=core_queries.topic_tree(region),
             user_types=core_queries.user_types(region),
             kinds=ArticleKind.choices,
@@ -128,32 +117,20 @@ class TermDetailView(MigrantPageMixin, TemplateView):
             raise Http404
         version = language_version(term, code)
         uses = glossary_matching.uses_of(term)
-        articles = article_queries.for_reader(region, code).filter(
-            pk__in=uses.get("articles.article", [])
-        )
-        documents = procedure_queries.documents_for_reader(region, code).filter(
-            pk__in=uses.get("procedures.document", [])
-        )
-        procedures = procedure_queries.procedures_for_reader(region, code).filter(
-            pk__in=uses.get("procedures.procedure", [])
-        )
         context.update(
             term=term,
             version=version,
             original=term.original_beside(version.language.code),
-            related=[(related, language_version(related, code)) for related in term.related.all()],
-            articles=[(article, language_version(article, code)) for article in articles],
-            documents=[(document, language_version(document, code)) for document in documents],
-            procedures=[(procedure, language_version(procedure, code)) for procedure in procedures],
+            related=readings(term.related.all(), code),
+            articles=article_queries.articles_among(region, code, uses.get("articles.article", [])),
+            documents=procedure_queries.documents_among(
+                region, code, uses.get("procedures.document", [])
+            ),
+            procedures=procedure_queries.procedures_among(
+                region, code, uses.get("procedures.procedure", [])
+            ),
         )
         return context
-
-
-def _original_beside(item, version) -> str:
-    """The source-language name to show beside a translated one, unless it is already in it."""
-    original = item.source_name()
-    shown = version.texts[item.name_field()]
-    return "" if version.language.code == item.source_language or original in shown else original
 
 
 class DocumentListView(MigrantPageMixin, TemplateView):
@@ -161,14 +138,7 @@ class DocumentListView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        code = get_language()
-        documents = procedure_queries.documents_for_reader(self.request.region, code)
-        rows = [
-            (document, version, _original_beside(document, version))
-            for document in documents
-            for version in [language_version(document, code)]
-        ]
-        context["documents"] = sorted(rows, key=lambda row: row[1].texts["name"].casefold())
+        context["documents"] = procedure_queries.document_list(self.request.region, get_language())
         return context
 
 
@@ -177,24 +147,15 @@ class DocumentDetailView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        region, code = self.request.region, get_language()
-        document = get_object_or_404(
-            procedure_queries.documents_for_reader(region, code), slug=kwargs["slug"]
-        )
-        version = language_version(document, code)
-        procedures = procedure_queries.procedures_for_reader(region, code)
+        page = procedure_queries.document_page(self.request.region, get_language(), kwargs["slug"])
+        if page is None:
+            raise Http404
         context.update(
-            document=document,
-            version=version,
-            original=_original_beside(document, version),
-            produced_by=[
-                (procedure, language_version(procedure, code))
-                for procedure in procedures.filter(produces=document)
-            ],
-            needed_by=[
-                (procedure, language_version(procedure, code))
-                for procedure in procedures.filter(steps__documents=document)
-            ],
+            document=page.document,
+            version=page.version,
+            original=page.original,
+            produced_by=page.produced_by,
+            needed_by=page.needed_by,
         )
         return context
 
@@ -207,16 +168,10 @@ class ProcedureListView(MigrantPageMixin, TemplateView):
         region, code = self.request.region, get_language()
         topic = self.request.GET.get("topic", "")
         user_type = self.request.GET.get("situation", "")
-        procedures = procedure_queries.procedures_for_reader(
-            region, code, topic=topic, user_type=user_type
-        ).prefetch_related("steps")
-        rows = [
-            (procedure, version, procedure_services.totals(list(procedure.steps.all())))
-            for procedure in procedures
-            for version in [language_version(procedure, code)]
-        ]
         context.update(
-            procedures=sorted(rows, key=lambda row: row[1].texts["title"].casefold()),
+            procedures=procedure_queries.procedure_list(
+                region, code, topic=topic, user_type=user_type
+            ),
             topics=core_queries.topic_tree(region),
             user_types=core_queries.user_types(region),
             chosen={"topic": topic, "situation": user_type},
@@ -250,9 +205,7 @@ class ProcedureDetailView(MigrantPageMixin, TemplateView):
             intro=intro,
             steps=steps,
             notes=glossary_matching.merge_notes(intro, *(text for _, text in steps)),
-            original_url=type_for_model(Procedure).public_url(
-                page.procedure, region.source_language
-            ),
+            original_url=links.public_url(page.procedure, region.source_language),
         )
         return context
 
@@ -280,13 +233,10 @@ class PlaceDetailView(MigrantPageMixin, TemplateView):
         place = get_object_or_404(
             place_queries.places_for_reader(region, code), slug=kwargs["slug"]
         )
-        procedures = procedure_queries.procedures_for_reader(region, code).filter(
-            steps__place=place
-        )
         context.update(
             place=place,
             version=language_version(place, code),
-            procedures=[(procedure, language_version(procedure, code)) for procedure in procedures],
+            procedures=procedure_queries.procedures_at(region, code, place),
             map_url=settings.MAP_LINK_URL.format(lat=place.latitude, lon=place.longitude)
             if place.has_position
             else "",
@@ -299,22 +249,9 @@ class OrganisationListView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        region, code = self.request.region, get_language()
-        organisations = accounts_queries.organisations_for_migrants(region).prefetch_related(
-            Prefetch("places", queryset=place_queries.places_for_reader(region, code))
+        context["organisations"] = place_queries.organisations_for_reader(
+            self.request.region, get_language()
         )
-        context["organisations"] = [
-            (
-                organisation,
-                [(place, language_version(place, code)) for place in organisation.places.all()],
-                [
-                    languages.get(c)
-                    for c in organisation.languages_spoken
-                    if languages.is_supported(c)
-                ],
-            )
-            for organisation in organisations
-        ]
         return context
 
 
@@ -328,18 +265,18 @@ class PrivacyView(MigrantPageMixin, TemplateView):
 class FiguresView(MigrantPageMixin, TemplateView):
     """Migration in figures: the published dashboards."""
 
-    template_name = "statistics/figures.html"
+    template_name = "migrant/figures.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        code = get_language()
-        dashboards = statistics_queries.published_dashboards(self.request.region, code)
-        context["dashboards"] = [(d, language_version(d, code)) for d in dashboards]
+        context["dashboards"] = statistics_queries.dashboard_list(
+            self.request.region, get_language()
+        )
         return context
 
 
 class DashboardView(MigrantPageMixin, TemplateView):
-    template_name = "statistics/dashboard.html"
+    template_name = "migrant/dashboard.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -357,13 +294,14 @@ class DashboardView(MigrantPageMixin, TemplateView):
 
 
 def _published_chart(request, slug: str):
-    charts = statistics_queries.published_charts(request.region, get_language())
-    chart = get_object_or_404(charts, slug=slug)
-    return statistics_queries.chart_view(chart, get_language())
+    shown = statistics_queries.chart_for_reader(request.region, get_language(), slug)
+    if shown is None:
+        raise Http404
+    return shown
 
 
 class ChartView(MigrantPageMixin, TemplateView):
-    template_name = "statistics/chart_page.html"
+    template_name = "migrant/chart.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -387,13 +325,11 @@ class ChartDownloadView(MigrantPageMixin, View):
 
 
 class OpenDataView(MigrantPageMixin, TemplateView):
-    template_name = "statistics/open_data.html"
+    template_name = "migrant/open_data.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        code = get_language()
-        datasets = statistics_queries.published_datasets(self.request.region, code, with_rows=False)
-        context["datasets"] = [(d, language_version(d, code)) for d in datasets]
+        context["datasets"] = statistics_queries.dataset_list(self.request.region, get_language())
         context["threshold"] = statistics_services.threshold()
         return context
 

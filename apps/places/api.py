@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.places.models import Place
-from apps.places.queries import places_for_reader
+from apps.places.queries import places_by_name
 
 
 class OpeningIntervalSerializer(serializers.Serializer):
@@ -43,4 +43,4 @@ class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        return places_for_reader(self.request.region, get_language())
+        return places_by_name(self.request.region, get_language())

@@ -7,13 +7,8 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self) -> None:
-        from apps.editorial.registry import page_by_slug, register
+        from apps.editorial.registry import register
         from apps.places.forms import PlaceForm
         from apps.places.models import Place
 
-        register(
-            Place,
-            form=PlaceForm,
-            public_url=page_by_slug("migrant:place"),
-            own_permission="ngo.change_profile",
-        )
+        register(Place, form=PlaceForm, own_permission="ngo.change_profile")

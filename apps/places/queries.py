@@ -1,19 +1,58 @@
-"""Reads of places for migrants."""
+"""Reads of places for migrants, and of the organisations that run them."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import NamedTuple
 
+from django.db.models import Prefetch, QuerySet
+
+from apps.accounts import queries as accounts_queries
+from apps.accounts.models import Organisation
+from apps.core import languages
 from apps.editorial.models import ItemStatus
 from apps.places.models import Place
 from apps.translation.reader import with_reader_translation
+from apps.translation.reading import Reading, by_shown_text, readings
 
 
 def places_for_reader(region, code: str) -> QuerySet[Place]:
+    """Published places for a reader of ``code``, by slug (an organisation's, a place page)."""
     return with_reader_translation(
-        Place.objects.filter(region=region, status=ItemStatus.PUBLISHED).select_related("region"),
+        Place.objects.filter(region=region, status=ItemStatus.PUBLISHED)
+        .select_related("region")
+        .order_by("slug"),
         code,
     )
+
+
+def places_by_name(region, code: str) -> QuerySet[Place]:
+    """The same, by the name the reader is shown: the list beside the map, and the API."""
+    return by_shown_text(places_for_reader(region, code), "name", code, region.source_language)
+
+
+def place_list(region, code: str) -> list[Reading]:
+    return readings(places_by_name(region, code), code)
+
+
+class OrganisationRow(NamedTuple):
+    organisation: Organisation
+    places: list[Reading]
+    spoken: list[languages.Language]  # the languages spoken there that Waypoint knows
+
+
+def organisations_for_reader(region, code: str) -> list[OrganisationRow]:
+    """The organisations that help, by kind and name, each with its published places."""
+    organisations = accounts_queries.organisations_for_migrants(region).prefetch_related(
+        Prefetch("places", queryset=places_for_reader(region, code))
+    )
+    return [
+        OrganisationRow(
+            organisation,
+            readings(organisation.places.all(), code),
+            [languages.get(c) for c in organisation.languages_spoken if languages.is_supported(c)],
+        )
+        for organisation in organisations
+    ]
 
 
 def places_of(organisation) -> QuerySet[Place]:

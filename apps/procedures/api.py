@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -10,11 +9,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from apps.core.api import LANG_PARAMETER
-from apps.editorial.models import ItemStatus
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
-from apps.procedures import services
+from apps.procedures import queries, services
 from apps.procedures.models import Document, Procedure
-from apps.procedures.queries import documents_for_reader, procedure_page, procedures_for_reader
 
 
 class DocumentSerializer(ReaderVersionSerializer):
@@ -53,15 +50,8 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         topic = self.request.query_params.get("topic", "")
-        return documents_for_reader(
-            self.request.region, get_language(), topic=topic
-        ).prefetch_related(
-            "topics",
-            Prefetch(
-                "produced_by",
-                queryset=Procedure.objects.filter(status=ItemStatus.PUBLISHED).order_by("slug"),
-            ),
-        )
+        documents = queries.documents_by_name(self.request.region, get_language(), topic=topic)
+        return queries.with_producers(documents).prefetch_related("topics")
 
 
 # --- procedures --------------------------------------------------------------------------------
@@ -195,7 +185,7 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         params = self.request.query_params
-        return procedures_for_reader(
+        return queries.procedures_by_title(
             self.request.region,
             get_language(),
             topic=params.get("topic", ""),
@@ -203,7 +193,7 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
         ).prefetch_related("topics", "user_types", "steps")
 
     def retrieve(self, request, *args, **kwargs):
-        page = procedure_page(request.region, get_language(), kwargs["slug"])
+        page = queries.procedure_page(request.region, get_language(), kwargs["slug"])
         if page is None:
             raise Http404
         return Response(procedure_detail(page))

@@ -7,15 +7,14 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Procedures and documents")
 
     def ready(self) -> None:
-        from apps.editorial.registry import page_by_slug, register
+        from apps.editorial.registry import register
         from apps.procedures.forms import DocumentForm, ProcedureForm
         from apps.procedures.models import Document, Procedure
 
-        register(Document, form=DocumentForm, public_url=page_by_slug("migrant:document"))
+        register(Document, form=DocumentForm)
         register(
             Procedure,
             form=ProcedureForm,
-            public_url=page_by_slug("migrant:procedure"),
             detail_template="procedures/procedure_steps_panel.html",
             detail_context=lambda procedure: {
                 "steps": [(step.source_title(), step.optional) for step in procedure.steps.all()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
@@ -21,13 +22,84 @@ from apps.translation.reader import (
     reader_translation,
     with_reader_translation,
 )
+from apps.translation.reading import Reading, by_shown_text, readings
 
 
 def documents_for_reader(region, code: str, *, topic: str = "") -> QuerySet[Document]:
+    """Published documents for a reader of ``code``, by slug (where other pages link them)."""
     documents = Document.objects.filter(region=region, status=ItemStatus.PUBLISHED)
     if topic:
         documents = documents.filter(about_topic(topic))
-    return with_reader_translation(documents.distinct().select_related("region"), code)
+    return with_reader_translation(
+        documents.distinct().select_related("region").order_by("slug"), code
+    )
+
+
+def documents_by_name(region, code: str, *, topic: str = "") -> QuerySet[Document]:
+    """The same, by the name the reader is shown: the document list and the API."""
+    return by_shown_text(
+        documents_for_reader(region, code, topic=topic), "name", code, region.source_language
+    )
+
+
+def documents_among(region, code: str, ids) -> list[Reading]:
+    """The published documents among ``ids`` (e.g. those using a glossary term), by slug."""
+    return readings(documents_for_reader(region, code).filter(pk__in=ids), code)
+
+
+def with_producers(documents: QuerySet[Document]) -> QuerySet[Document]:
+    """Each document with the published procedures that give it (``produced_by``), by slug."""
+    return documents.prefetch_related(
+        Prefetch(
+            "produced_by",
+            queryset=Procedure.objects.filter(status=ItemStatus.PUBLISHED).order_by("slug"),
+        )
+    )
+
+
+def original_beside(item, version: LanguageVersion) -> str:
+    """The source-language name to show beside a translated one, unless it is already in it."""
+    original = item.source_name()
+    shown = version.texts[item.name_field()]
+    return "" if version.language.code == item.source_language or original in shown else original
+
+
+class DocumentRow(NamedTuple):
+    document: Document
+    version: LanguageVersion
+    original: str  # the name in the source language, when the reader is shown another
+
+
+def document_list(region, code: str) -> list[DocumentRow]:
+    """The document list: every published document, by the name the reader is shown."""
+    return [
+        DocumentRow(document, version, original_beside(document, version))
+        for document, version in readings(documents_by_name(region, code), code)
+    ]
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    document: Document
+    version: LanguageVersion
+    original: str
+    produced_by: list[Reading]  # the published procedures that give it...
+    needed_by: list[Reading]  # ...and those that need it
+
+
+def document_page(region, code: str, slug: str) -> DocumentPage | None:
+    document = documents_for_reader(region, code).filter(slug=slug).first()
+    if document is None:
+        return None
+    version = language_version(document, code)
+    procedures = procedures_for_reader(region, code)
+    return DocumentPage(
+        document=document,
+        version=version,
+        original=original_beside(document, version),
+        produced_by=readings(procedures.filter(produces=document), code),
+        needed_by=readings(procedures.filter(steps__documents=document), code),
+    )
 
 
 def _published(queryset: QuerySet, code: str) -> QuerySet:
@@ -39,13 +111,55 @@ def _published(queryset: QuerySet, code: str) -> QuerySet:
 def procedures_for_reader(
     region, code: str, *, topic: str = "", user_type: str = ""
 ) -> QuerySet[Procedure]:
+    """Published procedures for a reader of ``code``, by slug (where other pages link them)."""
     procedures = Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED)
     if topic:
         procedures = procedures.filter(about_topic(topic))
     if user_type:
         # A procedure for everybody names no life situation: it concerns every one.
         procedures = procedures.filter(for_situation(user_type))
-    return with_reader_translation(procedures.distinct().select_related("region"), code)
+    return with_reader_translation(
+        procedures.distinct().select_related("region").order_by("slug"), code
+    )
+
+
+def procedures_by_title(
+    region, code: str, *, topic: str = "", user_type: str = ""
+) -> QuerySet[Procedure]:
+    """The same, by the title the reader is shown: the home page, the list and the API."""
+    return by_shown_text(
+        procedures_for_reader(region, code, topic=topic, user_type=user_type),
+        "title",
+        code,
+        region.source_language,
+    )
+
+
+class ProcedureRow(NamedTuple):
+    procedure: Procedure
+    version: LanguageVersion
+    totals: services.Totals
+
+
+def procedure_list(
+    region, code: str, *, topic: str = "", user_type: str = ""
+) -> list[ProcedureRow]:
+    """The procedure list: each procedure with what its steps cost and take altogether."""
+    procedures = procedures_by_title(region, code, topic=topic, user_type=user_type)
+    return [
+        ProcedureRow(procedure, version, services.totals(list(procedure.steps.all())))
+        for procedure, version in readings(procedures.prefetch_related("steps"), code)
+    ]
+
+
+def procedures_among(region, code: str, ids) -> list[Reading]:
+    """The published procedures among ``ids`` (e.g. those using a glossary term), by slug."""
+    return readings(procedures_for_reader(region, code).filter(pk__in=ids), code)
+
+
+def procedures_at(region, code: str, place) -> list[Reading]:
+    """The published procedures with a step at ``place``, by slug."""
+    return readings(procedures_for_reader(region, code).filter(steps__place=place), code)
 
 
 # --- one procedure, as a migrant reads it -------------------------------------------------------

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db.models import Count, Max, Prefetch
-from django.urls import reverse
-from django.utils import translation
+from django.db.models import Count, Max
 from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from apps.core import links
 from apps.core.api import LANG_PARAMETER
 from apps.core.conditional import ConditionalGetMixin
 from apps.editorial.serializers import ReaderVersionSerializer
@@ -42,8 +41,7 @@ class DatasetSerializer(_Translated):
         ]  # fmt: skip
 
     def get_download_csv(self, dataset) -> str:
-        with translation.override(get_language()):
-            path = reverse("migrant:dataset_download", kwargs={"slug": dataset.slug})
+        path = links.link("dataset_download", get_language(), slug=dataset.slug)
         return self.context["request"].build_absolute_uri(path)
 
     def get_columns(self, dataset) -> list[dict]:
@@ -167,10 +165,7 @@ class DashboardViewSet(_Conditional, viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        charts = queries.published_charts(self.request.region, get_language())
-        return queries.published_dashboards(self.request.region, get_language()).prefetch_related(
-            Prefetch("charts", queryset=charts)
-        )
+        return queries.published_dashboards(self.request.region, get_language(), with_charts=True)
 
     def related_state(self, request) -> dict:
         # A chart published or archived changes a dashboard's list without touching the dashboard.

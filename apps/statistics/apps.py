@@ -8,16 +8,9 @@ class StatisticsConfig(AppConfig):
     verbose_name = _("Statistics")
 
     def ready(self) -> None:
-        from django.urls import reverse
-        from django.utils import translation
-
-        from apps.editorial.registry import page_by_slug, register
+        from apps.editorial.registry import register
         from apps.statistics.forms import ChartForm, DashboardForm, DatasetForm
         from apps.statistics.models import Chart, Dashboard, Dataset
-
-        def dataset_url(dataset: Dataset, code: str) -> str:
-            with translation.override(code):
-                return reverse("migrant:open_data")
 
         def dataset_panel(dataset: Dataset) -> dict:
             return {"current": list(dataset.versions.filter(state="current"))}
@@ -25,20 +18,9 @@ class StatisticsConfig(AppConfig):
         register(
             Dataset,
             form=DatasetForm,
-            public_url=dataset_url,
             edit_permission="statistics.manage",
             detail_template="statistics/dataset_panel.html",
             detail_context=dataset_panel,
         )
-        register(
-            Chart,
-            form=ChartForm,
-            public_url=page_by_slug("migrant:chart"),
-            edit_permission="statistics.manage",
-        )
-        register(
-            Dashboard,
-            form=DashboardForm,
-            public_url=page_by_slug("migrant:dashboard"),
-            edit_permission="statistics.manage",
-        )
+        register(Chart, form=ChartForm, edit_permission="statistics.manage")
+        register(Dashboard, form=DashboardForm, edit_permission="statistics.manage")

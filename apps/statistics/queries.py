@@ -21,6 +21,7 @@ from apps.statistics.models import (
 )
 from apps.statistics.services import Figure, figure, threshold
 from apps.translation.reader import with_reader_translation
+from apps.translation.reading import Reading, readings
 
 
 def parse_filters(text: str) -> dict[str, str]:
@@ -44,25 +45,51 @@ def _current_versions(*, with_rows: bool = True) -> Prefetch:
 
 
 def published_datasets(region, code: str, *, with_rows: bool = True) -> QuerySet[Dataset]:
-    datasets = Dataset.objects.filter(
-        region=region, status=ItemStatus.PUBLISHED, versions__state=VersionState.CURRENT
-    ).select_related("region")
+    """Published datasets with data in use, by slug: the open-data page and the API."""
+    datasets = (
+        Dataset.objects.filter(
+            region=region, status=ItemStatus.PUBLISHED, versions__state=VersionState.CURRENT
+        )
+        .select_related("region")
+        .order_by("slug")
+    )
     return with_reader_translation(
         datasets.prefetch_related(_current_versions(with_rows=with_rows)), code
     )
 
 
-def published_dashboards(region, code: str) -> QuerySet[Dashboard]:
+def dataset_list(region, code: str) -> list[Reading]:
+    """The open-data page: every published dataset (names and columns, not rows)."""
+    return readings(published_datasets(region, code, with_rows=False), code)
+
+
+def published_dashboards(region, code: str, *, with_charts: bool = False) -> QuerySet[Dashboard]:
+    """Published dashboards, by slug: the figures page and the API, which names each one's
+    published charts (``with_charts``)."""
     dashboards = Dashboard.objects.filter(region=region, status=ItemStatus.PUBLISHED)
-    return with_reader_translation(dashboards.select_related("region"), code)
+    dashboards = with_reader_translation(dashboards.select_related("region").order_by("slug"), code)
+    if with_charts:
+        dashboards = dashboards.prefetch_related(
+            Prefetch("charts", queryset=published_charts(region, code))
+        )
+    return dashboards
+
+
+def dashboard_list(region, code: str) -> list[Reading]:
+    return readings(published_dashboards(region, code), code)
 
 
 def published_charts(region, code: str) -> QuerySet[Chart]:
-    charts = Chart.objects.filter(
-        region=region,
-        status=ItemStatus.PUBLISHED,
-        dataset__status=ItemStatus.PUBLISHED,
-    ).select_related("region", "dataset")
+    """Published charts of published datasets, in their dashboard's order (position, slug)."""
+    charts = (
+        Chart.objects.filter(
+            region=region,
+            status=ItemStatus.PUBLISHED,
+            dataset__status=ItemStatus.PUBLISHED,
+        )
+        .select_related("region", "dataset")
+        .order_by("position", "slug")
+    )
     return with_reader_translation(charts, code)
 
 
@@ -299,6 +326,12 @@ def chart_view(chart: Chart, code: str) -> ChartView:
         totals=[display(f) for f in table.column_totals],
         grand_total=display(table.grand_total) if table.grand_total else "",
     )
+
+
+def chart_for_reader(region, code: str, slug: str) -> ChartView | None:
+    """One published chart as its page (and its downloads) show it."""
+    chart = published_charts(region, code).filter(slug=slug).first()
+    return None if chart is None else chart_view(chart, code)
 
 
 def dashboard_charts(dashboard: Dashboard, code: str) -> list[ChartView]:

@@ -310,3 +310,14 @@ def test_whoever_writes_content_may_preview_markdown(client, people, role, statu
     response = client.post(url("markdown_preview"), {"text": "**fett**"})
 
     assert response.status_code == status
+
+
+def test_a_content_type_that_does_not_exist_is_not_found(client, people):
+    client.force_login(people["editor"])
+
+    assert client.get(url("content_list", type="nothing.here")).status_code == 404
+    assert client.get(url("content_create", type="nothing.here")).status_code == 404
+    assert client.get(url("coverage"), {"type": "nothing.here"}).status_code == 404
+    response = client.get("/api/v1/editorial/items/nothing.here/1/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No editorial content type 'nothing.here'."}

@@ -75,6 +75,28 @@ def make_event(people, ngo):
 
 
 @pytest.fixture
+def events(make_event, taxonomy, other_ngo, people):
+    """Four events that differ in exactly one way each from the first."""
+    return {
+        "course": make_event(
+            title="Deutschkurs", topics=[taxonomy["housing"].pk], languages_of_instruction=["ar"]
+        ),
+        "paid": make_event(title="Kochabend", cost=5, childcare=False, rrule=""),
+        "other": make_event(
+            organisation=other_ngo,
+            user=people["other_ngo_admin"],
+            title="Fahrradwerkstatt",
+            wheelchair_accessible=False,
+            user_types=[taxonomy["refugee"].pk],
+            languages_of_instruction=["uk"],
+        ),
+        "past": make_event(
+            title="Vorbei", rrule="", starts_at=timezone.now() - dt.timedelta(days=3)
+        ),
+    }
+
+
+@pytest.fixture
 def first_date():
     def get(event: Event) -> dt.datetime:
         from apps.events.queries import upcoming_listings

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from apps.events import queries
 
 from .conftest import BERLIN
 
@@ -81,3 +86,118 @@ def test_organisations_show_their_profile(client, ngo):
     item = next(row for row in response.json()["results"] if row["slug"] == ngo.slug)
     assert item["languages_spoken"] == ["ar", "de"]
     assert item["description"] == "We advise."
+
+
+def _page_dates(response) -> list[tuple[str, dt.datetime]]:
+    return sorted(
+        (listing.event.slug, listing.date.starts_at) for listing in response.context["listings"]
+    )
+
+
+def _api_dates(response) -> list[tuple[str, dt.datetime]]:
+    assert response.status_code == 200, response.content
+    return sorted(
+        (item["slug"], parse_datetime(date["starts_at"]))
+        for item in response.json()["results"]
+        for date in item["dates"]
+    )
+
+
+def _days(**offsets: int) -> dict[str, str]:
+    today = timezone.now().astimezone(BERLIN).date()
+    return {name: str(today + dt.timedelta(days=days)) for name, days in offsets.items()}
+
+
+@pytest.fixture
+def edge_dates(make_event):
+    """A daily course that began ten days ago, and a one-off evening 90 days on: the dates at
+    the edges of the window."""
+    today = timezone.now().astimezone(BERLIN).date()
+    make_event(
+        title="Täglich",
+        rrule="FREQ=DAILY;COUNT=25",
+        capacity=None,
+        starts_at=dt.datetime.combine(today - dt.timedelta(days=10), dt.time(18), BERLIN),
+    )
+    make_event(
+        title="Am Rand",
+        rrule="",
+        starts_at=dt.datetime.combine(today + dt.timedelta(days=90), dt.time(23), BERLIN),
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "period"),
+    [
+        ({}, {}),
+        ({"topic": "housing"}, {}),
+        ({"free": "on", "accessible": "on"}, {}),
+        ({"language": "uk"}, {}),
+        ({"situation": "refugee", "kind": "course"}, {}),
+        ({"organisation": "other-ngo"}, {}),
+        ({}, {"start": 10}),
+        ({"childcare": "on"}, {"start": 3, "end": 16}),
+        ({}, {"start": -30, "end": 9}),  # from a day in the past: from now on, on both
+        ({}, {"end": 7}),
+        ({}, {"start": 60}),
+    ],
+)
+def test_the_api_lists_the_dates_the_events_page_lists(client, events, edge_dates, query, period):
+    """One read model: the same filters and days give the same dates on the page and in the API."""
+    days = _days(**period)
+    page = client.get(reverse("migrant:events"), {**query, **days})
+    api = client.get(
+        "/api/v1/events/",
+        {
+            **query,
+            "lang": "en",
+            **{{"start": "from", "end": "to"}[name]: day for name, day in days.items()},
+        },
+    )
+
+    assert page.context["later_url"] == ""  # the whole list is on the page
+    assert _api_dates(api) == _page_dates(page)
+
+
+def test_the_api_and_the_calendar_month_list_the_same_dates(client, events):
+    today = timezone.now().astimezone(BERLIN).date()
+    following = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    last = (following + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+    page = client.get(reverse("migrant:events"), {"view": "month", "month": f"{following:%Y-%m}"})
+    api = client.get("/api/v1/events/", {"from": str(following), "to": str(last), "lang": "en"})
+
+    assert _api_dates(api) == _page_dates(page)
+
+
+def test_the_window_of_dates(region):
+    now = dt.datetime(2026, 3, 10, 15, 30, tzinfo=BERLIN)
+    midnight = lambda day: dt.datetime.combine(day, dt.time(), BERLIN)  # noqa: E731
+    today = now.date()
+
+    default = queries.window(BERLIN, now=now)
+    assert default == queries.Window(
+        now, midnight(today + dt.timedelta(days=queries.DEFAULT_DAYS + 1))
+    )
+    # Never before now; a whole last day; at most MAX_DAYS after the first.
+    assert queries.window(BERLIN, first=today - dt.timedelta(days=5), now=now).start == now
+    later = today + dt.timedelta(days=3)
+    assert queries.window(BERLIN, first=later, last=later, now=now) == queries.Window(
+        midnight(later), midnight(later + dt.timedelta(days=1))
+    )
+    far = queries.window(BERLIN, first=later, last=later + dt.timedelta(days=900), now=now)
+    assert far.end == midnight(later + dt.timedelta(days=queries.MAX_DAYS + 1))
+    # Beyond the horizon there is nothing to see.
+    beyond = today + dt.timedelta(days=queries.HORIZON_DAYS)
+    assert (
+        queries.window(BERLIN, first=beyond, now=now).start
+        == queries.window(BERLIN, first=beyond, now=now).end
+    )
+
+
+def test_a_period_from_the_past_lists_no_past_dates(client, edge_dates):
+    response = client.get("/api/v1/events/", _days(**{"from": -10, "to": 5}))
+
+    assert all(
+        starts_at > timezone.now() - dt.timedelta(hours=2) for _, starts_at in _api_dates(response)
+    )

@@ -174,3 +174,30 @@ def test_term_page_query_count_does_not_grow_with_related_terms(client, publish_
     relate(many, [publish_term(f"Wort{n}") for n in range(5)])
 
     assert queries("/ar/glossary/termin/") == queries("/ar/glossary/kita/")
+
+
+def test_the_api_and_the_term_page_name_the_same_related_terms(client, publish_term, people):
+    """Both read the glossary's one query: an archived related term is on neither."""
+    from apps.editorial import services
+    from apps.editorial.models import ItemStatus
+    from apps.glossary.models import Term
+
+    kita, hort, old = publish_term("Kita"), publish_term("Hort"), publish_term("Krippe")
+    latest = services.latest_revision(kita)
+    services.save_draft(
+        kita,
+        data={**latest.data, "related": [hort.pk, old.pk]},
+        author=people["editor"],
+        base_number=latest.number,
+    )
+    services.submit_for_review(kita, user=people["editor"])
+    services.publish(kita, user=people["reviewer"])
+    Term.objects.filter(pk=old.pk).update(status=ItemStatus.ARCHIVED)
+
+    page = client.get("/de/glossary/kita/").context["related"]
+    listed = client.get("/api/v1/glossary/", {"lang": "de"}).json()["results"]
+    detail = client.get("/api/v1/glossary/kita/", {"lang": "de"}).json()
+
+    assert [term.slug for term, _ in page] == ["hort"]
+    assert next(item for item in listed if item["slug"] == "kita")["related"] == ["hort"]
+    assert detail["related"] == ["hort"]

@@ -258,3 +258,39 @@ def test_a_document_page_says_how_to_get_it_and_what_it_is_for(client, registrat
     needed = page[page.index("You need it for") :]
     assert 'href="/en/step-by-step/wohnung-anmelden/"' in got
     assert 'href="/en/step-by-step/konto-eroffnen/"' in needed
+
+
+def test_lists_and_the_api_order_by_the_title_each_reader_is_shown(
+    client, publish_procedure, publish_document, publish_place, translate_item
+):
+    """The order is worked out in the database, from the texts the reader gets: the home page,
+    the lists and the API (which pages through it) agree, in every language."""
+    for title in ("Zulassung beantragen", "anmeldung", "Bank-Konto", "Ärztliche Untersuchung"):
+        publish_procedure(title)
+    approval = Procedure.objects.get(title_de="Zulassung beantragen")
+    translate_item(approval, "en", {**procedure_texts(approval, "en"), "title": "Approval"})
+    for name, slug in (("Zeugnis", "a-zeugnis"), ("ausweis", "z-ausweis"), ("Bescheid", "")):
+        publish_document(name, slug=slug)
+    for name in ("Zentrum", "amt", "Beratung"):
+        place = publish_place(name)
+    translate_item(place, "en", {"name": "Advice", "directions": "Bus 100."})
+
+    expected = {
+        "en": ["anmeldung", "Approval", "Bank-Konto", "Ärztliche Untersuchung"],
+        "de": ["anmeldung", "Bank-Konto", "Zulassung beantragen", "Ärztliche Untersuchung"],
+    }
+    for code, titles in expected.items():
+        listed = client.get(f"/{code}/step-by-step/").context["procedures"]
+        assert [row.version.texts["title"] for row in listed] == titles
+        home = client.get(f"/{code}/").context["procedures"]
+        assert [version.texts["title"] for _, version in home] == titles
+        api = client.get("/api/v1/procedures/", {"lang": code}).json()
+        assert [item["title"] for item in api["results"]] == titles
+    documents = client.get("/en/documents/").context["documents"]
+    assert [row.version.texts["name"] for row in documents] == ["ausweis", "Bescheid", "Zeugnis"]
+    api = client.get("/api/v1/documents/", {"lang": "en"}).json()["results"]
+    assert [item["name"] for item in api] == ["ausweis", "Bescheid", "Zeugnis"]
+    places = client.get("/en/places/").context["places"]
+    assert [version.texts["name"] for _, version in places] == ["Advice", "amt", "Zentrum"]
+    api = client.get("/api/v1/places/", {"lang": "en"}).json()["results"]
+    assert [item["name"] for item in api] == ["Advice", "amt", "Zentrum"]

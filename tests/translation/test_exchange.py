@@ -220,3 +220,18 @@ def test_checking_an_import_costs_the_same_queries_for_one_item_or_many(
 
     checked(1)  # the translator's roles are loaded once and then known
     assert checked(4) == checked(1)
+
+
+def test_a_unit_of_an_unknown_content_type_is_reported(publish_article, people, region):
+    article = publish_article()
+    exported = fill_xliff(exchange.export_xliff([article], language="ar", region=region), ARABIC)
+
+    result = exchange.import_file(
+        exported.replace(b"articles.article/", b"nothing.here/"),
+        region=region,
+        user=people["region_admin"],
+    )
+
+    assert not result.ok
+    assert "Unknown content type “nothing.here”." in [p.message for p in result.problems]
+    assert services.translation_of(article, "ar") is None

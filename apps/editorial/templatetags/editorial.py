@@ -72,18 +72,6 @@ def audit_action_label(action: str) -> str:
     return AUDIT_ACTIONS.get(action, action)
 
 
-@register.inclusion_tag("workspace/content/components/action_form.html", takes_context=True)
-def action_form(context, action: str, label: str) -> dict:
-    return {
-        "action": action,
-        "label": label,
-        "ns": context["ns"],
-        "editorial_type": context["editorial_type"],
-        "item": context["item"],
-        "csrf_token": context.get("csrf_token"),
-    }
-
-
 @register.filter
 def language_name_local(code: str) -> str:
     return languages.get(code).name_local if languages.is_supported(code) else code

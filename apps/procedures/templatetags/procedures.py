@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from apps.core import languages
+from apps.core import languages, links
 from apps.core.formatting import money
 from apps.procedures.models import DurationUnit
 from apps.procedures.services import MINUTES, Range, Totals
@@ -96,5 +95,5 @@ def tip_texts(tip) -> list:
 
 @register.filter
 def tip_public_url(tip) -> str:
-    url = reverse("migrant:procedure", kwargs={"slug": tip.step.procedure.slug})
-    return f"{url}#step-{tip.step.uid}"
+    """The tip's step on the public page of its procedure."""
+    return f"{links.public_url(tip.step.procedure)}#step-{tip.step.uid}"

@@ -17,11 +17,10 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import Http404
 from django.utils import timezone
 
 from apps.editorial.models import EditorialContent
-from apps.editorial.registry import type_for_key
+from apps.editorial.registry import UnknownContentType, type_for_key
 from apps.translation import services
 from apps.translation.exchange import checks, po, xliff
 from apps.translation.exchange.units import ImportedUnit, ImportResult
@@ -127,7 +126,7 @@ def _items_of(grouped: checks.Grouped, region, language: str) -> tuple[dict, dic
     for type_key, pk in grouped:
         try:
             ids_by_model[type_for_key(type_key).model].add(pk)
-        except Http404:
+        except UnknownContentType:
             continue  # reported with the file's line by checks.plans
     items = {}
     for model, ids in ids_by_model.items():

@@ -7,12 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from apps.accounts.rules import LanguageScope
 from apps.editorial.models import EditorialContent, ItemStatus, TextUnit
-from apps.editorial.registry import type_for_key
+from apps.editorial.registry import UnknownContentType, type_for_key
 from apps.translation.exchange.units import ImportedUnit, ImportProblem
 from apps.translation.models import Translation
 
@@ -71,7 +70,7 @@ def plans(
 def _item(type_key: str, pk: int, line, items: dict, problems: list) -> EditorialContent | None:
     try:
         model = type_for_key(type_key).model
-    except Http404:
+    except UnknownContentType:
         problems.append(
             ImportProblem(line, _("Unknown content type “%(type)s”.") % {"type": type_key})
         )

@@ -21,7 +21,7 @@ from apps.core.richtext import render_markdown
 from apps.editorial import diff, queries, services, workflow
 from apps.editorial.forms import SendBackForm
 from apps.editorial.models import ItemStatus, RevisionState
-from apps.editorial.registry import editorial_types, type_for_key
+from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
 from apps.translation import queries as translation_queries
 from apps.translation import services as translation_services
 from apps.translation.forms import MachineTranslationForm
@@ -34,7 +34,10 @@ class EditorialTypeMixin(WorkspacePage):
 
     @cached_property
     def editorial_type(self):
-        return type_for_key(self.kwargs["type"])
+        try:
+            return type_for_key(self.kwargs["type"])
+        except UnknownContentType as error:  # a content type in the URL that is none
+            raise Http404(str(error)) from error
 
     def get_permission_required(self):
         # A route declared with TYPE_EDIT needs the edit permission of the URL's content type.

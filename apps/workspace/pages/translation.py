@@ -15,7 +15,7 @@ from apps.accounts.rules import LanguageScope
 from apps.core import languages
 from apps.editorial import diff, services
 from apps.editorial.models import RevisionState
-from apps.editorial.registry import editorial_types, type_for_key
+from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
 from apps.translation import exchange
 from apps.translation import queries as translation_queries
 from apps.translation import services as translation_services
@@ -35,7 +35,10 @@ class Coverage(WorkspacePage, TemplateView):
         context = super().get_context_data(**kwargs)
         region = self.get_scope()
         types = editorial_types()
-        chosen_type = type_for_key(self.request.GET.get("type") or types[0].key)
+        try:
+            chosen_type = type_for_key(self.request.GET.get("type") or types[0].key)
+        except UnknownContentType as error:
+            raise Http404(str(error)) from error
         language = self.request.GET.get("language", "")
         state = self.request.GET.get("state", "")
         selection = translation_queries.coverage(
