@@ -200,13 +200,6 @@ def submit_for_review(item: EditorialContent, *, state: State, user) -> Revision
     return revision
 
 
-def check_four_eyes(region, user, author) -> None:
-    if region.four_eyes and author is not None and author == user:
-        raise WorkflowError(
-            _("This region asks for four eyes: someone other than the author must publish.")
-        )
-
-
 @performs("publish")
 def publish(item: EditorialContent, *, state: State, user, comment: str = "") -> Revision:
     """Make the pending revision what migrants read. Translations made from an older source text

@@ -14,12 +14,15 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import jobs
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence, Registration, RegistrationStatus
 
 CANCEL_SALT = "events.registration.cancel"
+#: The job that sends a registrant an e-mail (``apps.events.tasks.send_registration_mail``).
+REGISTRATION_MAIL = "events.registration_mail"
 
 
 class RegistrationError(Exception):
@@ -83,10 +86,8 @@ def _locked_occurrence(event: Event, starts_at: dt.datetime) -> Occurrence:
 def _notify(registration: Registration, kind: str, *, base_url: str, message: str = "") -> None:
     if not registration.email:
         return
-    from apps.events import tasks
-
     transaction.on_commit(
-        lambda: tasks.send_registration_mail.delay(registration.pk, kind, base_url, message)
+        lambda: jobs.queue(REGISTRATION_MAIL, registration.pk, kind, base_url, message)
     )
 
 

@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from apps.accounts.rules import LanguageScope
 from apps.core import languages
-from apps.editorial import diff, services
+from apps.editorial import diff, services, workflow
 from apps.editorial.models import RevisionState
 from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
 from apps.translation import exchange
@@ -112,9 +112,8 @@ class TranslationEdit(ItemMixin, FormView):
         return kwargs
 
     def post(self, request, *args, **kwargs):
-        region = self.get_scope()
         if request.POST.get("action") == "publish":
-            if not request.user.has_perm("editorial.publish_translation", region):
+            if not workflow.permits("publish_translation", self.item, request.user):
                 raise PermissionDenied
             try:
                 translation_services.publish_translation(
@@ -191,8 +190,10 @@ class TranslationEdit(ItemMixin, FormView):
             state=translation_queries.coverage_rows([item], [self.language])[0].states[0][1],
             source_changes=source_changes,
             may_translate=self.may_translate(),
-            may_publish=self.request.user.has_perm(
-                "editorial.publish_translation", self.get_scope()
+            may_publish=not workflow.refusal(
+                "publish_translation",
+                workflow.State(item=item, latest=None, own=False, translation=translation),
+                self.request.user,
             ),
             public_url=self.editorial_type.public_url(item, self.language),
         )
