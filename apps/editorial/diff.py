@@ -121,7 +121,19 @@ def _part_diffs(part, old_rows: list[dict], new_rows: list[dict]) -> list[FieldD
                     _display(part_model, name, after.get(name)),
                 )
             )
-    old_order = "\n".join(row.get(name_field, "") for row in old_rows if row["uid"] in new_uids)
-    new_order = "\n".join(row.get(name_field, "") for row in new_rows if row["uid"] in old_by_uid)
-    diffs.append(_field_diff(str(_("Order")), old_order, new_order))
+    # The order is that of the rows kept on both sides, by uid: a renamed row has not moved.
+    # Both sides are shown with the rows' new names, so only a move shows as a change.
+    new_by_uid = {row["uid"]: row for row in new_rows}
+    old_uids = [row["uid"] for row in old_rows if row["uid"] in new_by_uid]
+    new_uids_kept = [row["uid"] for row in new_rows if row["uid"] in old_by_uid]
+    diffs.append(
+        FieldDiff(
+            label=str(_("Order")),
+            html=diff_text(
+                "\n".join(new_by_uid[uid].get(name_field, "") for uid in old_uids),
+                "\n".join(new_by_uid[uid].get(name_field, "") for uid in new_uids_kept),
+            ),
+            changed=old_uids != new_uids_kept,
+        )
+    )
     return diffs
