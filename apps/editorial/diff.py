@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -83,17 +84,58 @@ def _field_diff(label: str, before: str, after: str) -> FieldDiff:
 
 def diff_data(model: type[EditorialContent], old: dict | None, new: dict) -> list[FieldDiff]:
     old = old or {}
-    diffs = [
-        _field_diff(
-            str(model._meta.get_field(name).verbose_name),
-            _display(model, name, old.get(name)),
-            _display(model, name, new.get(name)),
-        )
-        for name in (*model.translatable_fields, *model.revisioned_fields)
-    ]
+    diffs = []
+    for name in (*model.translatable_fields, *model.revisioned_fields):
+        diffs += diff_field(model, name, old.get(name), new.get(name))
     for part in model.parts:
-        diffs += _part_diffs(part, old.get(part.name, []), new.get(part.name, []))
+        diffs += diff_field(model, part.name, old.get(part.name), new.get(part.name))
     return diffs
+
+
+def diff_field(model: type[EditorialContent], name: str, old, new) -> list[FieldDiff]:
+    """One field's difference; a part (steps) gives one per row and field, and the order."""
+    part = next((part for part in model.parts if part.name == name), None)
+    if part is not None:
+        return _part_diffs(part, old or [], new or [])
+    try:
+        label = str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # revision data the model no longer has
+        return []
+    return [_field_diff(label, _display(model, name, old), _display(model, name, new))]
+
+
+@dataclass(frozen=True)
+class MergedField:
+    name: str
+    label: str
+    theirs: list[FieldDiff]  # what the other person changed, from the common start
+    mine: list[FieldDiff]  # what the editor changed
+
+
+def merge_report(merge) -> dict[str, list[MergedField]]:
+    """For the editor after a conflict: the fields to decide, and those taken automatically."""
+
+    def entry(field) -> MergedField:
+        theirs = [d for d in diff_field(merge.model, field.name, field.base, field.theirs)
+                  if d.changed]  # fmt: skip
+        mine = [d for d in diff_field(merge.model, field.name, field.base, field.mine) if d.changed]
+        label = theirs[0].label if len(theirs) == 1 else _label(merge.model, field.name)
+        return MergedField(field.name, label, theirs, mine)
+
+    return {
+        "conflicts": [entry(field) for field in merge.conflicts],
+        "taken": [entry(field) for field in merge.taken],
+    }
+
+
+def _label(model: type[EditorialContent], name: str) -> str:
+    part = next((part for part in model.parts if part.name == name), None)
+    if part is not None:
+        return str(part.model_class._meta.verbose_name_plural)
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
 
 
 def _part_diffs(part, old_rows: list[dict], new_rows: list[dict]) -> list[FieldDiff]:

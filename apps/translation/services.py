@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError
 
 from apps.core import jobs
+from apps.core.text import normalise_newlines
 from apps.editorial import workflow
 from apps.editorial.models import EditorialContent
 from apps.editorial.services import (
@@ -56,7 +57,7 @@ def _translatable(item: EditorialContent, language: str) -> None:
 
 
 def _clean_texts(units, texts: dict) -> dict:
-    return {unit.key: (texts.get(unit.key) or "").strip() for unit in units}
+    return {unit.key: normalise_newlines((texts.get(unit.key) or "").strip()) for unit in units}
 
 
 @transaction.atomic
