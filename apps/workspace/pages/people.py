@@ -23,6 +23,12 @@ class PeoplePage(WorkspacePage):
         """The organisations whose people this workspace manages."""
         return self.policy.people_organisations(self.request, self.scope)
 
+    def refused(self, form, error: ValidationError):
+        """The form again, with the service's reasons for refusing."""
+        for message in error.messages:
+            form.add_error(None, message)
+        return self.form_invalid(form)
+
 
 class MemberList(PeoplePage, TemplateView):
     """The people working for the managed organisations, with their roles."""
@@ -71,9 +77,7 @@ class GrantRole(PeoplePage, FormView):
                 base_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.refused(form, error)
         messages.success(
             self.request,
             _("%(person)s is now %(role)s in %(organisation)s.")
@@ -119,9 +123,7 @@ class TranslatorLanguages(PeoplePage, FormView):
                 membership=self.membership, languages=form.cleaned_data["languages"]
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.refused(form, error)
         messages.success(
             self.request,
             _("%(person)s now translates into: %(languages)s.")
