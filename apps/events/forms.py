@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import languages
+from apps.core.forms import SingleLineTitlesMixin
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -163,7 +164,7 @@ class EventForm(RevisionForm):
         return data
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SingleLineTitlesMixin, forms.Form):
     """Somebody registers for a date: no account, only what the organisers need."""
 
     date = forms.ChoiceField(label=_("Date"))

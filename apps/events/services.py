@@ -15,7 +15,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core import resilient_cache
+from apps.core import resilient_cache, text
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -108,7 +108,7 @@ def register(
     Seats are counted under a lock on the date's row, so the last seat goes to exactly one of
     two people registering at the same moment.
     """
-    name, email, phone = name.strip(), email.strip().lower(), phone.strip()
+    name, email, phone = text.visible_line(name), email.strip().lower(), text.single_line(phone)
     if not name:
         raise RegistrationError(_("Please tell us your name."))
     if not (email or phone):

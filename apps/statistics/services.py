@@ -15,19 +15,31 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from apps.core import text
 from apps.core.downloads import parse_number
 from apps.editorial.signals import live_content_changed
 from apps.statistics.models import ColumnRole, Dataset, DatasetVersion, VersionState
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
+#: The largest measure kept: beyond it, sums lose whole numbers (and 1e400 is infinite).
+MAX_MEASURE = Decimal(10) ** 15
 PERIOD = re.compile(r"^(?P<year>(19|20)\d\d)(-(?P<month>0[1-9]|1[0-2])|-Q(?P<quarter>[1-4]))?$")
+
+
+def _no_data_rows() -> str:
+    return _(
+        "The file has column names but no data below them. Nothing was changed: a dataset is "
+        "never replaced by an empty table."
+    )
 
 
 @dataclass(frozen=True)
@@ -48,11 +60,12 @@ class DatasetImportError(Exception):
 
 
 def _cell_text(value) -> str:
+    """A cell as one line of visible text (no control characters, no invisible-only text)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return text.visible_line(str(value))
 
 
 def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
@@ -68,6 +81,8 @@ def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise DatasetImportError([Problem(1, _("The file is empty."))])
+    if len(rows) == 1:
+        raise DatasetImportError([Problem(2, _no_data_rows())])
     if len(rows) > MAX_ROWS + 1:
         raise DatasetImportError([Problem(0, _("The file has more than 50,000 rows."))])
     return rows[0], rows[1:]
@@ -75,14 +90,14 @@ def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]
 
 def _read_csv(content: bytes) -> list[list[str]]:
     try:
-        text = content.decode("utf-8-sig")
+        decoded = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DatasetImportError([Problem(0, _("Save the CSV file as UTF-8."))]) from None
-    first_line = text.split("\n", 1)[0]
+    first_line = decoded.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-        return [[cell.strip() for cell in row] for row in rows]
+        rows = csv.reader(io.StringIO(decoded), delimiter=delimiter, strict=True)
+        return [[text.visible_line(cell) for cell in row] for row in rows]
     except csv.Error:
         raise DatasetImportError([Problem(0, _("This is not a readable CSV file."))]) from None
 
@@ -208,6 +223,8 @@ def _validated_rows(columns: list[dict], rows: list[dict]) -> list[dict]:
     measures = [c["name"] for c in columns if c["role"] == ColumnRole.MEASURE]
     if not dimensions or not measures:
         raise DatasetImportError([Problem(1, _("Declare at least one dimension and one measure."))])
+    if not rows:
+        raise DatasetImportError([Problem(2, _no_data_rows())])
     times = {c["name"] for c in columns if c["role"] == ColumnRole.TIME}
     seen: dict[tuple, int] = {}
     clean = []
@@ -237,12 +254,28 @@ def _validated_rows(columns: list[dict], rows: list[dict]) -> list[dict]:
             out[name] = value
         for name in measures:
             value = parse_number(row.get(name) or "")
-            if value is None:
+            if value is None:  # also "inf" and "nan": they are not numbers one can publish
                 problems.append(
                     Problem(
                         number,
                         _("Line %(line)s: “%(value)s” in the column “%(column)s” is not a number.")
                         % {"line": number, "value": row.get(name) or "", "column": name},
+                    )
+                )
+            elif abs(value) > MAX_MEASURE:
+                problems.append(
+                    Problem(
+                        number,
+                        _(
+                            "Line %(line)s: “%(value)s” in the column “%(column)s” is too large; "
+                            "numbers up to %(limit)s can be used."
+                        )
+                        % {
+                            "line": number,
+                            "value": row.get(name) or "",
+                            "column": name,
+                            "limit": number_format(MAX_MEASURE, force_grouping=True),
+                        },
                     )
                 )
             else:
