@@ -19,8 +19,6 @@ def localized_fields(names: Iterable[str]) -> list[str]:
     return [build_localized_fieldname(name, code) for name in names for code in languages.CODES]
 
 
-#: Fields that hold a title or a name, in every form (and in each language's column of them).
-TITLE_FIELDS = frozenset({"title", "name", "term", "portal_name", "full_name"})
 _LANGUAGE_SUFFIXES = tuple("_" + code.replace("-", "_") for code in languages.CODES)
 
 
@@ -36,7 +34,7 @@ class SingleLineTitlesMixin:
     """Titles and names are one line of visible text (:func:`apps.core.text.clean_title`):
     line breaks and control characters are cleaned away, invisible-only text is refused."""
 
-    title_fields: frozenset[str] = TITLE_FIELDS
+    title_fields: frozenset[str] = text.TITLE_FIELDS
 
     def clean(self):
         data = super().clean()

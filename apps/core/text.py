@@ -26,6 +26,9 @@ BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
 _SPACES = re.compile(r" {2,}")
 
+#: Fields that hold a title or a name, in every model (and each language's column of them).
+TITLE_FIELDS = frozenset({"title", "name", "term", "portal_name", "full_name"})
+
 INVISIBLE_ONLY = _(
     "Use visible letters: this text consists only of spaces or invisible characters."
 )
@@ -43,6 +46,15 @@ def single_line(text: str) -> str:
         else:
             kept.append(char)
     return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def without_control_characters(text: str) -> str:
+    """Longer text (descriptions, Markdown) as stored: its lines are kept (``\r\n`` becomes
+    ``\n``), tabs too, but NUL and the other control characters go; the ends are stripped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        char for char in text if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
+    ).strip()
 
 
 def has_visible_text(text: str) -> bool:

@@ -7,6 +7,7 @@ after the transaction commits, in the registrant's language.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.core import signing
@@ -14,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
 from apps.core import resilient_cache, text
 from apps.editorial import services as workflow
@@ -22,6 +24,8 @@ from apps.events import recurrence
 from apps.events.models import Event, Occurrence, Registration, RegistrationStatus
 
 CANCEL_SALT = "events.registration.cancel"
+
+logger = logging.getLogger(__name__)
 
 
 class RegistrationError(Exception):
@@ -83,13 +87,32 @@ def _locked_occurrence(event: Event, starts_at: dt.datetime) -> Occurrence:
 
 
 def _notify(registration: Registration, kind: str, *, base_url: str, message: str = "") -> None:
+    """Queue an e-mail to the registrant once the registration is committed.
+
+    The registration stands whatever happens to its e-mail: a mail that cannot be queued is
+    logged, and one that cannot be sent is retried by the task (``send_registration_mail``).
+    ``robust`` keeps any other failure of the callback from turning a saved registration into
+    an error page (Django logs it).
+    """
     if not registration.email:
         return
+    transaction.on_commit(
+        lambda: _queue_mail(registration.pk, kind, base_url, message), robust=True
+    )
+
+
+def _queue_mail(registration_id: int, kind: str, base_url: str, message: str) -> None:
     from apps.events import tasks
 
-    transaction.on_commit(
-        lambda: tasks.send_registration_mail.delay(registration.pk, kind, base_url, message)
-    )
+    try:
+        tasks.send_registration_mail.delay(registration_id, kind, base_url, message)
+    except OperationalError as error:
+        logger.error(
+            "The %s e-mail of registration %s could not be queued: %s",
+            kind,
+            registration_id,
+            error,
+        )
 
 
 @transaction.atomic

@@ -103,3 +103,9 @@ def test_per_language_names_are_cleaned_too(region):
     assert not form.is_valid()
     assert form.cleaned_data["name_de"] == "Arbeit und Beruf"
     assert list(form.errors) == ["name_ar"]
+
+
+def test_longer_texts_keep_their_lines_but_lose_control_characters():
+    assert text.without_control_characters("Zeile 1\r\nZeile\x00 2\x1b\n\t- Punkt\n") == (
+        "Zeile 1\nZeile 2\n\t- Punkt"
+    )
