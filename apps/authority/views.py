@@ -504,5 +504,6 @@ class PlanningView(AuthorityMixin, TemplateView):
                 form=form,
                 table=table,
                 threshold=statistics_services.threshold(),
-            )
+            ),
+            status=400 if form.errors else 200,
         )

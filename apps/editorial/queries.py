@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.fields.json import KT
 
+from apps.core import params
 from apps.editorial.models import AuditEvent, EditorialContent, Revision, RevisionState
 from apps.editorial.registry import editorial_models
 
@@ -53,12 +54,16 @@ def items_in_review(region) -> list[tuple[EditorialContent, Revision]]:
     return found
 
 
-def revision_pair(item: EditorialContent, a: str, b: str) -> tuple[Revision, Revision] | None:
-    """Revisions number ``a`` and ``b`` of an item (as given in a URL), or None."""
-    try:
-        numbers = (int(a), int(b))
-    except (TypeError, ValueError):
-        return None
+def revision_pair(
+    item: EditorialContent, a: str | None, b: str | None
+) -> tuple[Revision, Revision] | None:
+    """Revisions number ``a`` and ``b`` of an item (as given in a URL), or None if the item has
+    no such revisions. Values that are no revision numbers at all raise
+    :class:`~apps.core.params.InvalidParameter` (a 400 saying so)."""
+    numbers = (
+        params.positive_number(a, parameter="a"),
+        params.positive_number(b, parameter="b"),
+    )
     found = {revision.number: revision for revision in item.revisions.filter(number__in=numbers)}
     if not all(number in found for number in numbers):
         return None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -22,14 +21,19 @@ from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from apps.core import languages
+from apps.core import languages, params
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.events import queries, services
 from apps.events.models import Event
 from apps.events.services import too_many_registrations
 
-FROM = OpenApiParameter("from", OpenApiTypes.DATE, description="First day (default: today).")
+FROM = OpenApiParameter(
+    "from",
+    OpenApiTypes.DATE,
+    description="First day (default: today). Dates lie between 2000-01-01 and 2099-12-31; "
+    "others are answered with 400.",
+)
 TO = OpenApiParameter(
     "to", OpenApiTypes.DATE, description="Last day (default: 90 days on; at most 366 days on)."
 )
@@ -101,9 +105,9 @@ class RegistrationResultSerializer(serializers.Serializer):
 def _period(request) -> tuple[dt.datetime, dt.datetime]:
     zone = request.region.zone
     today = timezone.now().astimezone(zone).date()
-    start_day = parse_date(request.query_params.get("from", "") or "") or today
-    end_day = parse_date(request.query_params.get("to", "") or "") or start_day + dt.timedelta(
-        days=90
+    start_day = params.day(request.query_params.get("from"), parameter="from", default=today)
+    end_day = params.day(
+        request.query_params.get("to"), parameter="to", default=start_day + dt.timedelta(days=90)
     )
     if end_day < start_day:
         raise ValidationError({"to": _("The end date is before the start date.")})
