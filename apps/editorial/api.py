@@ -216,7 +216,7 @@ class ItemWorkflowView(StaffAPIView):
                     "revision": event.revision,
                     "comment": event.comment,
                 }
-                for event in queries.audit_trail(item)
+                for event in queries.audit_trail(item, viewer=request.user)
             ],
         }
         return Response(ItemWorkflowSerializer(data).data)

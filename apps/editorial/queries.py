@@ -30,10 +30,15 @@ def revisions_of(item: EditorialContent) -> QuerySet[Revision]:
     return item.revisions.select_related("author", "reviewed_by").order_by("-number")
 
 
-def audit_trail(item: EditorialContent) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(
+def audit_trail(item: EditorialContent, *, viewer) -> QuerySet[AuditEvent]:
+    """The item's audit log as ``viewer`` may read it: entries about access to personal data
+    (``item.personal_data_actions``) only for those who may see that data themselves."""
+    events = AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     ).select_related("actor")
+    if item.personal_data_actions and not viewer.has_perm(item.personal_data_permission, item):
+        events = events.exclude(action__in=item.personal_data_actions)
+    return events
 
 
 def items_in_review(region) -> list[tuple[EditorialContent, Revision]]:
