@@ -159,6 +159,8 @@ CELERY_TIMEZONE = "UTC"
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # Refuses locked-out sign-ins before any password is checked (apps/accounts/lockout.py).
+    "apps.accounts.lockout.LockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -168,9 +170,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in attempts allowed per e-mail address and per network address (django-ratelimit).
+# Failed sign-ins allowed per account from one client address, and per client address over all
+# accounts, before that address is refused for a while (apps/accounts/lockout.py).
 SIGN_IN_RATE_PER_ACCOUNT = os.environ.get("SIGN_IN_RATE_PER_ACCOUNT", "5/15m")
-SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "20/15m")
+SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "50/15m")
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
