@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
-from apps.core import resilient_cache, text
+from apps.core import resilient_cache, taskqueue, text
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -105,7 +105,7 @@ def _queue_mail(registration_id: int, kind: str, base_url: str, message: str) ->
     from apps.events import tasks
 
     try:
-        tasks.send_registration_mail.delay(registration_id, kind, base_url, message)
+        taskqueue.send(tasks.send_registration_mail, registration_id, kind, base_url, message)
     except OperationalError as error:
         logger.error(
             "The %s e-mail of registration %s could not be queued: %s",

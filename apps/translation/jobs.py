@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from apps.core import taskqueue
+
 
 class _Task(Protocol):
     def delay(self, *args: object) -> object: ...
@@ -29,9 +31,10 @@ def queue_machine_draft(
 ) -> None:
     """Queue a machine draft of one item in one language, made from ``source_fingerprint``.
 
-    Raises what the queue raises when it cannot be reached (``kombu`` ``OperationalError``).
+    Raises ``kombu``'s ``OperationalError`` (quickly: :mod:`apps.core.taskqueue`) when the queue
+    cannot be reached.
     """
     if _machine_drafts is None:
         raise RuntimeError("No machine translation task is connected (TranslationConfig.ready).")
     # ``delay`` is looked up now, not when connecting, so that a test can stand in for it.
-    _machine_drafts.delay(content_type_id, object_id, language, source_fingerprint)
+    taskqueue.send(_machine_drafts, content_type_id, object_id, language, source_fingerprint)

@@ -126,17 +126,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and Celery ---------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+#: Seconds one call to Redis (cache or task queue) may wait, to connect and to read. Redis on the
+#: local network answers within a millisecond; a stopped or hung one must not hold pages up.
+#: After a failure, callers skip Redis for CIRCUIT_BREAKER_SECONDS (apps/core/breaker.py).
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+CIRCUIT_BREAKER_SECONDS = float(os.environ.get("CIRCUIT_BREAKER_SECONDS", "5"))
+
+
+def redis_cache(url: str, key_prefix: str = "waypoint") -> dict:
+    """The cache on Redis, with short socket timeouts (see apps/core/resilient_cache.py)."""
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+    }
+
+
 if REDIS_URL:
+    # Parallel test workers share one Redis: each gets its own key space.
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Parallel test workers share one Redis: each gets its own key space.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "waypoint")
+        "default": redis_cache(
+            REDIS_URL,
+            os.environ.get("CACHE_KEY_PREFIX", "waypoint")
             + os.environ.get("PYTEST_XDIST_WORKER", ""),
-            # A cache that does not answer must not hold pages up (see core.resilient_cache).
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        )
     }
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
@@ -146,14 +160,30 @@ else:
     CELERY_BROKER_URL = "memory://"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
-    # One process, one in-memory cache: rate limits hold per process, which is all there is.
+    # The embedded default only: one process, one in-memory cache, so the public forms' rate
+    # limits hold per process, which is all there is. Production requires REDIS_URL and
+    # silences nothing (portal/settings/production.py).
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "waypoint")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A web request must never hang because the broker is down: fail fast, degrade visibly.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# A web request must never hang because the broker is down: each attempt to publish waits
+# REDIS_TIMEOUT at most, it is tried twice at once and no more, and then the request says so
+# (apps/core/taskqueue.py). Nobody reads task results, so publishing never touches the result
+# store either (with a dead Redis that alone took 19 s of reconnecting).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT,
+    "socket_timeout": REDIS_TIMEOUT,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0,
+    "interval_max": 0,
+}
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
 CELERY_TIMEZONE = "UTC"
 
 # --- Accounts -----------------------------------------------------------------------------------
