@@ -134,12 +134,16 @@ CIRCUIT_BREAKER_SECONDS = float(os.environ.get("CIRCUIT_BREAKER_SECONDS", "5"))
 
 
 def redis_cache(url: str, key_prefix: str = "waypoint") -> dict:
-    """The cache on Redis, with short socket timeouts (see apps/core/resilient_cache.py)."""
+    """The cache on Redis, with short socket timeouts (see apps/core/resilient_cache.py).
+
+    django-redis rather than Django's own Redis backend: it is the Redis backend whose atomic
+    counters django-ratelimit supports (its system checks say so), and the public forms'
+    rate limits count in this cache, shared by every web process."""
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": key_prefix,
-        "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT, "SOCKET_TIMEOUT": REDIS_TIMEOUT},
     }
 
 
