@@ -23,6 +23,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# A request the page cannot use (see apps.core.params) is explained, in the reader's language.
+handler400 = "apps.core.views.bad_request"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

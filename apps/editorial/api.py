@@ -16,6 +16,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core import params
 from apps.editorial import diff, queries, workflow
 from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
 from apps.editorial.templatetags.editorial import source_title
@@ -84,10 +85,7 @@ class CoverageView(StaffAPIView):
             state=request.query_params.get("state", ""),
         )
         items, codes = selection.items, selection.codes
-        try:
-            page = max(int(request.query_params.get("page", "1")), 1)
-        except ValueError:
-            page = 1
+        page = params.positive_number(request.query_params.get("page"), parameter="page", default=1)
         rows = translation_queries.coverage_rows(
             items[(page - 1) * self.PAGE_SIZE : page * self.PAGE_SIZE], codes
         )
@@ -225,7 +223,7 @@ class ItemWorkflowView(StaffAPIView):
                     "revision": event.revision,
                     "comment": event.comment,
                 }
-                for event in queries.audit_trail(item)
+                for event in queries.audit_trail(item, viewer=request.user)
             ],
         }
         return Response(ItemWorkflowSerializer(data).data)
