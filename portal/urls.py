@@ -16,7 +16,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("apps.accounts.urls")),
+    path("accounts/", include("apps.workspace.account_urls")),
     path("authority/", include("apps.authority.urls")),
     path("ngo/", include("apps.ngo.urls")),
     path("", include("apps.migrant.urls")),

@@ -1,4 +1,5 @@
-"""Signing in and out, and choosing a password from an invitation link."""
+"""Signing in and out, and choosing a password from an invitation link: the staff entrance to
+the workspaces."""
 
 from __future__ import annotations
 
