@@ -16,12 +16,15 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("apps.accounts.urls")),
+    path("accounts/", include("apps.workspace.account_urls")),
     path("authority/", include("apps.authority.urls")),
     path("ngo/", include("apps.ngo.urls")),
     path("", include("apps.migrant.urls")),
     prefix_default_language=True,
 )
+
+# A request the page cannot use (see apps.core.params) is explained, in the reader's language.
+handler400 = "apps.core.views.bad_request"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -33,6 +33,18 @@ def _generous_sign_in_limits(settings):
 
 
 @pytest.fixture(autouse=True)
+def _services_start_trusted():
+    """Each test starts with closed circuit breakers: one test's dead Redis is not the next's."""
+    from apps.core import breaker
+
+    breaker.cache.reset()
+    breaker.broker.reset()
+    yield
+    breaker.cache.reset()
+    breaker.broker.reset()
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default():
     with translation.override("en"):
         yield

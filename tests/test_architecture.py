@@ -156,3 +156,17 @@ def test_services_never_import_tasks():
                 names = [alias.name for alias in node.names]
             offenders += [f"{_relative(path)}: {n}" for n in names if n.endswith(".tasks")]
     assert offenders == []
+
+
+def test_domain_apps_have_no_pages():
+    """Pages and their URLs belong to a frontend (or the workspace kit); a domain app exports
+    services, queries, forms and its API. apps/core keeps the site's plumbing (health check,
+    language switch, the region's stylesheet, error pages)."""
+    pages = [
+        _relative(path)
+        for app in domain_apps()
+        if app.name != "core"
+        for path in (*app.glob("*views.py"), app / "urls.py")
+        if path.exists()
+    ]
+    assert pages == []

@@ -9,6 +9,7 @@ from apps.core import languages
 from apps.core.forms import (
     ConcurrentEditMixin,
     RegionScopedMixin,
+    SingleLineTitlesMixin,
     TranslatedFieldsMixin,
     localized_fields,
 )
@@ -27,7 +28,9 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class OrganisationProfileForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class OrganisationProfileForm(
+    ConcurrentEditMixin, TranslatedFieldsMixin, SingleLineTitlesMixin, forms.ModelForm
+):
     """What an organisation keeps current about itself."""
 
     translated_fields = ("name", "address", "description", "services")
@@ -79,7 +82,7 @@ def translation_language_choices(region: Region) -> list[tuple[str, str]]:
     return [(lang.code, lang.name_local) for lang in region.translation_languages]
 
 
-class GrantRoleForm(forms.Form):
+class GrantRoleForm(SingleLineTitlesMixin, forms.Form):
     """Give a person (new or known) a role in one of the organisations the granter manages."""
 
     email = forms.EmailField(label=_("E-mail address"))

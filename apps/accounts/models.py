@@ -221,3 +221,27 @@ class Membership(models.Model):
             errors["languages"] = _("Only translators are given languages.")
         if errors:
             raise ValidationError(errors)
+
+
+class SignInFailure(models.Model):
+    """One failed sign-in: the account tried, the client address it came from, and when.
+
+    Kept in the database, not the cache, so that a cache outage never lifts a lockout, and only
+    as long as the lockout window (see :mod:`apps.accounts.lockout`). Successful sign-ins are
+    not recorded.
+    """
+
+    account = models.CharField(_("account"), max_length=254)
+    address = models.CharField(_("client address"), max_length=64)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        indexes = [
+            models.Index(fields=["account", "address", "at"]),
+            models.Index(fields=["address", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.account} {self.address}"

@@ -6,16 +6,46 @@ import hashlib
 from collections.abc import Iterable
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from apps.core import languages
+from apps.core import languages, text
 from apps.core.models import Region, Topic, UserType
 
 
 def localized_fields(names: Iterable[str]) -> list[str]:
     """Every per-language column of ``names``, for a ModelForm's ``Meta.fields``."""
     return [build_localized_fieldname(name, code) for name in names for code in languages.CODES]
+
+
+_LANGUAGE_SUFFIXES = tuple("_" + code.replace("-", "_") for code in languages.CODES)
+
+
+def _base_name(field_name: str) -> str:
+    """``name_zh_hans`` → ``name``: the model field behind a per-language column."""
+    for suffix in _LANGUAGE_SUFFIXES:
+        if field_name.endswith(suffix):
+            return field_name.removesuffix(suffix)
+    return field_name
+
+
+class SingleLineTitlesMixin:
+    """Titles and names are one line of visible text (:func:`apps.core.text.clean_title`):
+    line breaks and control characters are cleaned away, invisible-only text is refused."""
+
+    title_fields: frozenset[str] = text.TITLE_FIELDS
+
+    def clean(self):
+        data = super().clean()
+        for name in list(data):
+            value = data.get(name)
+            if isinstance(value, str) and _base_name(name) in self.title_fields:
+                try:
+                    data[name] = text.clean_title(value)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return data
 
 
 class TranslatedFieldsMixin:
@@ -136,7 +166,9 @@ class RegionScopedMixin:
         return slug
 
 
-class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class RegionSettingsForm(
+    ConcurrentEditMixin, TranslatedFieldsMixin, SingleLineTitlesMixin, forms.ModelForm
+):
     translated_fields = ("name", "portal_name", "contact_address")
     required_translated_fields = ("name",)
 
@@ -169,7 +201,13 @@ class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.Model
         return [code for code in languages.CODES if code in chosen]
 
 
-class TopicForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class TopicForm(
+    RegionScopedMixin,
+    ConcurrentEditMixin,
+    TranslatedFieldsMixin,
+    SingleLineTitlesMixin,
+    forms.ModelForm,
+):
     translated_fields = ("name", "description")
     required_translated_fields = ("name",)
 
@@ -185,7 +223,13 @@ class TopicForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, f
         self.fields["parent"].queryset = parents
 
 
-class UserTypeForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class UserTypeForm(
+    RegionScopedMixin,
+    ConcurrentEditMixin,
+    TranslatedFieldsMixin,
+    SingleLineTitlesMixin,
+    forms.ModelForm,
+):
     translated_fields = ("name", "description")
     required_translated_fields = ("name",)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from apps.core import taskqueue
+
 
 class Task(Protocol):
     def delay(self, *args: object) -> object: ...
@@ -24,11 +26,11 @@ def connect(name: str, task: Task) -> None:
 
 
 def queue(name: str, *args: object) -> None:
-    """Queue job ``name``. Raises what the queue raises when it cannot be reached (kombu's
-    ``OperationalError``)."""
+    """Queue job ``name``. Raises kombu's ``OperationalError`` (quickly: see
+    :mod:`apps.core.taskqueue`) when the queue cannot be reached."""
     try:
         task = _TASKS[name]
     except KeyError:
         raise RuntimeError(f"No task is connected to the job {name!r} (AppConfig.ready).") from None
     # ``delay`` is looked up now, not when connecting, so that a test can stand in for it.
-    task.delay(*args)
+    taskqueue.send(task, *args)

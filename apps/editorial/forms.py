@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import languages
+from apps.core.forms import SingleLineTitlesMixin
 from apps.editorial import merge, services
 from apps.editorial.models import EditorialContent, Revision
 
@@ -20,7 +21,7 @@ def _direction(code: str) -> str:
     return languages.get(code).dir
 
 
-class RevisionForm(forms.ModelForm):
+class RevisionForm(SingleLineTitlesMixin, forms.ModelForm):
     """Edits an item's source-language text and settings; saving makes a new revision.
 
     The form never writes the item itself: published texts change only by publishing.

@@ -118,6 +118,11 @@ class EditorialContent(models.Model):
     revisioned_fields: ClassVar[tuple[str, ...]] = ()
     #: Nested translatable rows, e.g. steps (see :class:`Part`).
     parts: ClassVar[tuple[Part, ...]] = ()
+    #: Audit actions that record access to personal data about the item (who looked at an
+    #: event's registrations...), shown only to people holding ``personal_data_permission``
+    #: on the item (see :func:`apps.editorial.queries.audit_trail`).
+    personal_data_actions: ClassVar[frozenset[str]] = frozenset()
+    personal_data_permission: ClassVar[str] = ""
 
     class Meta:
         abstract = True

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import languages
+from apps.core import languages, params
+from apps.core.forms import SingleLineTitlesMixin
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -163,7 +164,7 @@ class EventForm(RevisionForm):
         return data
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SingleLineTitlesMixin, forms.Form):
     """Somebody registers for a date: no account, only what the organisers need."""
 
     date = forms.ChoiceField(label=_("Date"))
@@ -230,10 +231,16 @@ class FilterForm(forms.Form):
         label=_("Kind"), required=False, choices=[("", _("Courses and events")), *EventKind.choices]
     )
     start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[params.validate_day],
     )
     end = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[params.validate_day],
     )
     free = forms.BooleanField(label=_("Free of charge"), required=False)
     childcare = forms.BooleanField(label=_("With childcare"), required=False)

@@ -35,6 +35,11 @@ class EventListView(MigrantPageMixin, TemplateView):
 
     template_name = "migrant/event_list.html"
 
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        # Filters that cannot be used are explained on the page, which then answers 400.
+        return self.render_to_response(context, status=400 if context["form"].errors else 200)
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         region, code = self.request.region, get_language()

@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError
 
-from apps.core import jobs
-from apps.core.text import normalise_newlines
+from apps.core import jobs, text
 from apps.editorial import workflow
-from apps.editorial.models import EditorialContent
+from apps.editorial.models import EditorialContent, TextUnit
 from apps.editorial.services import (
     WorkflowError,
     audit,
@@ -56,8 +55,17 @@ def _translatable(item: EditorialContent, language: str) -> None:
         raise WorkflowError(_("Publish the original first; then it can be translated."))
 
 
+def clean_text(unit: TextUnit, value: str) -> str:
+    """A translated text as it is kept, whether typed, imported from a file or made by a machine:
+    titles and names become one line of visible text (or nothing), and no text keeps control
+    characters (see :mod:`apps.core.text`)."""
+    if unit.field.name in text.TITLE_FIELDS:
+        return text.visible_line(value)
+    return text.without_control_characters(value)
+
+
 def _clean_texts(units, texts: dict) -> dict:
-    return {unit.key: normalise_newlines((texts.get(unit.key) or "").strip()) for unit in units}
+    return {unit.key: clean_text(unit, texts.get(unit.key) or "") for unit in units}
 
 
 @transaction.atomic

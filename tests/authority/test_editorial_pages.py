@@ -361,3 +361,24 @@ def test_a_content_type_that_does_not_exist_is_not_found(client, people):
     response = client.get("/api/v1/editorial/items/nothing.here/1/")
     assert response.status_code == 404
     assert response.json() == {"detail": "No editorial content type 'nothing.here'."}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"a": "99999999999999999999", "b": "1"},
+        {"a": "1", "b": "-1"},
+        {"a": "eins", "b": "1"},
+        {"b": "1"},
+    ],
+)
+def test_comparing_with_numbers_that_are_no_revisions_is_explained(
+    client, people, publish_article, query
+):
+    article = publish_article()
+    client.force_login(people["editor"])
+
+    response = client.get("/de" + url("content_compare", type=TYPE, pk=article.pk)[3:], query)
+
+    assert response.status_code == 400
+    assert "muss eine ganze Zahl von 1 bis" in response.content.decode()

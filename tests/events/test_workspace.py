@@ -61,6 +61,17 @@ def test_an_ngo_announces_and_publishes_its_own_event(client, people, ngo):
     assert page.context["form"].initial["repeat_count"] == 5
 
 
+def test_an_event_title_is_kept_on_one_line(client, people, ngo):
+    client.force_login(people["ngo_member"])
+
+    client.post(
+        reverse("ngo:event_create", kwargs={"org": ngo.slug}),
+        form_data(title="Nähcafé\r\nBcc: everyone@example.org"),
+    )
+
+    assert Event.objects.get().revisions.get().data["title"] == "Nähcafé Bcc: everyone@example.org"
+
+
 def test_a_draft_stays_hidden_until_published(client, people, ngo):
     client.force_login(people["ngo_admin"])
     client.post(reverse("ngo:event_create", kwargs={"org": ngo.slug}), form_data())

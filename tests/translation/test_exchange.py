@@ -64,6 +64,31 @@ def test_po_round_trip(publish_article, people, region):
     }
 
 
+def test_imported_titles_are_kept_on_one_line(publish_article, people, region):
+    article = publish_article()
+    catalogue = polib.pofile(exchange.export_po([article], language="uk", region=region).decode())
+    for entry in catalogue:
+        entry.msgstr = {"title": "Реєстрація\nза адресою\u202e", "summary": "Рядок\nдва."}.get(
+            entry.msgctxt.rsplit("/", 1)[1], "Текст."
+        )
+    exported = exchange.export_xliff([article], language="ar", region=region)
+
+    po_result = exchange.import_file(
+        str(catalogue).encode(), region=region, user=people["translator"]
+    )
+    xliff_result = exchange.import_file(
+        fill_xliff(exported, {**ARABIC, "title": "تسجيل\r\nالسكن"}),
+        region=region,
+        user=people["translator"],
+    )
+
+    assert po_result.ok and xliff_result.ok, (po_result.problems, xliff_result.problems)
+    draft = services.translation_of(article, "uk").draft
+    assert draft["title"] == "Реєстрація за адресою"
+    assert draft["summary"] == "Рядок\nдва."  # longer texts keep their lines
+    assert services.translation_of(article, "ar").draft["title"] == "تسجيل السكن"
+
+
 def test_a_translation_of_an_older_original_is_outdated_on_import(
     publish_article, people, region, revise
 ):

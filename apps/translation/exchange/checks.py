@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
 from apps.accounts.rules import LanguageScope
-from apps.core.text import normalise_newlines
 from apps.editorial.models import EditorialContent, ItemStatus, TextUnit
 from apps.editorial.registry import UnknownContentType, type_for_key
 from apps.translation.exchange.units import (
@@ -24,6 +23,7 @@ from apps.translation.exchange.units import (
     needs_review,
 )
 from apps.translation.models import Translation
+from apps.translation.services import clean_text
 
 #: The units of a file by item: ``(type key, pk) → units``, in the file's order.
 Grouped = dict[tuple[str, int], list[ImportedUnit]]
@@ -146,16 +146,18 @@ def _texts(
                 ImportProblem(unit.line, _("Unknown field “%(field)s”.") % {"field": unit.field})
             )
             continue
+        # Titles and names are kept on one line, without control or invisible-only characters.
+        target = clean_text(text_units[unit.field], unit.target)
         limit = text_units[unit.field].field.max_length
-        if limit and len(unit.target) > limit:
+        if limit and len(target) > limit:
             problems.append(
                 ImportProblem(
                     unit.line,
                     _("Too long: at most %(limit)d characters (this has %(length)d).")
-                    % {"limit": limit, "length": len(unit.target)},
+                    % {"limit": limit, "length": len(target)},
                 )
             )
-        texts[unit.field] = normalise_newlines(unit.target)
+        texts[unit.field] = target
     return texts
 
 

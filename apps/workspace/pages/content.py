@@ -204,7 +204,7 @@ class ItemDetail(ItemMixin, TemplateView):
             if pending
             else [],
             revisions=queries.revisions_of(item),
-            audit=queries.audit_trail(item)[:50],
+            audit=queries.audit_trail(item, viewer=self.request.user)[:50],
             translation_states=[(languages.get(code), state) for code, state in states],
             send_back_form=SendBackForm(),
             machine_form=MachineTranslationForm(targets=targets),
