@@ -28,7 +28,7 @@ migrate: setup
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py seed_demo --site-url http://$(HOST):$(PORT)
 
 run: demo
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)

@@ -162,6 +162,21 @@ ROLES_BY_KIND: dict[str, tuple[str, ...]] = {
 }
 
 
+def validate_translation_languages(codes: list[str], region: Region) -> None:
+    """A translator translates into the region's languages, never into its source language."""
+    if region.source_language in codes:
+        raise ValidationError(
+            _("%(language)s is the source language: texts are written in it, not translated.")
+            % {"language": languages.get(region.source_language).name_local}
+        )
+    offered = {lang.code for lang in region.translation_languages}
+    other = [code for code in codes if code not in offered]
+    if other:
+        raise ValidationError(
+            _("Not a language of this region: %(codes)s") % {"codes": ", ".join(other)}
+        )
+
+
 class Membership(models.Model):
     """One role a user holds in one organisation. A person with two roles has two memberships."""
 
@@ -198,6 +213,8 @@ class Membership(models.Model):
         if self.role == Role.TRANSLATOR:
             try:
                 validate_language_codes(self.languages)
+                if self.organisation_id:
+                    validate_translation_languages(self.languages, self.organisation.region)
             except ValidationError as error:
                 errors["languages"] = error.messages
         elif self.languages:

@@ -167,6 +167,11 @@ class Region(models.Model):
         return [lang for lang in languages.LANGUAGES if lang.code in enabled]
 
     @property
+    def translation_languages(self) -> list[languages.Language]:
+        """The languages its content is translated into: the enabled ones but the source."""
+        return [lang for lang in self.languages if lang.code != self.source_language]
+
+    @property
     def zone(self) -> zoneinfo.ZoneInfo:
         """The region's time zone: dates people see and type are in it."""
         return zoneinfo.ZoneInfo(self.time_zone)

@@ -6,12 +6,18 @@ characters (a NUL byte cannot even be stored in PostgreSQL), no invisible direct
 (which would turn the text after the title around), and not consisting only of zero-width or
 direction marks (which looks like an empty, nameless entry). Marks that scripts need — the
 zero-width non-joiner of Dari and Urdu, the right-to-left mark — are kept.
+
+Multi-line text keeps its lines, with LF line ends only: browsers send the lines of a
+``<textarea>`` separated by CR LF, translation tools and the API mostly by LF, and an unchanged
+text must compare equal to itself (no new revision, no changed fingerprint, no stray ``&#13;`` in
+exported files).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -83,3 +89,19 @@ def visible_line(text: str) -> str:
     has a meaning of its own: a cell of an uploaded table, a field not yet translated."""
     cleaned = single_line(text)
     return cleaned if has_visible_text(cleaned) else ""
+
+
+def normalise_newlines(text: str) -> str:
+    """CR LF and lone CR → LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def normalised(value: Any) -> Any:
+    """``value`` with every string in it (in dicts and lists too) using LF line ends only."""
+    if isinstance(value, str):
+        return normalise_newlines(value)
+    if isinstance(value, dict):
+        return {key: normalised(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(normalised(item) for item in value)
+    return value

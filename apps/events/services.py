@@ -45,12 +45,14 @@ def save_event(
     base_number: int | None = None,
     publish: bool = False,
     slug: str = "",
+    resolution: workflow.Resolution | None = None,
 ) -> Event:
     """Create or change an organisation's event; with ``publish`` it goes live at once (an
-    organisation announces its own events: see ``workflow.save_own_content``)."""
+    organisation announces its own events: see ``workflow.save_own_content``). Concurrent edits
+    are merged as for any content (``resolution``: the editor's choices after a conflict)."""
     return workflow.save_own_content(
         Event, item=event, organisation=organisation, data=data, user=user,
-        base_number=base_number, publish=publish, slug=slug,
+        base_number=base_number, publish=publish, slug=slug, resolution=resolution,
     )  # fmt: skip
 
 
