@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import languages
+from apps.core.forms import LanguageCheckboxes, LanguageSelect
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -59,7 +60,7 @@ class EventForm(RevisionForm):
     languages_of_instruction = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         choices=languages.DJANGO_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=LanguageCheckboxes,
         required=False,
     )
     repeat = forms.ChoiceField(label=_("Repeats"), choices=REPEAT_CHOICES, required=False)
@@ -225,7 +226,7 @@ class FilterForm(forms.Form):
 
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     situation = forms.ChoiceField(label=_("Your situation"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=LanguageSelect)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Courses and events")), *EventKind.choices]
     )
