@@ -87,7 +87,7 @@ def test_every_step_is_expanded_and_ticking_needs_javascript(client, registratio
     # No accordion: all step texts are in the page; tick boxes appear only with JavaScript,
     # which keeps them on the device.
     assert page.count("So geht") == 3
-    assert page.count('<p class="step__done" hidden>') == 3
+    assert page.count('<p class="step__done tick-row" hidden>') == 3
 
 
 def test_the_document_graph_links_procedures(client, registration, bank_account):
