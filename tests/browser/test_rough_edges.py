@@ -241,3 +241,17 @@ def test_structure_of_the_pages_concerned(
     ]:
         page.goto(f"{live_server.url}/{path}")
         assert structure_violations(page) == [], path
+
+
+def test_urdu_prefers_a_nastaliq_face_and_other_languages_keep_theirs(page, live_server, region):
+    page.goto(f"{live_server.url}/ur/")
+
+    urdu = page.evaluate("() => getComputedStyle(document.querySelector('h1')).fontFamily")
+    arabic = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.language-switcher a[lang=ar]')).fontFamily"
+    )
+    assert urdu.startswith('"Noto Nastaliq Urdu"')
+    assert "Nastaliq" not in arabic
+    # No web font is downloaded for it: the device's own face or none.
+    fonts = page.evaluate("() => performance.getEntriesByType('resource').map(r => r.name)")
+    assert not [name for name in fonts if name.endswith((".woff", ".woff2", ".ttf", ".otf"))]
