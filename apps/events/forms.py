@@ -9,9 +9,10 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import languages
+from apps.core import formatting, languages
 from apps.core.forms import LanguageCheckboxes, LanguageSelect
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
@@ -193,7 +194,9 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, dates: list, **kwargs):
         super().__init__(*args, **kwargs)
         self.dates = {listing.date.starts_at.isoformat(): listing for listing in dates}
-        from apps.core.templatetags.formatting import date_time
+
+        def date_time(moment) -> str:
+            return formatting.date_time(moment, get_language())
 
         full = _("Full: waiting list")
         self.fields["date"].choices = [

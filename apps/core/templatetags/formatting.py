@@ -18,45 +18,30 @@ def money(amount, currency: str = "EUR") -> str:
 
 
 @register.filter
-def time_of_day(value) -> str:
-    return "" if value is None else formatting.time_of_day(value, get_language())
-
-
-@register.filter
 def day_name(weekday: int) -> str:
     return formatting.day_name(weekday, get_language())
 
 
-@register.filter
-def date_time(value) -> str:
-    """A datetime in its own time zone (give it in the region's)."""
-    return "" if value is None else formatting.date_time(value, get_language())
+def _in_page_language(function):
+    def apply(value) -> str:
+        return "" if value is None else function(value, get_language())
+
+    apply.__doc__ = function.__doc__
+    return apply
 
 
-@register.filter
-def time_short(value) -> str:
-    """The time of a datetime, in its own time zone."""
-    return "" if value is None else formatting.time_of_day(value, get_language())
-
-
-@register.filter
-def date_long(value) -> str:
-    return "" if value is None else formatting.date_long(value, get_language())
-
-
-@register.filter
-def date_short(value) -> str:
-    return "" if value is None else formatting.date_short(value, get_language())
-
-
-@register.filter
-def date_time_short(value) -> str:
-    return "" if value is None else formatting.date_time_short(value, get_language())
-
-
-@register.filter
-def month_year(value) -> str:
-    return "" if value is None else formatting.month_year(value, get_language())
+#: ``{{ value|date_time }}`` and the like: a date or time as the page's language writes it
+#: (datetimes in their own time zone for date_time and time_short — give them in the region's).
+for _name, _function in {
+    "time_of_day": formatting.time_of_day,
+    "time_short": formatting.time_of_day,
+    "date_time": formatting.date_time,
+    "date_long": formatting.date_long,
+    "date_short": formatting.date_short,
+    "date_time_short": formatting.date_time_short,
+    "month_year": formatting.month_year,
+}.items():
+    register.filter(_name, _in_page_language(_function))
 
 
 @register.filter
