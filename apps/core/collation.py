@@ -19,8 +19,10 @@ from functools import cache
 from typing import TypeVar
 
 import icu
-from django.db.models import Expression
-from django.db.models.functions import Collate, Lower
+from django.conf import settings
+from django.db.models import Expression, F, Value
+from django.db.models.functions import Coalesce, Collate, Lower, NullIf
+from modeltranslation.utils import build_localized_fieldname
 
 from apps.core import languages
 
@@ -91,6 +93,17 @@ def collation_name(code: str) -> str:
 def sql_order(expression: Expression, code: str) -> Expression:
     """``expression`` (text) as an ORDER BY key in the alphabetical order of ``code``."""
     return Collate(Lower(expression), collation_name(code))
+
+
+def translated_field_order(field: str, code: str) -> Expression:
+    """An ORDER BY key for a modeltranslation field as readers of ``code`` see it (their
+    column, else the fallback languages'), in their alphabetical order."""
+    columns = [code, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES]
+    shown = Coalesce(
+        *(NullIf(F(build_localized_fieldname(field, column)), Value("")) for column in columns),
+        Value(""),
+    )
+    return sql_order(shown, code)
 
 
 def register_sqlite(sender, connection, **kwargs) -> None:

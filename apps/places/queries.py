@@ -43,7 +43,7 @@ class OrganisationRow(NamedTuple):
 
 def organisations_for_reader(region, code: str) -> list[OrganisationRow]:
     """The organisations that help, by kind and name, each with its published places."""
-    organisations = accounts_queries.organisations_for_migrants(region).prefetch_related(
+    organisations = accounts_queries.organisations_for_migrants(region, code).prefetch_related(
         Prefetch("places", queryset=places_for_reader(region, code))
     )
     return [

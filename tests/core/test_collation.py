@@ -70,3 +70,18 @@ def test_the_database_orders_with_the_same_alphabet(region):
 
     assert [topic.name_fa_af for topic in ordered] == ["بانک", "پول", "کار", "ورزش"]
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db
+def test_organisations_are_listed_in_the_readers_alphabet(region):
+    from apps.accounts.models import Organisation, OrganisationKind
+    from apps.places.queries import organisations_for_reader
+
+    for slug, name in [("z", "Zentrum"), ("a", "Ärztehaus"), ("b", "Beratung")]:
+        Organisation.objects.create(
+            region=region, slug=slug, kind=OrganisationKind.NGO, **translated(name={"de": name})
+        )
+
+    rows = organisations_for_reader(region, "de")
+
+    assert [row.organisation.slug for row in rows] == ["a", "b", "z"]  # Ä with A, not after Z
