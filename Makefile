@@ -14,6 +14,7 @@ export WAYPOINT_INSECURE_DEV_KEY ?= 1
 .PHONY: run test lint format setup catalogues messages migrate demo clean bench
 
 $(STAMP): pyproject.toml
+	@pkg-config --exists icu-i18n || { echo "PyICU needs ICU and a C++ compiler: apt-get install libicu-dev pkg-config g++ python3-dev (Debian/Ubuntu), brew install icu4c pkg-config (macOS)."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@rm -f $(VENV)/.installed-*

@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/switch/", core_views.switch_language, name="switch_language"),
     path("region.css", core_views.region_stylesheet, name="region_stylesheet"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("api/v1/", include(("portal.api", "api"), namespace="api")),
     path("operator/", admin.site.urls),
 ]

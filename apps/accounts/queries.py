@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from apps.accounts.models import Membership, Organisation, OrganisationKind, User
+from apps.core import collation
 from apps.core.models import Region
 
 _CACHE_ATTRIBUTE = "_waypoint_memberships"
@@ -49,8 +50,13 @@ def ngos_of(user, region: Region) -> list[Organisation]:
     return sorted(seen.values(), key=lambda org: org.slug)
 
 
-def organisations_for_migrants(region: Region) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(region=region, is_active=True).order_by("kind", "name")
+def organisations_for_migrants(region: Region, code: str = "") -> QuerySet[Organisation]:
+    """The region's active organisations, by kind and — for a reader of ``code`` — by the name
+    they are shown, in that language's alphabetical order."""
+    organisations = Organisation.objects.filter(region=region, is_active=True)
+    if not code:
+        return organisations.order_by("kind", "name")
+    return organisations.order_by("kind", collation.translated_field_order("name", code), "pk")
 
 
 def active_organisations() -> QuerySet[Organisation]:

@@ -7,8 +7,15 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Information articles")
 
     def ready(self) -> None:
+        from apps.articles import queries
         from apps.articles.forms import ArticleForm
         from apps.articles.models import Article
+        from apps.core import topics
         from apps.editorial.registry import register
 
+        topics.register_section(
+            "articles",
+            order=20,
+            read=lambda region, code, topic: queries.article_list(region, code, topic=topic),
+        )
         register(Article, form=ArticleForm)

@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from apps.core.collation import register_sqlite
         from apps.core.languages import register_lang_info
 
         register_lang_info()
+        connection_created.connect(register_sqlite, dispatch_uid="waypoint-collations")

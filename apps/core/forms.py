@@ -48,6 +48,35 @@ class SingleLineTitlesMixin:
         return data
 
 
+def _language_option(option: dict) -> dict:
+    """A language offered by its own name, marked as written in that language."""
+    if languages.is_supported(str(option["value"])):
+        language = languages.get(str(option["value"]))
+        option["attrs"] = {**option["attrs"], "lang": language.code, "dir": language.dir}
+        option["direction"] = language.dir
+    return option
+
+
+class LanguageSelect(forms.Select):
+    """A choice of languages whose options carry ``lang`` and ``dir`` (screen readers then read
+    العربية in Arabic)."""
+
+    def create_option(self, *args, **kwargs) -> dict:
+        return _language_option(super().create_option(*args, **kwargs))
+
+
+class LanguageCheckboxes(forms.CheckboxSelectMultiple):
+    """Languages to tick, each label in its own language (``lang`` on the label's text)."""
+
+    option_template_name = "core/widgets/language_option.html"
+
+    def create_option(self, *args, **kwargs) -> dict:
+        option = _language_option(super().create_option(*args, **kwargs))
+        option["attrs"].pop("lang", None)  # on the label's text, not on the box
+        option["attrs"].pop("dir", None)
+        return option
+
+
 class TranslatedFieldsMixin:
     """Shows per-language fields only for the region's languages, source language first.
 
@@ -175,7 +204,7 @@ class RegionSettingsForm(
     enabled_languages = forms.MultipleChoiceField(
         label=_("Enabled languages"),
         choices=languages.DJANGO_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=LanguageCheckboxes,
         help_text=_("The languages migrants can choose in this region."),
     )
 

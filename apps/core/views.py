@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from apps.core import languages, params
+from apps.core import icons, languages, params
 from apps.core.health import run_checks
+
+DEFAULT_COLOUR = "#0b5394"
 
 
 @never_cache
@@ -56,15 +58,39 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
+#: A versioned URL (``?v=`` the colour it carries) never changes: browsers keep it for a year.
+YEAR = 365 * 24 * 3600
+
+
+def _cache_for(response: HttpResponse, request: HttpRequest, version: str) -> HttpResponse:
+    """A year when the URL names the current version (a new colour is a new URL), else an
+    hour (a page cached before the colour changed still gets the right file soon)."""
+    current = request.GET.get("v", "") == version
+    max_age = YEAR if current else 3600
+    response["Cache-Control"] = f"public, max-age={max_age}" + (", immutable" if current else "")
+    return response
+
+
+def _brand_colour(request: HttpRequest) -> str:
+    region = request.region
+    return region.primary_colour if region else DEFAULT_COLOUR
+
+
 @require_GET
 def region_stylesheet(request: HttpRequest) -> HttpResponse:
     """The region's brand colour as a stylesheet: no inline style, so the CSP can forbid them."""
-    region = request.region
-    colour = region.primary_colour if region else "#0b5394"
+    colour = _brand_colour(request)
     response = HttpResponse(f":root {{ --brand: {colour}; }}\n", content_type="text/css")
-    # The URL carries the colour, so a changed colour is a new URL: cache for long.
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
+    return _cache_for(response, request, colour.lstrip("#"))
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers ask for on every site: a small icon in the region's
+    colour (16, 32 and 48 pixels in one ICO file)."""
+    colour = _brand_colour(request)
+    response = HttpResponse(icons.favicon(colour), content_type="image/x-icon")
+    return _cache_for(response, request, colour.lstrip("#"))
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -7,12 +7,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and courses")
 
     def ready(self) -> None:
-        from apps.core import jobs
+        from apps.core import jobs, topics
         from apps.editorial.registry import register
-        from apps.events import services, tasks
+        from apps.events import queries, services, tasks
         from apps.events.forms import EventForm
         from apps.events.models import Event
 
+        topics.register_section("events", order=30, read=queries.cards_about)
+        topics.register_helpers(queries.organisations_with_events_about)
         register(
             Event,
             form=EventForm,

@@ -9,10 +9,11 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import languages, params
-from apps.core.forms import SingleLineTitlesMixin
+from apps.core import formatting, languages, params
+from apps.core.forms import LanguageCheckboxes, LanguageSelect, SingleLineTitlesMixin
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -60,7 +61,7 @@ class EventForm(RevisionForm):
     languages_of_instruction = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         choices=languages.DJANGO_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=LanguageCheckboxes,
         required=False,
     )
     repeat = forms.ChoiceField(label=_("Repeats"), choices=REPEAT_CHOICES, required=False)
@@ -193,7 +194,9 @@ class RegistrationForm(SingleLineTitlesMixin, forms.Form):
     def __init__(self, *args, dates: list, **kwargs):
         super().__init__(*args, **kwargs)
         self.dates = {listing.date.starts_at.isoformat(): listing for listing in dates}
-        from apps.core.templatetags.formatting import date_time
+
+        def date_time(moment) -> str:
+            return formatting.date_time(moment, get_language())
 
         full = _("Full: waiting list")
         self.fields["date"].choices = [
@@ -226,7 +229,7 @@ class FilterForm(forms.Form):
 
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     situation = forms.ChoiceField(label=_("Your situation"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=LanguageSelect)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Courses and events")), *EventKind.choices]
     )

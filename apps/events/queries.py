@@ -248,6 +248,53 @@ def dates_for_reader(region, code: str, filters: Filters, period: Window) -> lis
     )
 
 
+@dataclass
+class Card:
+    """One event on a list, however often it takes place: its next date and the later ones."""
+
+    first: Listing
+    later: list[Listing] = field(default_factory=list)
+
+    @property
+    def event(self) -> Event:
+        return self.first.event
+
+    @property
+    def version(self) -> LanguageVersion:
+        return self.first.version
+
+
+def cards(listed: list[Listing]) -> list[Card]:
+    """The dates of a list (in time order) as one card per event, in the order of each
+    event's next date: a weekly course is one card, not twelve (the calendar keeps a line per
+    date)."""
+    by_event: dict[int, Card] = {}
+    for listing in listed:
+        card = by_event.get(listing.event.pk)
+        if card is None:
+            by_event[listing.event.pk] = Card(listing)
+        else:
+            card.later.append(listing)
+    return list(by_event.values())
+
+
+def cards_about(region, code: str, topic: str) -> list[Card]:
+    """The topic page's courses and events: the events page's list for ``?topic=`` (the API's
+    too), one card per event."""
+    period = window(region.zone)
+    return cards(dates_for_reader(region, code, Filters(topic=topic), period))
+
+
+def organisations_with_events_about(region, topic: str):
+    """Ids of the organisations that run a current event on ``topic``."""
+    return (
+        current_events(region)
+        .filter(about_topic(topic))
+        .values_list("organisation", flat=True)
+        .distinct()
+    )
+
+
 def month(listed: list[Listing], first: dt.date, zone) -> Month:
     """A month grid (weeks from Monday) with each day's dates."""
     by_day: dict[dt.date, list[Listing]] = defaultdict(list)

@@ -22,10 +22,10 @@ from functools import cached_property
 import ahocorasick
 from django.utils.safestring import SafeString, mark_safe
 
-from apps.core import links
+from apps.core import languages, links
 from apps.core import resilient_cache as cache
 from apps.editorial.models import localized
-from apps.glossary.rewriting import Span, link_terms
+from apps.glossary.rewriting import Span, link_terms, mark_language
 from apps.glossary.words import at_word_boundaries, chinese_boundaries, chinese_tokenizer, normalise
 from apps.translation.reader import language_version, shown_language
 
@@ -91,6 +91,30 @@ class Glossary:
             if code == "zh-hans":
                 self._tokenizers[code] = chinese_tokenizer(patterns)
         return self._automata[code]
+
+    def source_words_in(self, text: str, code: str) -> list[tuple[int, int]]:
+        """Where words of the source language's glossary stand, as written there (a German
+        noun keeps its capital), in a text in language ``code``: "Meldebescheinigung" in an
+        Arabic sentence."""
+        source = self.region.source_language
+        if code == source:
+            return []
+        exact = self.source_words
+        return [
+            (start, stop)
+            for start, stop, _term in self.find(text, source)
+            if text[start:stop] in exact
+        ]
+
+    @cached_property
+    def source_words(self) -> set[str]:
+        source = self.region.source_language
+        words = set()
+        for term in self.terms:
+            words.add((getattr(term, localized("term", source)) or "").strip())
+            variants = getattr(term, localized("variants", source)) or ""
+            words.update(word.strip() for word in variants.splitlines())
+        return {word for word in words if len(word) >= 2}
 
     @cached_property
     def by_id(self):
@@ -232,6 +256,14 @@ def merge_notes(*explained: ExplainedText) -> list[Note]:
 def _explain(
     html: str, glossary: Glossary, text_language: str, reader: str, prefix: str
 ) -> ExplainedText:
+    if html and text_language != glossary.region.source_language:
+        source = languages.get(glossary.region.source_language)
+        html = mark_language(
+            html,
+            lambda text: glossary.source_words_in(text, text_language),
+            source.code,
+            source.dir,
+        )
     if not html or glossary.automaton(text_language) is None:
         return ExplainedText(mark_safe(html or ""), [])  # noqa: S308 - the input is safe HTML
     seen: set[int] = set()

@@ -6,12 +6,24 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from apps.core import collation, languages
 from apps.editorial.models import ItemStatus
 from apps.glossary.models import Term
 from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
 
+#: The scripts of an A–Z index, in this order, with the ISO 15924 codes of apps.core.languages.
 SCRIPT_ORDER = ("Latin", "Arabic", "Cyrillic", "Chinese", "Other")
+_ISO_SCRIPTS = {"Latin": "Latn", "Arabic": "Arab", "Cyrillic": "Cyrl", "Chinese": "Hans"}
+#: What a screen reader announces for each part of the index, in the reader's language.
+SCRIPT_NAMES = {
+    "Latin": _("Latin letters"),
+    "Arabic": _("Arabic letters"),
+    "Cyrillic": _("Cyrillic letters"),
+    "Chinese": _("Chinese characters, by pinyin"),
+    "Other": _("Other scripts"),
+}
 
 
 def published_terms(region) -> QuerySet[Term]:
@@ -55,6 +67,11 @@ class IndexLetter:
 class IndexScript:
     script: str
     letters: list[IndexLetter]
+    language: str  # whose alphabet orders this part (see glossary_index)
+
+    @property
+    def name(self) -> str:
+        return str(SCRIPT_NAMES[self.script])
 
 
 def script_of(char: str) -> str:
@@ -67,22 +84,12 @@ def script_of(char: str) -> str:
     return "Other"
 
 
-def index_letter(word: str) -> str:
-    """The heading a word is filed under: its first letter without accents, or for Chinese the
-    first letter of its pinyin."""
-    first = word.strip()[:1]
-    if not first:
-        return "#"
-    if script_of(first) == "Chinese":
-        from pypinyin import Style, lazy_pinyin
-
-        return lazy_pinyin(first, style=Style.FIRST_LETTER)[0].upper()
-    base = unicodedata.normalize("NFKD", first)[0]
-    return base.upper()
-
-
 def glossary_index(region, code: str, *, search: str = "") -> list[IndexScript]:
-    """Terms grouped by script and first letter, each in the reader's language if published."""
+    """Terms grouped by script and first letter, each in the reader's language if published.
+
+    Each script is ordered by the alphabet of the reader's language when it is written in that
+    script, else by the source language's (the words not yet translated): Dari's پ after ب,
+    Chinese by pinyin (see :mod:`apps.core.collation`)."""
     entries = [
         IndexEntry(term, language_version(term, code)) for term in _in_language(region, code)
     ]
@@ -95,31 +102,30 @@ def glossary_index(region, code: str, *, search: str = "") -> list[IndexScript]:
             or needle in entry.version.texts["variants"].casefold()
             or needle in entry.term.source_text("term").casefold()
         ]
-    grouped: dict[str, dict[str, list[IndexEntry]]] = {}
+    by_script: dict[str, list[IndexEntry]] = {}
     for entry in entries:
-        word = entry.version.texts["term"]
-        script = script_of(word.strip()[:1] or " ")
-        grouped.setdefault(script, {}).setdefault(index_letter(word), []).append(entry)
-    return [
-        IndexScript(
-            script,
-            [
-                IndexLetter(letter, sorted(items, key=lambda entry: _sort_key(entry)))
-                for letter, items in sorted(grouped[script].items())
-            ],
+        word = entry.version.texts["term"].strip()
+        by_script.setdefault(script_of(word[:1] or " "), []).append(entry)
+    reader_script = languages.get(code).script
+    parts = []
+    for script in SCRIPT_ORDER:
+        if script not in by_script:
+            continue
+        alphabet = code if _ISO_SCRIPTS.get(script) == reader_script else region.source_language
+        letters: dict[str, list[IndexEntry]] = {}
+        for entry in collation.sorted_by(by_script[script], _word, alphabet):
+            letters.setdefault(collation.index_letter(_word(entry), alphabet), []).append(entry)
+        ordered = sorted(letters, key=collation.letter_order(alphabet))
+        parts.append(
+            IndexScript(
+                script, [IndexLetter(letter, letters[letter]) for letter in ordered], alphabet
+            )
         )
-        for script in SCRIPT_ORDER
-        if script in grouped
-    ]
+    return parts
 
 
-def _sort_key(entry: IndexEntry) -> str:
-    word = entry.version.texts["term"]
-    if script_of(word[:1] or " ") == "Chinese":
-        from pypinyin import lazy_pinyin
-
-        return " ".join(lazy_pinyin(word))
-    return unicodedata.normalize("NFKD", word).casefold()
+def _word(entry: IndexEntry) -> str:
+    return entry.version.texts["term"].strip()
 
 
 def term_for_reader(region, code: str, slug: str) -> Term | None:

@@ -75,6 +75,7 @@ class EventListView(MigrantPageMixin, TemplateView):
             form=form,
             view=view,
             listings=listed,
+            cards=queries.cards(listed) if view == "list" else [],
             month=queries.month(listed, first, zone) if view == "month" else None,
             today=now.astimezone(zone).date(),
             filter_query=query.urlencode(),

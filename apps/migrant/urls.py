@@ -6,6 +6,7 @@ app_name = "migrant"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
     path("information/", views.ArticleListView.as_view(), name="articles"),
     path("information/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("step-by-step/", views.ProcedureListView.as_view(), name="procedures"),

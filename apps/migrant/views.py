@@ -11,7 +11,7 @@ from django.views.generic import TemplateView, View
 
 from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
-from apps.core import downloads, links
+from apps.core import downloads, links, topics
 from apps.core import queries as core_queries
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
@@ -45,6 +45,21 @@ class HomeView(MigrantPageMixin, TemplateView):
         region, code = self.request.region, get_language()
         context["latest_articles"] = article_queries.latest(region, code, 4)
         context["procedures"] = readings(procedure_queries.procedures_by_title(region, code), code)
+        return context
+
+
+class TopicView(MigrantPageMixin, TemplateView):
+    """Everything on one topic: procedures first, then information, courses and events, and
+    the organisations that help (apps.core.topics)."""
+
+    template_name = "migrant/topic.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        page = topics.topic_page(self.request.region, get_language(), kwargs["slug"])
+        if page is None:
+            raise Http404
+        context.update(page=page, topic=page.topic)
         return context
 
 

@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from apps.accounts import queries as accounts_queries
 from apps.accounts.models import Organisation
 from apps.core import languages
+from apps.core.topics import organisations_helping
 from apps.editorial.models import ItemStatus
 from apps.places.models import Place
 from apps.translation.reader import with_reader_translation
@@ -42,7 +43,7 @@ class OrganisationRow(NamedTuple):
 
 def organisations_for_reader(region, code: str) -> list[OrganisationRow]:
     """The organisations that help, by kind and name, each with its published places."""
-    organisations = accounts_queries.organisations_for_migrants(region).prefetch_related(
+    organisations = accounts_queries.organisations_for_migrants(region, code).prefetch_related(
         Prefetch("places", queryset=places_for_reader(region, code))
     )
     return [
@@ -53,6 +54,12 @@ def organisations_for_reader(region, code: str) -> list[OrganisationRow]:
         )
         for organisation in organisations
     ]
+
+
+def organisations_about(region, code: str, topic: str) -> list[OrganisationRow]:
+    """The topic page's organisations: those that help with it (see core.topics)."""
+    helping = organisations_helping(region, topic)
+    return [row for row in organisations_for_reader(region, code) if row.organisation.pk in helping]
 
 
 def places_of(organisation) -> QuerySet[Place]:

@@ -7,10 +7,14 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Procedures and documents")
 
     def ready(self) -> None:
+        from apps.core import topics
         from apps.editorial.registry import register
+        from apps.procedures import queries
         from apps.procedures.forms import DocumentForm, ProcedureForm
         from apps.procedures.models import Document, Procedure
 
+        topics.register_section("procedures", order=10, read=queries.procedures_about)
+        topics.register_helpers(queries.organisations_at_steps_about)
         register(Document, form=DocumentForm)
         register(
             Procedure,

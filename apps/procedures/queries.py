@@ -135,6 +135,24 @@ def procedures_by_title(
     )
 
 
+def procedures_about(region, code: str, topic: str) -> list[Reading]:
+    """The topic page's procedures: those of the API's ``?topic=``, by title."""
+    return readings(procedures_by_title(region, code, topic=topic), code)
+
+
+def organisations_at_steps_about(region, topic: str):
+    """Ids of the organisations at whose places a step of a procedure on ``topic`` happens."""
+    procedures = Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED).filter(
+        about_topic(topic)
+    )
+    return (
+        Step.objects.filter(procedure__in=procedures, place__status=ItemStatus.PUBLISHED)
+        .exclude(place__organisation=None)
+        .values_list("place__organisation", flat=True)
+        .distinct()
+    )
+
+
 class ProcedureRow(NamedTuple):
     procedure: Procedure
     version: LanguageVersion

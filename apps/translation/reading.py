@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, QuerySet, TextField, Value, When
-from django.db.models.functions import Coalesce, Collate, Lower
+from django.db.models.functions import Coalesce
 
+from apps.core import collation
 from apps.editorial.models import EditorialContent, localized
 from apps.translation.models import Translation
 from apps.translation.reader import LanguageVersion, language_version
@@ -54,11 +54,10 @@ def shown_text(model: type[EditorialContent], field: str, code: str, source: str
 
 
 def by_shown_text(queryset: QuerySet, field: str, code: str, source: str) -> QuerySet:
-    """``queryset`` ordered by the text of ``field`` a reader of ``code`` is shown, ignoring
-    case; items with the same text keep the model's own order."""
-    key = Lower(shown_text(queryset.model, field, code, source))
-    if connection.vendor == "postgresql":
-        key = Collate(key, "C")  # by code point, as Python compares text (SQLite does already)
+    """``queryset`` ordered by the text of ``field`` a reader of ``code`` is shown, in the
+    alphabetical order of ``code`` (:mod:`apps.core.collation`), ignoring case; items with the
+    same text keep the model's own order."""
+    key = collation.sql_order(shown_text(queryset.model, field, code, source), code)
     return queryset.annotate(shown_order=key).order_by(
         "shown_order", *queryset.model._meta.ordering
     )

@@ -1,23 +1,42 @@
 // Ticking off steps and documents of a procedure. The ticks are kept in this browser only
 // (localStorage), so they survive a reload without an account and are never sent anywhere.
-// Without JavaScript the boxes stay hidden: they could not be kept.
+// Without JavaScript the boxes stay hidden: they could not be kept. The printable checklist
+// shows the same ticks (it only reads them), so what is printed is what was ticked.
 (function () {
   "use strict";
+  function storageKey(procedure) {
+    return "waypoint:progress:" + procedure;
+  }
+
+  function ticksOf(procedure) {
+    try {
+      return new Set(JSON.parse(window.localStorage.getItem(storageKey(procedure)) || "[]"));
+    } catch (error) {
+      return new Set(); // storage blocked or damaged: nothing ticked
+    }
+  }
+
+  const checklist = document.querySelector("[data-progress-checklist]");
+  if (checklist) {
+    const ticked = ticksOf(checklist.dataset.progressChecklist);
+    checklist.querySelectorAll("li[data-progress-item]").forEach(function (item) {
+      if (!ticked.has(item.dataset.progressItem)) return;
+      item.classList.add("is-done");
+      const said = document.createElement("span");
+      said.className = "visually-hidden";
+      said.textContent = checklist.dataset.labelDone + ": ";
+      item.prepend(said);
+    });
+    return;
+  }
+
   const article = document.querySelector("[data-procedure-progress]");
   if (!article) return;
-  const key = "waypoint:progress:" + article.dataset.procedureProgress;
+  const key = storageKey(article.dataset.procedureProgress);
   const boxes = Array.from(article.querySelectorAll("[data-progress-item]"));
   const summary = article.querySelector("[data-progress-summary]");
   const reset = article.querySelector("[data-progress-reset]");
   const note = article.querySelector("[data-progress-note]");
-
-  function load() {
-    try {
-      return new Set(JSON.parse(window.localStorage.getItem(key) || "[]"));
-    } catch (error) {
-      return new Set(); // storage blocked or damaged: start empty
-    }
-  }
 
   function save(ticked) {
     try {
@@ -40,7 +59,7 @@
     });
   }
 
-  const ticked = load();
+  const ticked = ticksOf(article.dataset.procedureProgress);
   boxes.forEach(function (box) {
     box.hidden = false;
     const wrapper = box.closest("[hidden]");

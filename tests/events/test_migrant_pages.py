@@ -260,3 +260,30 @@ def test_an_end_date_in_the_calendar_file_is_in_utc(client, make_event):
 
     (component,) = calendar.walk("VEVENT")
     assert component["RRULE"].to_ical() == b"FREQ=WEEKLY;UNTIL=20300630T215959Z"
+
+
+def test_a_repeating_course_is_one_card_with_its_next_date_and_more_dates(client, make_event):
+    make_event(title="Deutschkurs", rrule="FREQ=WEEKLY;COUNT=12")
+    make_event(title="Kochabend", rrule="")
+
+    response = client.get(reverse("migrant:events"))
+
+    cards = response.context["cards"]
+    assert [card.event.title for card in cards].count("Deutschkurs") == 1
+    course = next(card for card in cards if card.event.title == "Deutschkurs")
+    assert len(course.later) == 11
+    html = response.content.decode()
+    assert html.count(">Deutschkurs</a></h2>") == 1
+    assert "11 more dates" in html
+    # The calendar still shows every date on its day.
+    month = client.get(reverse("migrant:events"), {"view": "month"}).content.decode()
+    assert month.count("Deutschkurs") >= 1
+
+
+def test_the_events_list_has_no_skipped_heading_level(client, make_event):
+    make_event(title="Deutschkurs")
+
+    html = client.get(reverse("migrant:events")).content.decode()
+
+    assert "<h3" not in html.split("<h1")[1].split("<h2")[0]
+    assert '<h2 class="event-teaser__title">' in html

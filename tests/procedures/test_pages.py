@@ -87,7 +87,7 @@ def test_every_step_is_expanded_and_ticking_needs_javascript(client, registratio
     # No accordion: all step texts are in the page; tick boxes appear only with JavaScript,
     # which keeps them on the device.
     assert page.count("So geht") == 3
-    assert page.count('<p class="step__done" hidden>') == 3
+    assert page.count('<p class="step__done tick-row" hidden>') == 3
 
 
 def test_the_document_graph_links_procedures(client, registration, bank_account):
@@ -276,8 +276,9 @@ def test_lists_and_the_api_order_by_the_title_each_reader_is_shown(
     translate_item(place, "en", {"name": "Advice", "directions": "Bus 100."})
 
     expected = {
-        "en": ["anmeldung", "Approval", "Bank-Konto", "Ärztliche Untersuchung"],
-        "de": ["anmeldung", "Bank-Konto", "Zulassung beantragen", "Ärztliche Untersuchung"],
+        # Ä is filed with A, as German readers expect (not after Z, as by code point).
+        "en": ["anmeldung", "Approval", "Ärztliche Untersuchung", "Bank-Konto"],
+        "de": ["anmeldung", "Ärztliche Untersuchung", "Bank-Konto", "Zulassung beantragen"],
     }
     for code, titles in expected.items():
         listed = client.get(f"/{code}/step-by-step/").context["procedures"]
