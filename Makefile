@@ -31,6 +31,10 @@ demo: migrate
 	DEBUG=1 $(PY) manage.py seed_demo
 
 run: demo
+	@# Read-aloud for the demo is recorded beside the server (minutes the first time only; pages
+	@# say "being prepared" until then). Without espeak-ng the log says so and pages say why.
+	@mkdir -p media && echo "Recording read-aloud in the background (log: media/read-aloud.log)"
+	@DEBUG=1 $(PY) manage.py generate_speech >media/read-aloud.log 2>&1 &
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup

@@ -100,6 +100,7 @@ class Event(EditorialContent):
 
     translatable_fields = ("title", "summary", "description", "target_group")
     markdown_fields = ("description",)
+    spoken_fields = ("title", "summary", "description", "target_group")
     revisioned_fields = (
         "kind",
         "topics",

@@ -12,6 +12,8 @@ from . import *  # noqa: F403
 from . import env_bool
 
 DEBUG = False
+# nginx serves /media/ (deploy/nginx.conf); Django only if told to.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=False)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
