@@ -9,8 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/srv/static \
     MEDIA_ROOT=/srv/media
 
+# espeak-ng and opus-tools: read-aloud (the worker speaks every published text; see README).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpq5 \
+    && apt-get install -y --no-install-recommends libpq5 espeak-ng opus-tools \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app --shell /usr/sbin/nologin waypoint
 

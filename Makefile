@@ -59,3 +59,4 @@ bench: setup
 	$(PY) bench/coverage_matrix.py $(BENCH_ARGS)
 	$(PY) bench/glossary_marking.py
 	$(PY) bench/procedure_page.py
+	$(PY) bench/read_aloud.py
