@@ -78,6 +78,7 @@
 
     function seek(seconds, thenPlay) {
       audio.currentTime = seconds;
+      position.value = String(Math.floor(seconds));
       showSection(sectionAt(seconds));
       if (thenPlay) {
         audio.play();

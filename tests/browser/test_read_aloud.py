@@ -3,6 +3,8 @@ the next step, by keyboard alone, with the real audio."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -101,3 +103,22 @@ def test_an_urdu_reader_listens_step_by_step_by_keyboard(
     assert not _audio(page, "a.paused")
 
     assert axe_violations(page) == []
+
+
+def test_without_javascript_the_browser_plays_it_and_each_section_has_a_link(
+    browser, live_server, urdu_procedure
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/ur/step-by-step/wohnung-anmelden/")
+    player = page.locator("[data-read-aloud]")
+
+    expect(player.locator("audio[controls]")).to_be_visible()
+    expect(player.locator("[data-read-aloud-controls]")).to_be_hidden()
+    player.locator("summary").click()
+    links = player.locator("[data-read-aloud-section]")
+    expect(links).to_have_count(4)
+    expect(links.nth(2)).to_have_attribute("href", re.compile(r"\.opus#t=\d+\.\d$"))
+    response = page.request.get(live_server.url + player.locator("audio").get_attribute("src"))
+    assert response.ok and response.headers["content-type"] == "audio/ogg"
+    context.close()
