@@ -207,6 +207,17 @@ class RegionSettingsForm(
         widget=LanguageCheckboxes,
         help_text=_("The languages migrants can choose in this region."),
     )
+    read_aloud_off = forms.MultipleChoiceField(
+        label=_("Read-aloud switched off for"),
+        choices=languages.DJANGO_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Readers can listen to every text, spoken by the server in their language. Tick a "
+            "language to offer its readers no spoken version, e.g. if its voice does not serve "
+            "them well."
+        ),
+    )
 
     class Meta:
         model = Region
@@ -214,6 +225,7 @@ class RegionSettingsForm(
             *localized_fields(["name", "portal_name", "contact_address"]),
             "source_language",
             "enabled_languages",
+            "read_aloud_off",
             "time_zone",
             "four_eyes",
             "publish_machine_translations",
@@ -227,6 +239,10 @@ class RegionSettingsForm(
 
     def clean_enabled_languages(self) -> list[str]:
         chosen = set(self.cleaned_data["enabled_languages"])
+        return [code for code in languages.CODES if code in chosen]
+
+    def clean_read_aloud_off(self) -> list[str]:
+        chosen = set(self.cleaned_data["read_aloud_off"])
         return [code for code in languages.CODES if code in chosen]
 
 

@@ -105,6 +105,8 @@ class Event(EditorialContent):
         {"registrations_viewed", "registrations_exported", "registrants_messaged"}
     )
     personal_data_permission = "events.view_registrations"
+
+    spoken_fields = ("title", "summary", "description", "target_group")
     revisioned_fields = (
         "kind",
         "topics",

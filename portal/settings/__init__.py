@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.procedures",
     "apps.statistics",
     "apps.events",
+    "apps.speech",
     "apps.migrant",
     "apps.workspace",
     "apps.authority",
@@ -239,6 +240,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves MEDIA_URL itself (with byte ranges, so audio can seek) only when nothing in
+# front does: the embedded default. Production's nginx serves /media/ (docker-compose.yml).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Production (portal.settings.production) serves hashed, compressed files after
@@ -354,9 +358,21 @@ EVENT_RETENTION_DAYS = int(os.environ.get("EVENT_RETENTION_DAYS", "30"))
 # Public registration form: attempts per address (django-ratelimit rate).
 EVENT_REGISTRATION_RATE = os.environ.get("EVENT_REGISTRATION_RATE", "10/h")
 
+# --- Read-aloud (apps/speech) --------------------------------------------------------------------
+# espeak-ng and opusenc (Debian packages espeak-ng and opus-tools): names on PATH or full paths.
+# Without them the portal works as before and says that listening is unavailable.
+SPEECH_ESPEAK = os.environ.get("SPEECH_ESPEAK", "espeak-ng")
+SPEECH_OPUSENC = os.environ.get("SPEECH_OPUSENC", "opusenc")
+# Seconds one program may take for one text before it is stopped.
+SPEECH_TIMEOUT = int(os.environ.get("SPEECH_TIMEOUT", "120"))
+
 CELERY_BEAT_SCHEDULE = {
     "erase-old-registrations": {
         "task": "apps.events.tasks.erase_old_registrations",
         "schedule": 60 * 60 * 6,  # seconds: four times a day
+    },
+    "remove-orphaned-recordings": {
+        "task": "apps.speech.tasks.remove_orphans",
+        "schedule": 60 * 60 * 24,  # seconds: once a day
     },
 }

@@ -23,6 +23,9 @@ if not REDIS_URL:
 
 DEBUG = False
 SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# nginx serves /media/ (deploy/nginx.conf); Django only if told to.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=False)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

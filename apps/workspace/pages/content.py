@@ -22,6 +22,7 @@ from apps.editorial import diff, queries, services, workflow
 from apps.editorial.forms import SendBackForm
 from apps.editorial.models import ItemStatus, RevisionState
 from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
+from apps.speech import queries as speech_queries
 from apps.translation import queries as translation_queries
 from apps.translation import services as translation_services
 from apps.translation.forms import MachineTranslationForm
@@ -206,6 +207,7 @@ class ItemDetail(ItemMixin, TemplateView):
             revisions=queries.revisions_of(item),
             audit=queries.audit_trail(item, viewer=self.request.user)[:50],
             translation_states=[(languages.get(code), state) for code, state in states],
+            read_aloud_states=speech_queries.states(item),
             send_back_form=SendBackForm(),
             machine_form=MachineTranslationForm(targets=targets),
             public_url=self.editorial_type.public_url(item, region.source_language)

@@ -29,6 +29,8 @@ class Command(BaseCommand):
             )
         with translation.override("en"):
             region, accounts = load_demo()
+        # Recording the whole town takes minutes: `make run` does it beside the server.
+        self.stdout.write("Read-aloud: `manage.py generate_speech` records every text.")
         width = max(len(account.email) for account in accounts)
         self.stdout.write(self.style.SUCCESS(f"Demo region “{region.name_en}” is ready."))
         sign_in = f"{options['site_url'].rstrip('/')}/en/accounts/sign-in/"
