@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.procedures",
     "apps.statistics",
     "apps.events",
+    "apps.search",
     "apps.migrant",
     "apps.workspace",
     "apps.authority",
