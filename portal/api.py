@@ -12,6 +12,7 @@ from apps.events.api import EventViewSet
 from apps.glossary.api import TermViewSet
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
+from apps.search.api import SearchView
 from apps.statistics.api import ChartViewSet, DashboardViewSet, DatasetViewSet
 
 router = DefaultRouter()
@@ -33,6 +34,7 @@ router.register("events", EventViewSet, basename="event")
 urlpatterns = [
     path("", include(router.urls)),
     path("me/", MeView.as_view(), name="me"),
+    path("search/", SearchView.as_view(), name="search"),
     path("editorial/coverage/", editorial_api.CoverageView.as_view(), name="editorial-coverage"),
     path("editorial/queue/", editorial_api.QueueView.as_view(), name="editorial-queue"),
     path(

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from apps.core import queries as core_queries
 from apps.migrant.views import MigrantPageMixin
 from apps.search import queries as search_queries
+from apps.search import services as search_services
 
 
 def page_number(value: str | None) -> int:
@@ -32,6 +33,7 @@ class SearchView(MigrantPageMixin, TemplateView):
             topic=params.get("topic", ""),
             page=page_number(params.get("page")),
         )
+        search_services.note_search(region, code, results)
 
         def link(**changes) -> str:
             values = {"q": results.query.text, "kind": results.kind, "topic": results.topic}

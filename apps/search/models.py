@@ -87,3 +87,58 @@ class Word(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class Outcome(models.TextChoices):
+    NOTHING = "nothing", _("Nothing found")
+    POOR = "poor", _("Little found")
+
+
+class Gap(models.Model):
+    """How often, on one day, a search in one language found nothing or little — counted
+    anonymously: the query as normalised (folded words, no numbers), the language, the day and
+    a count. No address, no cookie, no person. Deleted after ``SEARCH_GAP_RETENTION_DAYS``."""
+
+    region = models.ForeignKey("core.Region", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=10)
+    query = models.CharField(_("search"), max_length=200)
+    day = models.DateField(_("day"))
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    count = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        verbose_name = _("search without good results")
+        verbose_name_plural = _("searches without good results")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "language", "query", "day", "outcome"], name="unique_gap_day"
+            )
+        ]
+        indexes = [models.Index(fields=["region", "language", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.day}: {self.query} ×{self.count}"
+
+
+class HandledGap(models.Model):
+    """An editor's answer to a gap: the content that answers the query. Searches for the query
+    show that content first from then on."""
+
+    region = models.ForeignKey("core.Region", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=10)
+    query = models.CharField(_("search"), max_length=200)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    handled_at = models.DateTimeField(_("handled"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("handled search")
+        verbose_name_plural = _("handled searches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "language", "query"], name="unique_handled_gap"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.query}"

@@ -7,16 +7,19 @@ vocabulary by trigram similarity, and their nearest spelling is searched for as 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.db.models import Case, Max, Q, Sum, When
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.core import languages
 from apps.search.engines import Scope, get_engine
-from apps.search.models import Kind, Passage, Word
+from apps.search.models import Gap, HandledGap, Kind, Outcome, Passage, Word
 from apps.search.query import Query, Term, parse, with_corrections
 from apps.search.text import is_chinese
 
@@ -56,6 +59,7 @@ class Results:
     per_page: int = PER_PAGE
     corrections: dict[str, str] = field(default_factory=dict)  # mistyped → searched as well
     unknown: list[str] = field(default_factory=list)  # words found nowhere
+    normalised: str = ""  # the query as content gaps count it
 
     @property
     def total(self) -> int:
@@ -80,8 +84,8 @@ class Results:
         if not self.searched:
             return ""
         if not sum(self.counts.values()):
-            return "none"
-        return "poor" if len(self.unknown) * 2 > len(self.query.terms) else ""
+            return Outcome.NOTHING
+        return Outcome.POOR if len(self.unknown) * 2 > len(self.query.terms) else ""
 
 
 def _known(region_id: int, code: str, terms: list[Term]) -> set[str]:
@@ -122,6 +126,7 @@ def search(
     kind, topic = clean_choice(kind, topic)
     query = parse(text, code, region.source_language if region is not None else "de")
     results = Results(query, kind=kind, topic=topic, per_page=per_page)
+    results.normalised = query.normalised
     if query.problem or region is None:
         return results
     engine = get_engine()
@@ -140,24 +145,137 @@ def search(
     results.unknown = [t.word for t in unknown if t.word not in results.corrections]
     results.counts = counts
     results.page = min(max(1, page), results.pages, MAX_PAGE)
-    if not results.total:
+    answer = _answer(region, code, results) if results.page == 1 else None
+    if not results.total and answer is None:
         return results
     hits = engine.ranked(scope, query.terms, limit=per_page, offset=(results.page - 1) * per_page)
     passages = Passage.objects.in_bulk([hit.passage_id for hit in hits])
     shown = [passages[hit.passage_id] for hit in hits if hit.passage_id in passages]
+    if answer is not None:
+        others = [p for p in shown if _item(p) != _item(answer)]
+        if len(others) == len(shown):
+            results.counts[answer.kind] = results.counts.get(answer.kind, 0) + 1
+        shown = [answer, *others]
     excerpts = engine.excerpts(shown, query.terms, code)
-    results.results = [
-        Result(
-            kind=passage.kind,
-            title=passage.title,
-            heading=passage.heading,
-            url=passage.url,
-            excerpt=mark_safe(excerpts.get(passage.pk, "")),  # noqa: S308 - escaped by excerpts
-            language=languages.get(passage.text_language),
-            is_fallback=passage.is_fallback,
-            is_machine=passage.is_machine,
-            is_outdated=passage.is_outdated,
-        )
-        for passage in shown
-    ]
+    results.results = [_result(passage, excerpts.get(passage.pk, "")) for passage in shown]
     return results
+
+
+def _item(passage: Passage) -> tuple[int, int]:
+    return passage.content_type_id, passage.object_id
+
+
+def _answer(region, code: str, results: Results) -> Passage | None:
+    """The content an editor linked to this query (a handled gap), if any — shown first."""
+    if results.kind or results.topic or not results.normalised:
+        return None
+    answer = HandledGap.objects.filter(
+        region=region, language=code, query=results.normalised
+    ).first()
+    if answer is None:
+        return None
+    return Passage.objects.filter(
+        content_type_id=answer.content_type_id,
+        object_id=answer.object_id,
+        language=code,
+        position=0,
+    ).first()
+
+
+def _result(passage: Passage, excerpt: str) -> Result:
+    return Result(
+        kind=passage.kind,
+        title=passage.title,
+        heading=passage.heading,
+        url=passage.url,
+        excerpt=mark_safe(excerpt),  # noqa: S308 - escaped by apps.search.excerpts
+        language=languages.get(passage.text_language),
+        is_fallback=passage.is_fallback,
+        is_machine=passage.is_machine,
+        is_outdated=passage.is_outdated,
+    )
+
+
+# --- content gaps -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapRow:
+    language: languages.Language
+    query: str
+    searches: int  # in the retention period
+    found_nothing: int  # of which found nothing at all
+    last_day: dt.date
+    handled_by: str = ""  # the title of the content that answers it
+    handled_url: str = ""
+
+
+def gap_rows(region, *, language: str = "", handled: bool = False) -> list[GapRow]:
+    """What people looked for and did not find, most searched first: open gaps, or (with
+    ``handled``) those an editor answered with content."""
+    gaps = Gap.objects.filter(region=region)
+    if language:
+        gaps = gaps.filter(language=language)
+    answers = {
+        (answer.language, answer.query): answer
+        for answer in HandledGap.objects.filter(region=region)
+    }
+    rows = (
+        gaps.values("language", "query")
+        .annotate(
+            searches=Sum("count"),
+            nothing=Sum(Case(When(outcome=Outcome.NOTHING, then="count"), default=0)),
+            last_day=Max("day"),
+        )
+        .order_by("-searches", "language", "query")
+    )
+    passages = _answer_passages(region, answers.values())
+    found = []
+    for row in rows:
+        answer = answers.get((row["language"], row["query"]))
+        if (answer is not None) != handled:
+            continue
+        passage = passages.get((answer.content_type_id, answer.object_id)) if answer else None
+        found.append(
+            GapRow(
+                language=languages.get(row["language"]),
+                query=row["query"],
+                searches=row["searches"],
+                found_nothing=row["nothing"],
+                last_day=row["last_day"],
+                handled_by=passage.title if passage else "",
+                handled_url=passage.url if passage else "",
+            )
+        )
+    return found
+
+
+def _answer_passages(region, answers) -> dict[tuple[int, int], Passage]:
+    wanted = Q(pk__in=[])
+    for answer in answers:
+        wanted |= Q(content_type_id=answer.content_type_id, object_id=answer.object_id)
+    return {
+        (passage.content_type_id, passage.object_id): passage
+        for passage in Passage.objects.filter(
+            wanted, region=region, language=region.source_language, position=0
+        )
+    }
+
+
+def gap_export_rows(region, *, language: str = "") -> list[list]:
+    """The open gaps as a table, without those searched fewer than the export threshold times."""
+    threshold = settings.SEARCH_GAP_EXPORT_THRESHOLD
+    return [["language", "search", "searches", "found_nothing", "last_day"]] + [
+        [row.language.code, row.query, row.searches, row.found_nothing, row.last_day.isoformat()]
+        for row in gap_rows(region, language=language)
+        if row.searches >= threshold
+    ]
+
+
+def answerable_items(region) -> list[Passage]:
+    """The items a gap can be answered with: every searchable item, in the source language."""
+    return list(
+        Passage.objects.filter(region=region, language=region.source_language, position=0)
+        .only("content_type_id", "object_id", "kind", "title")
+        .order_by("kind", "title")
+    )

@@ -1,4 +1,5 @@
-"""Writes of search: the index of an item, rebuilt whenever what migrants read of it changes.
+"""Writes of search: the index of an item, rebuilt whenever what migrants read of it changes;
+the anonymous counts of searches that found nothing or little (content gaps).
 
 An item is indexed in every language its region offers: its passages for readers of each (the
 reader's language version, or the original where there is none) replace the ones before, in one
@@ -8,18 +9,21 @@ transaction; a change that does not alter any passage writes nothing. Items migr
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from collections.abc import Iterable
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import Model
+from django.db import IntegrityError, transaction
+from django.db.models import F, Model
+from django.utils import timezone
 
 from apps.search.chunking import SEARCHED_MODELS, Chunked, chunk, is_searchable
 from apps.search.engines import Engine, get_engine
-from apps.search.models import Kind, Passage, Word
+from apps.search.models import Gap, HandledGap, Kind, Passage, Word
 from apps.search.text import fold, is_chinese, pg_config, words
 
 logger = logging.getLogger(__name__)
@@ -179,3 +183,52 @@ def rebuild(region=None) -> int:
         for start in range(0, passages.count(), 1000):
             _add_words(_vocabulary(passages.order_by("pk")[start : start + 1000]))
     return passages.count()
+
+
+# --- content gaps ---------------------------------------------------------------------------------
+
+
+def note_search(region, code: str, results) -> None:
+    """Count a search as a content gap if it found nothing or little — the first page of an
+    unfiltered search only, so that paging or filtering is not counted again."""
+    if results.page == 1 and not results.kind and not results.topic:
+        record_search(region, code, results.normalised, results.outcome)
+
+
+def record_search(region, code: str, normalised: str, outcome: str) -> None:
+    """Count a search that found nothing or little (``outcome``): the normalised query, the
+    language and today's date, nothing else — not who searched, nor from where."""
+    if not outcome or not normalised or region is None:
+        return
+    key = {"region": region, "language": code, "query": normalised[:200]}
+    key.update(day=timezone.localdate(), outcome=outcome)
+    if Gap.objects.filter(**key).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            Gap.objects.create(**key, count=1)
+    except IntegrityError:  # counted at the same moment by another request
+        Gap.objects.filter(**key).update(count=F("count") + 1)
+
+
+def handle_gap(region, *, language: str, query: str, item: Model) -> HandledGap:
+    """Mark a gap as handled by ``item``: searches for it show the item first from now on."""
+    gap, _created = HandledGap.objects.update_or_create(
+        region=region,
+        language=language,
+        query=query,
+        defaults={"content_type": ContentType.objects.get_for_model(item), "object_id": item.pk},
+    )
+    return gap
+
+
+def reopen_gap(region, *, language: str, query: str) -> None:
+    HandledGap.objects.filter(region=region, language=language, query=query).delete()
+
+
+def forget_old_gaps(*, today=None) -> int:
+    """Delete the counts older than the retention period; returns how many rows went."""
+    today = today or timezone.localdate()
+    cutoff = today - dt.timedelta(days=settings.SEARCH_GAP_RETENTION_DAYS)
+    deleted, _by_model = Gap.objects.filter(day__lt=cutoff).delete()
+    return deleted

@@ -11,3 +11,9 @@ from apps.search import services
 def index_items(keys: list[list]) -> int:
     """Index the items ``[[label, pk], ...]``; returns how many changed."""
     return sum(services.index_by_label(label, int(pk)) for label, pk in keys)
+
+
+@shared_task
+def forget_old_gaps() -> int:
+    """Celery beat, daily: delete the counts of searches older than the retention period."""
+    return services.forget_old_gaps()
