@@ -55,3 +55,4 @@ bench: setup
 	$(PY) bench/coverage_matrix.py $(BENCH_ARGS)
 	$(PY) bench/glossary_marking.py
 	$(PY) bench/procedure_page.py
+	$(PY) bench/search_eval.py --scale 10
