@@ -60,3 +60,4 @@ bench: setup
 	$(PY) bench/glossary_marking.py
 	$(PY) bench/procedure_page.py
 	$(PY) bench/read_aloud.py
+	$(PY) bench/search_eval.py --scale 10

@@ -41,6 +41,7 @@ HOLDERS: dict[str, set[str]] = {
     "authority.manage_members": {"region_admin"},
     "authority.manage_taxonomy": {"region_admin"},
     "editorial.view": AUTHORITY_STAFF,
+    "editorial.edit": {"editor", "region_admin"},
     "editorial.view_translations": AUTHORITY_STAFF,
     "events.manage": {"editor", "reviewer", "region_admin"},
     "events.moderate": {"reviewer", "region_admin"},
@@ -217,7 +218,7 @@ def database_state() -> str:
     """A fingerprint of every row the workspaces can write."""
     digest = hashlib.sha256()
     for label in ("accounts", "core", "editorial", "translation", "articles", "events", "places",
-                  "procedures", "statistics"):  # fmt: skip
+                  "procedures", "statistics", "search"):  # fmt: skip
         for model in apps.get_app_config(label).get_models():
             # Signing in (force_login) stamps last_login; that is not the page writing.
             fields = [f.attname for f in model._meta.concrete_fields if f.name != "last_login"]

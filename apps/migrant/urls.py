@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.migrant import event_views, views
+from apps.migrant import event_views, search_views, views
 
 app_name = "migrant"
 
@@ -52,4 +52,5 @@ urlpatterns = [
     ),
     path("figures/<slug:slug>/", views.DashboardView.as_view(), name="dashboard"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
 ]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "apps.statistics",
     "apps.events",
     "apps.speech",
+    "apps.search",
     "apps.migrant",
     "apps.workspace",
     "apps.authority",
@@ -366,7 +367,18 @@ SPEECH_OPUSENC = os.environ.get("SPEECH_OPUSENC", "opusenc")
 # Seconds one program may take for one text before it is stopped.
 SPEECH_TIMEOUT = int(os.environ.get("SPEECH_TIMEOUT", "120"))
 
+# --- Search ---------------------------------------------------------------------------------------
+# Searches that found nothing or little are counted (query, language, day — nobody's identity)
+# for the authority's content-gap view, and deleted after this many days.
+SEARCH_GAP_RETENTION_DAYS = int(os.environ.get("SEARCH_GAP_RETENTION_DAYS", "180"))
+# A search counted fewer times than this is left out of every export (it may be identifying).
+SEARCH_GAP_EXPORT_THRESHOLD = int(os.environ.get("SEARCH_GAP_EXPORT_THRESHOLD", "5"))
+
 CELERY_BEAT_SCHEDULE = {
+    "forget-old-search-gaps": {
+        "task": "apps.search.tasks.forget_old_gaps",
+        "schedule": 60 * 60 * 24,  # seconds: daily
+    },
     "erase-old-registrations": {
         "task": "apps.events.tasks.erase_old_registrations",
         "schedule": 60 * 60 * 6,  # seconds: four times a day

@@ -39,6 +39,9 @@ def test_switcher_works_by_keyboard(page, live_server, taxonomy):
     page.keyboard.press("Tab")  # skip link
     expect(page.locator(".skip-link")).to_be_focused()
     page.keyboard.press("Tab")  # brand
+    page.keyboard.press("Tab")  # search field
+    expect(page.get_by_role("searchbox", name="Search the portal")).to_be_focused()
+    page.keyboard.press("Tab")  # search button
     page.keyboard.press("Tab")  # language switcher
     page.keyboard.press("Enter")
     expect(page.get_by_role("link", name="Deutsch")).to_be_visible()

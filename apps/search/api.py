@@ -1,0 +1,101 @@
+"""The search API: what the results page shows, for other apps (a city's mobile app)."""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.api import LANG_PARAMETER
+from apps.search import queries, services
+from apps.search.models import Kind
+
+
+class ResultSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Kind.choices)
+    title = serializers.CharField()
+    heading = serializers.CharField(help_text="The step or section that matched, if any.")
+    url = serializers.CharField(help_text="The page in the portal (a path).")
+    excerpt_html = serializers.CharField(
+        source="excerpt", help_text="A short excerpt; matching words are in <mark>."
+    )
+    language = serializers.CharField(
+        source="language.code", help_text="The language the texts are in."
+    )
+    is_fallback = serializers.BooleanField(
+        help_text="Not translated into the requested language: the original is given."
+    )
+    is_machine = serializers.BooleanField()
+    is_outdated = serializers.BooleanField()
+
+
+class ResultsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Items found (of the chosen kind).")
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    query = serializers.CharField(help_text="The query as searched.")
+    corrections = serializers.DictField(
+        child=serializers.CharField(), help_text="Mistyped word → the spelling searched as well."
+    )
+    counts = serializers.DictField(child=serializers.IntegerField(), help_text="Items per kind.")
+    results = ResultSerializer(many=True)
+
+
+class ProblemSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+def _page(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 5 else 1
+
+
+class SearchView(APIView):
+    """Search the region's published content in one language: procedures (and the step that
+    matches), information, glossary terms, documents, courses and events, organisations and
+    places, best first, one result per item."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="What to find."),
+            OpenApiParameter("kind", OpenApiTypes.STR, enum=Kind.values),
+            OpenApiParameter("topic", OpenApiTypes.STR, description="A topic's slug."),
+            OpenApiParameter("page", OpenApiTypes.INT),
+            LANG_PARAMETER,
+        ],
+        responses={200: ResultsSerializer, 400: ProblemSerializer},
+    )
+    def get(self, request):
+        params = request.query_params
+        results = queries.search(
+            request.region,
+            get_language(),
+            params.get("q", ""),
+            kind=params.get("kind", ""),
+            topic=params.get("topic", ""),
+            page=_page(params.get("page")),
+        )
+        if results.query.problem:
+            return Response({"detail": results.query.problem}, status=status.HTTP_400_BAD_REQUEST)
+        services.note_search(request.region, get_language(), results)
+
+        def page_url(number: int) -> str:
+            query = request.GET.copy()
+            query["page"] = str(number)
+            return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+        data = {
+            "count": results.total,
+            "next": page_url(results.page + 1) if results.page < results.pages else None,
+            "previous": page_url(results.page - 1) if results.page > 1 else None,
+            "query": results.query.text,
+            "corrections": results.corrections,
+            "counts": results.counts,
+            "results": results.results,
+        }
+        return Response(ResultsSerializer(data).data)

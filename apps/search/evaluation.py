@@ -1,0 +1,59 @@
+"""How well search finds what people mean: the share of questions whose expected item is the
+first result (top-1) or among the first three (top-3), per language.
+
+The questions and what each should find are in ``bench/search_eval.json``, written by hand;
+``bench/search_eval.py`` reports the figures and ``tests/search/test_evaluation.py`` keeps a
+floor under them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from apps.search.queries import search
+
+QUESTIONS = Path(__file__).resolve().parent.parent.parent / "bench" / "search_eval.json"
+
+
+def item_of(kind: str, url: str) -> str:
+    """``kind:slug`` of a result, from its link (an organisation's slug is its anchor)."""
+    parts = urlsplit(url)
+    if kind == "organisation":
+        return f"{kind}:{parts.fragment}"
+    return f"{kind}:{[piece for piece in parts.path.split('/') if piece][-1]}"
+
+
+@dataclass
+class Score:
+    questions: int = 0
+    top1: int = 0
+    top3: int = 0
+    misses: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def rate(self, hits: int) -> float:
+        return hits / self.questions if self.questions else 0.0
+
+
+def load_questions(path: Path = QUESTIONS) -> dict[str, list[tuple[str, list[str]]]]:
+    return {
+        code: [(text, expected) for text, expected in questions]
+        for code, questions in json.loads(path.read_text("utf-8"))["questions"].items()
+    }
+
+
+def evaluate(region, questions: dict[str, list[tuple[str, list[str]]]]) -> dict[str, Score]:
+    scores: dict[str, Score] = {}
+    for code, asked in questions.items():
+        score = scores.setdefault(code, Score())
+        for text, expected in asked:
+            found = [item_of(r.kind, r.url) for r in search(region, code, text).results[:3]]
+            score.questions += 1
+            score.top1 += bool(found[:1] and found[0] in expected)
+            if any(item in expected for item in found):
+                score.top3 += 1
+            else:
+                score.misses.append((text, found))
+    return scores

@@ -1,0 +1,281 @@
+"""Search for readers: one read model for the results page and the API.
+
+A search reads the index (:class:`~apps.search.models.Passage` and the engine's structures) and
+never the content tables. Words that occur nowhere in the reader's passages are looked up in the
+vocabulary by trigram similarity, and their nearest spelling is searched for as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, Max, Q, Sum, When
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from apps.core import languages
+from apps.search.engines import Scope, get_engine
+from apps.search.models import Gap, HandledGap, Kind, Outcome, Passage, Word
+from apps.search.query import Query, Term, parse, with_corrections
+from apps.search.text import is_chinese
+
+PER_PAGE = 10
+MAX_PAGE = 50
+FUZZY_WORDS = 3  # unknown words corrected per query, at most
+_SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One item found, with the passage of it that matched best."""
+
+    kind: str
+    title: str
+    heading: str  # the step or section that matched, if not the item itself
+    url: str
+    excerpt: SafeString
+    language: languages.Language  # of title, heading and excerpt
+    is_fallback: bool
+    is_machine: bool
+    is_outdated: bool
+
+    @property
+    def kind_label(self) -> str:
+        return str(Kind(self.kind).label)
+
+
+@dataclass
+class Results:
+    query: Query
+    kind: str = ""
+    topic: str = ""
+    results: list[Result] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # items found per kind
+    page: int = 1
+    per_page: int = PER_PAGE
+    corrections: dict[str, str] = field(default_factory=dict)  # mistyped → searched as well
+    unknown: list[str] = field(default_factory=list)  # words found nowhere
+    normalised: str = ""  # the query as content gaps count it
+
+    @property
+    def total(self) -> int:
+        return self.counts.get(self.kind, 0) if self.kind else sum(self.counts.values())
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def kinds(self) -> list[tuple[str, str, int]]:
+        """(kind, label, count) of the kinds found, in the order of :class:`Kind`."""
+        return [(k.value, str(k.label), self.counts[k]) for k in Kind if self.counts.get(k)]
+
+    @property
+    def searched(self) -> bool:
+        return bool(self.query.terms) and not self.query.problem
+
+    @property
+    def outcome(self) -> str:
+        """For content gaps: "none" (nothing found), "poor" (most words found nowhere), or ""."""
+        if not self.searched:
+            return ""
+        if not sum(self.counts.values()):
+            return Outcome.NOTHING
+        return Outcome.POOR if len(self.unknown) * 2 > len(self.query.terms) else ""
+
+
+def _known(region_id: int, code: str, terms: list[Term]) -> set[str]:
+    return set(
+        Word.objects.filter(
+            region_id=region_id, language=code, word__in=[term.word for term in terms]
+        ).values_list("word", flat=True)
+    )
+
+
+def _correctable(term: Term) -> bool:
+    return len(term.word) >= 4 and not term.word.isdigit() and not is_chinese(term.word)
+
+
+def _corrections(engine, scope: Scope, unknown: list[Term]) -> dict[str, str]:
+    found = {}
+    for term in unknown[:FUZZY_WORDS]:
+        similar = engine.similar_words(scope.region_id, scope.code, term.word)
+        if similar and similar[0][0] != term.word:
+            found[term.word] = similar[0][0]
+    return found
+
+
+def clean_choice(kind: str, topic: str) -> tuple[str, str]:
+    """A kind and a topic slug from a URL, or "" for anything else."""
+    kind = kind if kind in Kind.values else ""
+    topic = topic if topic and _SLUG.match(topic) else ""
+    return kind, topic
+
+
+def search(
+    region, code: str, text: str | None, *, kind: str = "", topic: str = "", page: int = 1,
+    per_page: int = PER_PAGE, now=None,
+) -> Results:  # fmt: skip
+    """What a reader of ``code`` finds for ``text`` in ``region``: a page of results (items,
+    best first, each with its best passage), the number found per kind, and the corrections of
+    mistyped words that were searched for as well."""
+    kind, topic = clean_choice(kind, topic)
+    query = parse(text, code, region.source_language if region is not None else "de")
+    results = Results(query, kind=kind, topic=topic, per_page=per_page)
+    results.normalised = query.normalised
+    if query.problem or region is None:
+        return results
+    engine = get_engine()
+    scope = Scope(region.pk, code, now or timezone.now(), kind=kind, topic=topic)
+    known = _known(region.pk, code, query.terms)
+    unknown = [term for term in query.terms if term.word not in known and _correctable(term)]
+    counts = engine.counts(scope, query.terms)
+    if unknown or not counts:
+        corrections = _corrections(engine, scope, unknown)
+        if corrections:
+            corrected = with_corrections(query, corrections)
+            better = engine.counts(scope, corrected.terms)
+            if sum(better.values()) >= sum(counts.values()):
+                query, counts, results.corrections = corrected, better, corrections
+                results.query = query
+    results.unknown = [t.word for t in unknown if t.word not in results.corrections]
+    results.counts = counts
+    results.page = min(max(1, page), results.pages, MAX_PAGE)
+    answer = _answer(region, code, results) if results.page == 1 else None
+    if not results.total and answer is None:
+        return results
+    hits = engine.ranked(scope, query.terms, limit=per_page, offset=(results.page - 1) * per_page)
+    passages = Passage.objects.in_bulk([hit.passage_id for hit in hits])
+    shown = [passages[hit.passage_id] for hit in hits if hit.passage_id in passages]
+    if answer is not None:
+        others = [p for p in shown if _item(p) != _item(answer)]
+        if len(others) == len(shown):
+            results.counts[answer.kind] = results.counts.get(answer.kind, 0) + 1
+        shown = [answer, *others]
+    excerpts = engine.excerpts(shown, query.terms, code)
+    results.results = [_result(passage, excerpts.get(passage.pk, "")) for passage in shown]
+    return results
+
+
+def _item(passage: Passage) -> tuple[int, int]:
+    return passage.content_type_id, passage.object_id
+
+
+def _answer(region, code: str, results: Results) -> Passage | None:
+    """The content an editor linked to this query (a handled gap), if any — shown first."""
+    if results.kind or results.topic or not results.normalised:
+        return None
+    answer = HandledGap.objects.filter(
+        region=region, language=code, query=results.normalised
+    ).first()
+    if answer is None:
+        return None
+    return Passage.objects.filter(
+        content_type_id=answer.content_type_id,
+        object_id=answer.object_id,
+        language=code,
+        position=0,
+    ).first()
+
+
+def _result(passage: Passage, excerpt: str) -> Result:
+    return Result(
+        kind=passage.kind,
+        title=passage.title,
+        heading=passage.heading,
+        url=passage.url,
+        excerpt=mark_safe(excerpt),  # noqa: S308 - escaped by apps.search.excerpts
+        language=languages.get(passage.text_language),
+        is_fallback=passage.is_fallback,
+        is_machine=passage.is_machine,
+        is_outdated=passage.is_outdated,
+    )
+
+
+# --- content gaps -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapRow:
+    language: languages.Language
+    query: str
+    searches: int  # in the retention period
+    found_nothing: int  # of which found nothing at all
+    last_day: dt.date
+    handled_by: str = ""  # the title of the content that answers it
+    handled_url: str = ""
+
+
+def gap_rows(region, *, language: str = "", handled: bool = False) -> list[GapRow]:
+    """What people looked for and did not find, most searched first: open gaps, or (with
+    ``handled``) those an editor answered with content."""
+    gaps = Gap.objects.filter(region=region)
+    if language:
+        gaps = gaps.filter(language=language)
+    answers = {
+        (answer.language, answer.query): answer
+        for answer in HandledGap.objects.filter(region=region)
+    }
+    rows = (
+        gaps.values("language", "query")
+        .annotate(
+            searches=Sum("count"),
+            nothing=Sum(Case(When(outcome=Outcome.NOTHING, then="count"), default=0)),
+            last_day=Max("day"),
+        )
+        .order_by("-searches", "language", "query")
+    )
+    passages = _answer_passages(region, answers.values())
+    found = []
+    for row in rows:
+        answer = answers.get((row["language"], row["query"]))
+        if (answer is not None) != handled:
+            continue
+        passage = passages.get((answer.content_type_id, answer.object_id)) if answer else None
+        found.append(
+            GapRow(
+                language=languages.get(row["language"]),
+                query=row["query"],
+                searches=row["searches"],
+                found_nothing=row["nothing"],
+                last_day=row["last_day"],
+                handled_by=passage.title if passage else "",
+                handled_url=passage.url if passage else "",
+            )
+        )
+    return found
+
+
+def _answer_passages(region, answers) -> dict[tuple[int, int], Passage]:
+    wanted = Q(pk__in=[])
+    for answer in answers:
+        wanted |= Q(content_type_id=answer.content_type_id, object_id=answer.object_id)
+    return {
+        (passage.content_type_id, passage.object_id): passage
+        for passage in Passage.objects.filter(
+            wanted, region=region, language=region.source_language, position=0
+        )
+    }
+
+
+def gap_export_rows(region, *, language: str = "") -> list[list]:
+    """The open gaps as a table, without those searched fewer than the export threshold times."""
+    threshold = settings.SEARCH_GAP_EXPORT_THRESHOLD
+    return [["language", "search", "searches", "found_nothing", "last_day"]] + [
+        [row.language.code, row.query, row.searches, row.found_nothing, row.last_day.isoformat()]
+        for row in gap_rows(region, language=language)
+        if row.searches >= threshold
+    ]
+
+
+def answerable_items(region) -> list[Passage]:
+    """The items a gap can be answered with: every searchable item, in the source language."""
+    return list(
+        Passage.objects.filter(region=region, language=region.source_language, position=0)
+        .only("content_type_id", "object_id", "kind", "title")
+        .order_by("kind", "title")
+    )
