@@ -9,20 +9,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/srv/static \
     MEDIA_ROOT=/srv/media
 
+# espeak-ng and opus-tools: read-aloud (the worker speaks every published text; see README).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpq5 libicu72 \
+    && apt-get install -y --no-install-recommends libpq5 espeak-ng opus-tools \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app --shell /usr/sbin/nologin waypoint
 
 WORKDIR /app
 COPY pyproject.toml ./
-# Dependencies first, so code changes do not reinstall them. PyICU (alphabetical order per
-# language) is built against Debian's ICU, whose build tools leave the image afterwards.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libicu-dev pkg-config g++ \
-    && mkdir -p apps portal && pip install . \
-    && apt-get purge -y --auto-remove libicu-dev pkg-config g++ \
-    && rm -rf /var/lib/apt/lists/*
+# Dependencies first, so code changes do not reinstall them (PyICU comes as a wheel with ICU).
+RUN mkdir -p apps portal && pip install .
 COPY . .
 
 # Compile catalogues (pure Python) and collect hashed, compressed static files into the image.

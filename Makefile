@@ -14,7 +14,6 @@ export WAYPOINT_INSECURE_DEV_KEY ?= 1
 .PHONY: run test lint format setup catalogues messages migrate demo clean bench
 
 $(STAMP): pyproject.toml
-	@pkg-config --exists icu-i18n || { echo "PyICU needs ICU and a C++ compiler: apt-get install libicu-dev pkg-config g++ python3-dev (Debian/Ubuntu), brew install icu4c pkg-config (macOS)."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@rm -f $(VENV)/.installed-*
@@ -29,9 +28,13 @@ migrate: setup
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py seed_demo --site-url http://$(HOST):$(PORT)
 
 run: demo
+	@# Read-aloud for the demo is recorded beside the server (minutes the first time only; pages
+	@# say "being prepared" until then). Without espeak-ng the log says so and pages say why.
+	@mkdir -p media && echo "Recording read-aloud in the background (log: media/read-aloud.log)"
+	@DEBUG=1 $(PY) manage.py generate_speech >media/read-aloud.log 2>&1 &
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
@@ -56,3 +59,4 @@ bench: setup
 	$(PY) bench/coverage_matrix.py $(BENCH_ARGS)
 	$(PY) bench/glossary_marking.py
 	$(PY) bench/procedure_page.py
+	$(PY) bench/read_aloud.py

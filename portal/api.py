@@ -13,6 +13,7 @@ from apps.glossary.api import TermViewSet
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
 from apps.statistics.api import ChartViewSet, DashboardViewSet, DatasetViewSet
+from apps.workspace.routes import route
 
 router = DefaultRouter()
 router.register("languages", LanguageViewSet, basename="language")
@@ -33,19 +34,16 @@ router.register("events", EventViewSet, basename="event")
 urlpatterns = [
     path("", include(router.urls)),
     path("me/", MeView.as_view(), name="me"),
-    path("editorial/coverage/", editorial_api.CoverageView.as_view(), name="editorial-coverage"),
-    path("editorial/queue/", editorial_api.QueueView.as_view(), name="editorial-queue"),
-    path(
-        "editorial/items/<str:type>/<int:pk>/",
-        editorial_api.ItemWorkflowView.as_view(),
-        name="editorial-item",
-    ),
-    path(
-        "editorial/items/<str:type>/<int:pk>/compare/",
-        editorial_api.CompareView.as_view(),
-        name="editorial-compare",
-    ),
+    # The staff API: each route with the permission it needs on the region.
+    route("editorial/coverage/", editorial_api.CoverageView, "editorial-coverage",
+          permission="editorial.view_translations"),
+    route("editorial/queue/", editorial_api.QueueView, "editorial-queue",
+          permission="editorial.view_translations"),
+    route("editorial/items/<str:type>/<int:pk>/", editorial_api.ItemWorkflowView,
+          "editorial-item", permission="editorial.view"),
+    route("editorial/items/<str:type>/<int:pk>/compare/", editorial_api.CompareView,
+          "editorial-compare", permission="editorial.view"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
-]
+]  # fmt: skip

@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from apps.core import media as core_media
 from apps.core import views as core_views
 
 urlpatterns = [
@@ -17,14 +18,16 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("apps.accounts.urls")),
+    path("accounts/", include("apps.workspace.account_urls")),
     path("authority/", include("apps.authority.urls")),
     path("ngo/", include("apps.ngo.urls")),
     path("", include("apps.migrant.urls")),
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# A request the page cannot use (see apps.core.params) is explained, in the reader's language.
+handler400 = "apps.core.views.bad_request"
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/"):
+    # Answers only with SERVE_MEDIA (the embedded default); nginx serves media in production.
+    urlpatterns.append(path(f"{settings.MEDIA_URL[1:]}<path:path>", core_media.serve))

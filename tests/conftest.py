@@ -32,6 +32,30 @@ def _generous_sign_in_limits(settings):
     settings.SIGN_IN_RATE_PER_ADDRESS = "10000/m"
 
 
+@pytest.fixture(scope="session")
+def _test_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_outside_the_project(settings, _test_media):
+    # Uploads, and the audio read-aloud records whenever a test's publication commits, never
+    # land in the developer's own media directory.
+    settings.MEDIA_ROOT = _test_media
+
+
+@pytest.fixture(autouse=True)
+def _services_start_trusted():
+    """Each test starts with closed circuit breakers: one test's dead Redis is not the next's."""
+    from apps.core import breaker
+
+    breaker.cache.reset()
+    breaker.broker.reset()
+    yield
+    breaker.cache.reset()
+    breaker.broker.reset()
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     with translation.override("en"):

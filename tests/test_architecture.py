@@ -142,3 +142,31 @@ def test_the_allow_list_names_only_files_that_exist():
         name for name in ALLOWED_MODULES | ALLOWED_TEMPLATE_DIRS if not (ROOT / name).exists()
     ]
     assert not missing, f"Remove from the allow-list: {missing}"
+
+
+def test_services_never_import_tasks():
+    """Tasks call services; a service queues a task by name (apps.core.jobs), never by import."""
+    offenders = []
+    for path in APPS.glob("*/services.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom):
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            offenders += [f"{_relative(path)}: {n}" for n in names if n.endswith(".tasks")]
+    assert offenders == []
+
+
+def test_domain_apps_have_no_pages():
+    """Pages and their URLs belong to a frontend (or the workspace kit); a domain app exports
+    services, queries, forms and its API. apps/core keeps the site's plumbing (health check,
+    language switch, the region's stylesheet, error pages)."""
+    pages = [
+        _relative(path)
+        for app in domain_apps()
+        if app.name != "core"
+        for path in (*app.glob("*views.py"), app / "urls.py")
+        if path.exists()
+    ]
+    assert pages == []

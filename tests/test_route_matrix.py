@@ -15,8 +15,10 @@ import hashlib
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
 
 from apps.editorial import services as workflow
+from apps.editorial.api import StaffAPIView
 from apps.events import recurrence
 from apps.events import services as event_services
 from apps.events.models import Event
@@ -73,6 +75,48 @@ WORKSPACE_ROUTES = sorted(
     for name, pattern in _walk(get_resolver().url_patterns)
     if name.startswith(("authority:", "ngo:"))
 )
+
+
+#: The staff API: routes under /api/v1/ whose views are for staff (token or session).
+STAFF_API_ROUTES = sorted(
+    (name, pattern)
+    for name, pattern in _walk(get_resolver().url_patterns)
+    if name.startswith("api:") and issubclass(
+        getattr(pattern.callback, "view_class", object), StaffAPIView
+    )
+)  # fmt: skip
+
+
+def test_every_staff_api_route_declares_its_permission():
+    assert STAFF_API_ROUTES, "the staff API routes were not found"
+    undeclared = [
+        name for name, pattern in STAFF_API_ROUTES
+        if getattr(pattern.callback, "route_permission", "") not in HOLDERS
+    ]  # fmt: skip
+    assert undeclared == []
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern"), STAFF_API_ROUTES, ids=[n for n, _ in STAFF_API_ROUTES]
+)
+def test_every_role_gets_what_the_staff_api_route_declares(client, people, world, name, pattern):
+    permission = pattern.callback.route_permission
+    url = reverse(name, kwargs=url_kwargs(name, pattern, world))
+    if name.endswith("compare"):
+        url += "?a=1&b=2"  # the article's two revisions
+    for role in ROLES:
+        headers = {}
+        if people[role] is not None:
+            token, _ = Token.objects.get_or_create(user=people[role])
+            headers = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+        response = client.get(url, **headers)
+        what = f"GET {url} as {role}"
+        if role == "anonymous":
+            assert response.status_code == 401, what
+        elif role in HOLDERS[permission]:
+            assert response.status_code == 200, what
+        else:
+            assert response.status_code == 403, what
 
 
 def test_every_workspace_route_declares_its_permission():
@@ -161,7 +205,8 @@ def url_kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
         if key == "pk":
             kwargs[key] = (
                 by_route.get(short)
-                or world["article" if short.startswith(("content", "translation")) else event]
+                # A route with a content type names an item of it (an article); others an event.
+                or world["article" if "type" in pattern.pattern.converters else event]
             )
         else:
             kwargs[key] = values[key]

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from apps.accounts.models import Membership, Organisation, User
+from apps.accounts.models import Membership, Organisation, SignInFailure, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -34,3 +34,15 @@ class OrganisationAdmin(TranslationAdmin):
     list_display = ["name", "kind", "region", "is_active"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "slug"]
+
+
+@admin.register(SignInFailure)
+class SignInFailureAdmin(admin.ModelAdmin):
+    """Recent failed sign-ins; deleting an account's rows lifts its lockout at once."""
+
+    list_display = ["at", "account", "address"]
+    search_fields = ["account", "address"]
+    readonly_fields = ["account", "address", "at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

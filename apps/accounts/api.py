@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from apps.accounts import queries
 from apps.accounts.models import Organisation
 from apps.accounts.rules import PERMISSIONS
-from apps.core import languages
+from apps.core import languages, text
 from apps.core.api import LANG_PARAMETER, TranslatedSerializer
 from apps.core.models import Region
 
@@ -62,6 +62,9 @@ class OrganisationSerializer(TranslatedSerializer):
             "languages_spoken",
             "places",
         ]
+
+    def validate_name(self, value: str) -> str:
+        return text.clean_title(value)
 
     def validate(self, attrs: dict) -> dict:
         if self.instance is not None:

@@ -9,6 +9,7 @@ from apps.core import languages
 from apps.core.forms import (
     ConcurrentEditMixin,
     RegionScopedMixin,
+    SingleLineTitlesMixin,
     TranslatedFieldsMixin,
     localized_fields,
 )
@@ -27,7 +28,9 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class OrganisationProfileForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class OrganisationProfileForm(
+    ConcurrentEditMixin, TranslatedFieldsMixin, SingleLineTitlesMixin, forms.ModelForm
+):
     """What an organisation keeps current about itself."""
 
     translated_fields = ("name", "address", "description", "services")
@@ -74,7 +77,12 @@ class OrganisationAdminForm(RegionScopedMixin, OrganisationProfileForm):
             self.fields["kind"].disabled = True
 
 
-class GrantRoleForm(forms.Form):
+def translation_language_choices(region: Region) -> list[tuple[str, str]]:
+    """The languages a translator can be given: the region's, but not its source language."""
+    return [(lang.code, lang.name_local) for lang in region.translation_languages]
+
+
+class GrantRoleForm(SingleLineTitlesMixin, forms.Form):
     """Give a person (new or known) a role in one of the organisations the granter manages."""
 
     email = forms.EmailField(label=_("E-mail address"))
@@ -90,8 +98,9 @@ class GrantRoleForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args, organisations, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = translation_language_choices(region)
         self.fields["organisation"].queryset = organisations
         kinds = set(organisations.values_list("kind", flat=True))
         allowed = {role for kind in kinds for role in ROLES_BY_KIND[kind]}
@@ -119,3 +128,18 @@ class GrantRoleForm(forms.Form):
         if role != Role.TRANSLATOR:
             data["languages"] = []
         return data
+
+
+class TranslatorLanguagesForm(forms.Form):
+    """The languages one translator translates into; the role itself stays."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        help_text=_("The languages this person translates into."),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the languages this translator works in.")},
+    )
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = translation_language_choices(region)

@@ -162,6 +162,21 @@ ROLES_BY_KIND: dict[str, tuple[str, ...]] = {
 }
 
 
+def validate_translation_languages(codes: list[str], region: Region) -> None:
+    """A translator translates into the region's languages, never into its source language."""
+    if region.source_language in codes:
+        raise ValidationError(
+            _("%(language)s is the source language: texts are written in it, not translated.")
+            % {"language": languages.get(region.source_language).name_local}
+        )
+    offered = {lang.code for lang in region.translation_languages}
+    other = [code for code in codes if code not in offered]
+    if other:
+        raise ValidationError(
+            _("Not a language of this region: %(codes)s") % {"codes": ", ".join(other)}
+        )
+
+
 class Membership(models.Model):
     """One role a user holds in one organisation. A person with two roles has two memberships."""
 
@@ -198,9 +213,35 @@ class Membership(models.Model):
         if self.role == Role.TRANSLATOR:
             try:
                 validate_language_codes(self.languages)
+                if self.organisation_id:
+                    validate_translation_languages(self.languages, self.organisation.region)
             except ValidationError as error:
                 errors["languages"] = error.messages
         elif self.languages:
             errors["languages"] = _("Only translators are given languages.")
         if errors:
             raise ValidationError(errors)
+
+
+class SignInFailure(models.Model):
+    """One failed sign-in: the account tried, the client address it came from, and when.
+
+    Kept in the database, not the cache, so that a cache outage never lifts a lockout, and only
+    as long as the lockout window (see :mod:`apps.accounts.lockout`). Successful sign-ins are
+    not recorded.
+    """
+
+    account = models.CharField(_("account"), max_length=254)
+    address = models.CharField(_("client address"), max_length=64)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        indexes = [
+            models.Index(fields=["account", "address", "at"]),
+            models.Index(fields=["address", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.account} {self.address}"

@@ -102,6 +102,22 @@ is_editor = authority_role(Role.EDITOR, Role.REGION_ADMIN)
 is_reviewer = authority_role(Role.REVIEWER, Role.REGION_ADMIN)
 is_translator_here = authority_role(Role.TRANSLATOR, Role.REGION_ADMIN, Role.REVIEWER)
 is_statistics_manager = authority_role(Role.STATISTICS_MANAGER)
+manages_city_events = is_editor | is_reviewer
+
+
+@rules.predicate
+def sees_registrations_of(user, event) -> bool:
+    """Who may see who registered for an event (personal data), and so who looked at them: the
+    organising NGO's own people; for the city's own events, those who manage them."""
+    organisation = getattr(event, "organisation", None)
+    if not isinstance(organisation, Organisation):
+        return False
+    if organisation.kind == OrganisationKind.NGO:
+        return is_ngo_profile_editor(user, organisation)
+    return organisation.kind == OrganisationKind.AUTHORITY and manages_city_events(
+        user, organisation.region
+    )
+
 
 #: The permission table. Keys are permission names; the object each takes is named in the prefix.
 PERMISSIONS: dict[str, rules.Predicate] = {
@@ -125,8 +141,10 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "editorial.publish_translation": is_reviewer,
     # Events — object: Region. Managing covers the city's own events and their registrations;
     # moderating is archiving any organisation's event.
-    "events.manage": is_editor | is_reviewer,
+    "events.manage": manages_city_events,
     "events.moderate": is_reviewer,
+    # Events — object: Event. Seeing its registrations and the record of who looked at them.
+    "events.view_registrations": sees_registrations_of,
     # NGO tips on procedure steps — object: Region
     "procedures.review_tips": is_editor | is_reviewer,
     # Statistics: upload data (raw uploads are theirs alone), define datasets, charts and

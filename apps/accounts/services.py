@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,8 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
-from apps.accounts.models import Membership, Organisation, User
+from apps.accounts.models import Membership, Organisation, Role, User
 
 
 @transaction.atomic
@@ -35,6 +37,19 @@ def grant_role(
     created = user is None
     if created:
         user = User.objects.create_user(email=email, full_name=full_name)
+    existing = Membership.objects.filter(user=user, organisation=organisation, role=role).first()
+    if existing is not None:
+        if role != Role.TRANSLATOR:
+            raise ValidationError(
+                _("%(person)s already is %(role)s in %(organisation)s.")
+                % {
+                    "person": user,
+                    "role": existing.get_role_display(),
+                    "organisation": organisation,
+                }
+            )
+        # Granting the translator role again gives the person these languages.
+        return change_languages(membership=existing, languages=languages or [])
     membership = Membership(
         user=user, organisation=organisation, role=role, languages=languages or []
     )
@@ -49,6 +64,20 @@ def grant_role(
 
 def withdraw_role(*, membership: Membership) -> None:
     membership.delete()
+
+
+@transaction.atomic
+def change_languages(*, membership: Membership, languages: list[str]) -> Membership:
+    """Give a translator other languages, keeping the role (and everything done under it).
+
+    Raises ``ValidationError`` for a membership that is not a translator's, for no language, and
+    for the region's source language or a language the region does not offer."""
+    if membership.role != Role.TRANSLATOR:
+        raise ValidationError(_("Only translators are given languages."))
+    membership.languages = sorted(set(languages))
+    membership.full_clean()
+    membership.save(update_fields=["languages"])
+    return membership
 
 
 def invitation_link(*, user: User, base_url: str) -> str:

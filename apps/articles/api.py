@@ -24,6 +24,7 @@ from apps.core.api import LANG_PARAMETER
 from apps.core.conditional import ConditionalGetMixin
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.glossary.matching import explain, glossary_version
+from apps.speech.queries import last_recorded
 
 
 class ExplainedTermSerializer(serializers.Serializer):
@@ -154,6 +155,7 @@ class ArticleViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             stats["ids"],
             stats["count"],
             glossary_version(self.request.region),  # explanations change with the glossary
+            last_recorded(),  # and read_aloud when a recording is made after publication
         )
         key = "|".join(str(part) for part in parts)
         return hashlib.sha256(key.encode()).hexdigest()[:32], stats["last"]

@@ -59,6 +59,7 @@ class Article(EditorialContent):
 
     translatable_fields = ("title", "summary", "body", "image_alt")
     markdown_fields = ("body",)
+    spoken_fields = ("title", "summary", "body")
     revisioned_fields = ("kind", "topics", "user_types", "valid_from", "valid_until", "image")
 
     class Meta:

@@ -312,5 +312,6 @@ class PlanningView(WorkspacePage, TemplateView):
                 form=form,
                 table=table,
                 threshold=statistics_services.threshold(),
-            )
+            ),
+            status=400 if form.errors else 200,
         )

@@ -6,10 +6,13 @@ from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
 
 from apps.core import languages
 from apps.core.models import Region, Topic, UserType
+from apps.core.params import InvalidParameter
 
 LANG_PARAMETER = OpenApiParameter(
     "lang",
@@ -17,6 +20,14 @@ LANG_PARAMETER = OpenApiParameter(
     enum=list(languages.CODES),
     description="Language of the texts in the response (default: from Accept-Language).",
 )
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF's handler, plus: a query parameter the endpoint cannot use is a 400 naming it, like
+    any validation error (``{"from": ["Choose a date between ..."]}``)."""
+    if isinstance(exc, InvalidParameter):
+        exc = ValidationError({exc.parameter: [exc.message]})
+    return drf_exception_handler(exc, context)
 
 
 class LanguageSerializer(serializers.Serializer):

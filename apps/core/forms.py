@@ -6,16 +6,46 @@ import hashlib
 from collections.abc import Iterable
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from apps.core import languages
+from apps.core import languages, text
 from apps.core.models import Region, Topic, UserType
 
 
 def localized_fields(names: Iterable[str]) -> list[str]:
     """Every per-language column of ``names``, for a ModelForm's ``Meta.fields``."""
     return [build_localized_fieldname(name, code) for name in names for code in languages.CODES]
+
+
+_LANGUAGE_SUFFIXES = tuple("_" + code.replace("-", "_") for code in languages.CODES)
+
+
+def _base_name(field_name: str) -> str:
+    """``name_zh_hans`` → ``name``: the model field behind a per-language column."""
+    for suffix in _LANGUAGE_SUFFIXES:
+        if field_name.endswith(suffix):
+            return field_name.removesuffix(suffix)
+    return field_name
+
+
+class SingleLineTitlesMixin:
+    """Titles and names are one line of visible text (:func:`apps.core.text.clean_title`):
+    line breaks and control characters are cleaned away, invisible-only text is refused."""
+
+    title_fields: frozenset[str] = text.TITLE_FIELDS
+
+    def clean(self):
+        data = super().clean()
+        for name in list(data):
+            value = data.get(name)
+            if isinstance(value, str) and _base_name(name) in self.title_fields:
+                try:
+                    data[name] = text.clean_title(value)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return data
 
 
 def _language_option(option: dict) -> dict:
@@ -165,7 +195,9 @@ class RegionScopedMixin:
         return slug
 
 
-class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class RegionSettingsForm(
+    ConcurrentEditMixin, TranslatedFieldsMixin, SingleLineTitlesMixin, forms.ModelForm
+):
     translated_fields = ("name", "portal_name", "contact_address")
     required_translated_fields = ("name",)
 
@@ -175,6 +207,17 @@ class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.Model
         widget=LanguageCheckboxes,
         help_text=_("The languages migrants can choose in this region."),
     )
+    read_aloud_off = forms.MultipleChoiceField(
+        label=_("Read-aloud switched off for"),
+        choices=languages.DJANGO_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Readers can listen to every text, spoken by the server in their language. Tick a "
+            "language to offer its readers no spoken version, e.g. if its voice does not serve "
+            "them well."
+        ),
+    )
 
     class Meta:
         model = Region
@@ -182,6 +225,7 @@ class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.Model
             *localized_fields(["name", "portal_name", "contact_address"]),
             "source_language",
             "enabled_languages",
+            "read_aloud_off",
             "time_zone",
             "four_eyes",
             "publish_machine_translations",
@@ -197,8 +241,18 @@ class RegionSettingsForm(ConcurrentEditMixin, TranslatedFieldsMixin, forms.Model
         chosen = set(self.cleaned_data["enabled_languages"])
         return [code for code in languages.CODES if code in chosen]
 
+    def clean_read_aloud_off(self) -> list[str]:
+        chosen = set(self.cleaned_data["read_aloud_off"])
+        return [code for code in languages.CODES if code in chosen]
 
-class TopicForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+
+class TopicForm(
+    RegionScopedMixin,
+    ConcurrentEditMixin,
+    TranslatedFieldsMixin,
+    SingleLineTitlesMixin,
+    forms.ModelForm,
+):
     translated_fields = ("name", "description")
     required_translated_fields = ("name",)
 
@@ -214,7 +268,13 @@ class TopicForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, f
         self.fields["parent"].queryset = parents
 
 
-class UserTypeForm(RegionScopedMixin, ConcurrentEditMixin, TranslatedFieldsMixin, forms.ModelForm):
+class UserTypeForm(
+    RegionScopedMixin,
+    ConcurrentEditMixin,
+    TranslatedFieldsMixin,
+    SingleLineTitlesMixin,
+    forms.ModelForm,
+):
     translated_fields = ("name", "description")
     required_translated_fields = ("name",)
 

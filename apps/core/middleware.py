@@ -1,4 +1,5 @@
-"""Request plumbing: which region is being served, and the API's language choice."""
+"""Request plumbing: which region is being served, the API's language choice, and form text
+with one kind of line end."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils import translation
 
 from apps.core import languages
 from apps.core.models import Region
+from apps.core.text import normalise_newlines
 
 
 class CurrentRegionMiddleware:
@@ -61,6 +63,32 @@ class ApiLanguageMiddleware:
             # Django's LocaleMiddleware reads the cookie first; an explicit parameter wins.
             request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = code
             translation.activate(code)
+        return self.get_response(request)
+
+
+class FormTextMiddleware:
+    """Every text typed into a form reaches the views with LF line ends only.
+
+    Browsers separate the lines of a ``<textarea>`` with CR LF; the texts shown to them were
+    stored with LF. Without this, saving an unchanged form would look like a change of every
+    multi-line text (a new revision, a changed fingerprint, ``&#13;`` in exported files).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            posted = request.POST
+            if any("\r" in value for values in posted.lists() for value in values[1]):
+                cleaned = posted.copy()
+                for key, values in posted.lists():
+                    cleaned.setlist(key, [normalise_newlines(value) for value in values])
+                cleaned._mutable = False
+                request.POST = cleaned
         return self.get_response(request)
 
 

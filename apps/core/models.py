@@ -110,6 +110,12 @@ class Region(models.Model):
             "reviewed them. Otherwise they are only drafts for translators."
         ),
     )
+    read_aloud_off = models.JSONField(
+        _("read-aloud switched off"),
+        default=list,
+        blank=True,
+        help_text=_("Readers of these languages are offered no spoken version of the texts."),
+    )
     logo = models.ImageField(_("logo"), upload_to="regions/logos/", blank=True)
     primary_colour = models.CharField(
         _("primary colour"), max_length=7, default="#0b5394", validators=[HEX_COLOUR]
@@ -167,12 +173,21 @@ class Region(models.Model):
         return [lang for lang in languages.LANGUAGES if lang.code in enabled]
 
     @property
+    def translation_languages(self) -> list[languages.Language]:
+        """The languages its content is translated into: the enabled ones but the source."""
+        return [lang for lang in self.languages if lang.code != self.source_language]
+
+    @property
     def zone(self) -> zoneinfo.ZoneInfo:
         """The region's time zone: dates people see and type are in it."""
         return zoneinfo.ZoneInfo(self.time_zone)
 
     def enables(self, code: str) -> bool:
         return code in (self.enabled_languages or [])
+
+    def reads_aloud(self, code: str) -> bool:
+        """Readers of ``code`` are offered the texts read aloud (apps.speech)."""
+        return self.enables(code) and code not in (self.read_aloud_off or [])
 
     @property
     def display_name(self) -> str:

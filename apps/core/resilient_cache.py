@@ -1,7 +1,10 @@
 """The shared cache, for callers that must keep working when it is down.
 
-Caching makes pages faster; it must never make them fail. If Redis is unreachable, reads miss
-and writes are dropped (and logged), so a page costs a few more queries but is still served.
+Caching makes pages faster; it must never make them fail, nor make them wait. If Redis is
+unreachable or hangs, reads miss and writes are dropped (and logged), so a page costs a few
+more queries but is still served. A short socket timeout (settings) bounds the one call that
+finds out; after it the cache's circuit breaker (:mod:`apps.core.breaker`) skips the cache
+for a few seconds, as if there were none.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from typing import Any
 
 from django.core.cache import cache
 
+from apps.core import breaker
+
 logger = logging.getLogger(__name__)
 
 try:
@@ -20,48 +25,74 @@ try:
     CACHE_ERRORS: tuple[type[BaseException], ...] = (RedisError, OSError)
 except ImportError:  # pragma: no cover - redis is a dependency, but the embedded cache needs none
     CACHE_ERRORS = (OSError,)
+try:
+    from django_redis.exceptions import ConnectionInterrupted
+
+    CACHE_ERRORS = (*CACHE_ERRORS, ConnectionInterrupted)
+except ImportError:  # pragma: no cover - production's cache backend (see settings)
+    pass
 
 
 def _failed(operation: str, key: str, error: BaseException) -> None:
     logger.warning(
         "Cache %s of %s failed (%s); carrying on without the cache.", operation, key, error
     )
+    breaker.cache.failed(error)
 
 
 def get(key: str, default: Any = None) -> Any:
+    if not breaker.cache.allows():
+        return default
     try:
-        return cache.get(key, default)
+        value = cache.get(key, default)
     except CACHE_ERRORS as error:
         _failed("read", key, error)
         return default
+    breaker.cache.succeeded()
+    return value
 
 
 def set(key: str, value: Any, timeout: float | None = None) -> None:  # noqa: A001 - cache API name
+    if not breaker.cache.allows():
+        return
     try:
         cache.set(key, value, timeout)
     except CACHE_ERRORS as error:
         _failed("write", key, error)
+    else:
+        breaker.cache.succeeded()
 
 
 def get_or_set(key: str, default: Callable[[], Any] | Any, timeout: float | None = None) -> Any:
+    if not breaker.cache.allows():
+        return default() if callable(default) else default
     try:
-        return cache.get_or_set(key, default, timeout)
+        value = cache.get_or_set(key, default, timeout)
     except CACHE_ERRORS as error:
         _failed("read", key, error)
         return default() if callable(default) else default
+    breaker.cache.succeeded()
+    return value
 
 
 def over_limit(request, *, group: str, rates: list[tuple]) -> bool:
     """Count a POST against each ``(key, rate)`` of django-ratelimit; True if one is exceeded.
 
-    The counters live in the cache: if it is down, nobody is locked out (it is logged)."""
+    The counters live in the cache: if it is down, nobody is held back (it is logged). Only
+    public forms use this (event registrations); staff sign-in counts its failures in the
+    database (:mod:`apps.accounts.lockout`)."""
     from django_ratelimit.core import is_ratelimited
 
+    if not breaker.cache.allows():
+        return False
     try:
-        return any(
+        limited = any(
             is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
             for key, rate in rates
         )
     except CACHE_ERRORS as error:
         logger.warning("Rate limit %s unavailable: %s", group, error)
+        breaker.cache.failed(error)
         return False
+    breaker.cache.succeeded()
+    return limited

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import redirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import render
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from apps.core import icons, languages
+from apps.core import icons, languages, params
 from apps.core.health import run_checks
 
 DEFAULT_COLOUR = "#0b5394"
@@ -35,15 +41,12 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("lang", "")
     if not languages.is_supported(code):
         return HttpResponseBadRequest("Unknown language.")
-    next_url = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
+    # Only a page of this site; anything else is refused (400), not followed.
+    next_url = params.local_path(request.GET.get("next"), parameter="next")
     # translate_url resolves the path in the active language, so activate the one it carries.
     with translation.override(translation.get_language_from_path(next_url)):
         target = translate_url(next_url, code)
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,
@@ -88,3 +91,17 @@ def favicon(request: HttpRequest) -> HttpResponse:
     colour = _brand_colour(request)
     response = HttpResponse(icons.favicon(colour), content_type="image/x-icon")
     return _cache_for(response, request, colour.lstrip("#"))
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400: what was wrong with the request, in the reader's language (an HTML page, or JSON
+    for the API). Only :class:`~apps.core.params.InvalidParameter` messages are shown; other
+    bad requests (a foreign host name, a broken upload...) get a general sentence."""
+    if isinstance(exception, params.InvalidParameter):
+        message, parameter = exception.message, exception.parameter
+    else:
+        message, parameter = _("This request could not be understood."), ""
+    if request.path.startswith("/api/"):
+        body = {parameter: [message]} if parameter else {"detail": message}
+        return JsonResponse(body, status=400)
+    return render(request, "400.html", {"message": message}, status=400)

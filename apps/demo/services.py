@@ -16,16 +16,25 @@ from apps.demo.loaders.places import link_organisation_places, load_places
 from apps.demo.loaders.procedures import load_documents, load_procedures, load_tips
 from apps.demo.loaders.region import DEMO_PASSWORD, DemoAccount, load_people, load_region
 from apps.demo.loaders.statistics import load_statistics
+from apps.speech.receivers import paused as read_aloud_paused
 
 __all__ = ["DEMO_PASSWORD", "DemoAccount", "load_demo"]
 
 
-@transaction.atomic
 def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAccount]]:
     """The region, its people, then its content in dependency order: procedures' steps need
     the documents and places, tips need the steps, organisations are linked to their places,
     events take place at places and registrations need the events. Returns the region and
-    the accounts to sign in with."""
+    the accounts to sign in with.
+
+    Nothing is read aloud while loading, nor when the load commits (each publication would
+    queue its recording): the ``seed_demo`` command records the whole region at the end."""
+    with read_aloud_paused():
+        return _load(filename)
+
+
+@transaction.atomic
+def _load(filename: str) -> tuple[Region, list[DemoAccount]]:
     data = read_data(filename)
     region = load_region(data)
     accounts = load_people(region, data)

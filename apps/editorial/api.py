@@ -16,6 +16,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core import params
 from apps.editorial import diff, queries, workflow
 from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
 from apps.editorial.templatetags.editorial import source_title
@@ -24,13 +25,17 @@ from apps.translation.models import CoverageState
 
 
 class StaffAPIView(APIView):
+    """A view of the staff API; its route declares the permission it needs on the region."""
+
     permission_classes = [IsAuthenticated]
-    permission_required = "editorial.view_translations"
+    permission_required: str | None = None  # given by the route (portal/api.py)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if request.region is None or not request.user.has_perm(
-            self.permission_required, request.region
+        if (
+            request.region is None
+            or not self.permission_required
+            or not request.user.has_perm(self.permission_required, request.region)
         ):
             raise PermissionDenied()
 
@@ -80,10 +85,7 @@ class CoverageView(StaffAPIView):
             state=request.query_params.get("state", ""),
         )
         items, codes = selection.items, selection.codes
-        try:
-            page = max(int(request.query_params.get("page", "1")), 1)
-        except ValueError:
-            page = 1
+        page = params.positive_number(request.query_params.get("page"), parameter="page", default=1)
         rows = translation_queries.coverage_rows(
             items[(page - 1) * self.PAGE_SIZE : page * self.PAGE_SIZE], codes
         )
@@ -172,8 +174,6 @@ class ItemWorkflowSerializer(serializers.Serializer):
 class ItemWorkflowView(StaffAPIView):
     """One item's workflow: status, revisions, translation states and audit trail."""
 
-    permission_required = "editorial.view"
-
     @extend_schema(responses=ItemWorkflowSerializer)
     def get(self, request, type: str, pk: int):  # noqa: A002 - the URL's name
         entry = type_for_key(type)
@@ -223,7 +223,7 @@ class ItemWorkflowView(StaffAPIView):
                     "revision": event.revision,
                     "comment": event.comment,
                 }
-                for event in queries.audit_trail(item)
+                for event in queries.audit_trail(item, viewer=request.user)
             ],
         }
         return Response(ItemWorkflowSerializer(data).data)
@@ -239,8 +239,6 @@ class FieldChangeSerializer(serializers.Serializer):
 
 class CompareView(StaffAPIView):
     """What changed between two revisions of an item (``?a=1&b=3``), field by field."""
-
-    permission_required = "editorial.view"
 
     @extend_schema(
         parameters=[

@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -83,17 +84,58 @@ def _field_diff(label: str, before: str, after: str) -> FieldDiff:
 
 def diff_data(model: type[EditorialContent], old: dict | None, new: dict) -> list[FieldDiff]:
     old = old or {}
-    diffs = [
-        _field_diff(
-            str(model._meta.get_field(name).verbose_name),
-            _display(model, name, old.get(name)),
-            _display(model, name, new.get(name)),
-        )
-        for name in (*model.translatable_fields, *model.revisioned_fields)
-    ]
+    diffs = []
+    for name in (*model.translatable_fields, *model.revisioned_fields):
+        diffs += diff_field(model, name, old.get(name), new.get(name))
     for part in model.parts:
-        diffs += _part_diffs(part, old.get(part.name, []), new.get(part.name, []))
+        diffs += diff_field(model, part.name, old.get(part.name), new.get(part.name))
     return diffs
+
+
+def diff_field(model: type[EditorialContent], name: str, old, new) -> list[FieldDiff]:
+    """One field's difference; a part (steps) gives one per row and field, and the order."""
+    part = next((part for part in model.parts if part.name == name), None)
+    if part is not None:
+        return _part_diffs(part, old or [], new or [])
+    try:
+        label = str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # revision data the model no longer has
+        return []
+    return [_field_diff(label, _display(model, name, old), _display(model, name, new))]
+
+
+@dataclass(frozen=True)
+class MergedField:
+    name: str
+    label: str
+    theirs: list[FieldDiff]  # what the other person changed, from the common start
+    mine: list[FieldDiff]  # what the editor changed
+
+
+def merge_report(merge) -> dict[str, list[MergedField]]:
+    """For the editor after a conflict: the fields to decide, and those taken automatically."""
+
+    def entry(field) -> MergedField:
+        theirs = [d for d in diff_field(merge.model, field.name, field.base, field.theirs)
+                  if d.changed]  # fmt: skip
+        mine = [d for d in diff_field(merge.model, field.name, field.base, field.mine) if d.changed]
+        label = theirs[0].label if len(theirs) == 1 else _label(merge.model, field.name)
+        return MergedField(field.name, label, theirs, mine)
+
+    return {
+        "conflicts": [entry(field) for field in merge.conflicts],
+        "taken": [entry(field) for field in merge.taken],
+    }
+
+
+def _label(model: type[EditorialContent], name: str) -> str:
+    part = next((part for part in model.parts if part.name == name), None)
+    if part is not None:
+        return str(part.model_class._meta.verbose_name_plural)
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
 
 
 def _part_diffs(part, old_rows: list[dict], new_rows: list[dict]) -> list[FieldDiff]:
@@ -121,7 +163,19 @@ def _part_diffs(part, old_rows: list[dict], new_rows: list[dict]) -> list[FieldD
                     _display(part_model, name, after.get(name)),
                 )
             )
-    old_order = "\n".join(row.get(name_field, "") for row in old_rows if row["uid"] in new_uids)
-    new_order = "\n".join(row.get(name_field, "") for row in new_rows if row["uid"] in old_by_uid)
-    diffs.append(_field_diff(str(_("Order")), old_order, new_order))
+    # The order is that of the rows kept on both sides, by uid: a renamed row has not moved.
+    # Both sides are shown with the rows' new names, so only a move shows as a change.
+    new_by_uid = {row["uid"]: row for row in new_rows}
+    old_uids = [row["uid"] for row in old_rows if row["uid"] in new_by_uid]
+    new_uids_kept = [row["uid"] for row in new_rows if row["uid"] in old_by_uid]
+    diffs.append(
+        FieldDiff(
+            label=str(_("Order")),
+            html=diff_text(
+                "\n".join(new_by_uid[uid].get(name_field, "") for uid in old_uids),
+                "\n".join(new_by_uid[uid].get(name_field, "") for uid in new_uids_kept),
+            ),
+            changed=old_uids != new_uids_kept,
+        )
+    )
     return diffs

@@ -118,6 +118,14 @@ class EditorialContent(models.Model):
     revisioned_fields: ClassVar[tuple[str, ...]] = ()
     #: Nested translatable rows, e.g. steps (see :class:`Part`).
     parts: ClassVar[tuple[Part, ...]] = ()
+    #: Audit actions that record access to personal data about the item (who looked at an
+    #: event's registrations...), shown only to people holding ``personal_data_permission``
+    #: on the item (see :func:`apps.editorial.queries.audit_trail`).
+    personal_data_actions: ClassVar[frozenset[str]] = frozenset()
+    personal_data_permission: ClassVar[str] = ""
+    #: The texts read aloud on the item's public page, in reading order (apps.speech); the
+    #: texts of its parts are read after them. Empty: the item is not read aloud.
+    spoken_fields: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         abstract = True
@@ -148,6 +156,11 @@ class EditorialContent(models.Model):
     def part_rows(self, part: Part) -> list[EditorialPart]:
         """The live rows of a part, in order (from a prefetch when there is one)."""
         return sorted(getattr(self, part.name).all(), key=lambda row: row.position)
+
+    def part_numbers(self, part: Part, rows: list[EditorialPart]) -> list[int]:
+        """The number readers see for each of ``rows`` ("Step 3"): their position, unless a
+        content type numbers its rows otherwise."""
+        return list(range(1, len(rows) + 1))
 
     def text_units(self) -> list[TextUnit]:
         required = self.required_translation_fields()

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.fields.json import KT
 
+from apps.core import params
 from apps.editorial.models import AuditEvent, EditorialContent, Revision, RevisionState
 from apps.editorial.registry import editorial_models
 
@@ -29,10 +30,15 @@ def revisions_of(item: EditorialContent) -> QuerySet[Revision]:
     return item.revisions.select_related("author", "reviewed_by").order_by("-number")
 
 
-def audit_trail(item: EditorialContent) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(
+def audit_trail(item: EditorialContent, *, viewer) -> QuerySet[AuditEvent]:
+    """The item's audit log as ``viewer`` may read it: entries about access to personal data
+    (``item.personal_data_actions``) only for those who may see that data themselves."""
+    events = AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     ).select_related("actor")
+    if item.personal_data_actions and not viewer.has_perm(item.personal_data_permission, item):
+        events = events.exclude(action__in=item.personal_data_actions)
+    return events
 
 
 def items_in_review(region) -> list[tuple[EditorialContent, Revision]]:
@@ -53,12 +59,16 @@ def items_in_review(region) -> list[tuple[EditorialContent, Revision]]:
     return found
 
 
-def revision_pair(item: EditorialContent, a: str, b: str) -> tuple[Revision, Revision] | None:
-    """Revisions number ``a`` and ``b`` of an item (as given in a URL), or None."""
-    try:
-        numbers = (int(a), int(b))
-    except (TypeError, ValueError):
-        return None
+def revision_pair(
+    item: EditorialContent, a: str | None, b: str | None
+) -> tuple[Revision, Revision] | None:
+    """Revisions number ``a`` and ``b`` of an item (as given in a URL), or None if the item has
+    no such revisions. Values that are no revision numbers at all raise
+    :class:`~apps.core.params.InvalidParameter` (a 400 saying so)."""
+    numbers = (
+        params.positive_number(a, parameter="a"),
+        params.positive_number(b, parameter="b"),
+    )
     found = {revision.number: revision for revision in item.revisions.filter(number__in=numbers)}
     if not all(number in found for number in numbers):
         return None

@@ -12,6 +12,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.speech.api import ReadAloudSerializer, read_aloud_of
+from apps.speech.scripts import is_spoken
 from apps.translation.reader import LanguageVersion, language_version
 
 
@@ -20,6 +22,16 @@ class ReaderVersionSerializer(serializers.ModelSerializer):
     is_fallback = serializers.SerializerMethodField(
         help_text="Not yet translated into the requested language: the texts are the original."
     )
+    read_aloud = serializers.SerializerMethodField(
+        help_text="The texts read aloud: audio per speed and where each section starts."
+    )
+
+    def get_field_names(self, declared_fields, info) -> list[str]:
+        # Every content type that is read aloud says where its audio is, in every API.
+        names = list(super().get_field_names(declared_fields, info))
+        if is_spoken(self.Meta.model) and "read_aloud" not in names:
+            names.append("read_aloud")
+        return names
 
     def version(self, item) -> LanguageVersion:
         cache = self.context.setdefault("_versions", {})
@@ -33,6 +45,10 @@ class ReaderVersionSerializer(serializers.ModelSerializer):
 
     def get_is_fallback(self, item) -> bool:
         return self.version(item).is_fallback
+
+    @extend_schema_field(ReadAloudSerializer(allow_null=True))
+    def get_read_aloud(self, item) -> dict | None:
+        return read_aloud_of(self, item)
 
 
 @extend_schema_field(OpenApiTypes.STR)

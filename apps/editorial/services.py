@@ -4,9 +4,7 @@ Views and the API call only these; the writes of language versions are in
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-from typing import Any
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -14,7 +12,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from apps.core.text import normalised
+from apps.editorial.encoding import _field, encode_value, revision_data
 from apps.editorial.fingerprints import texts_fingerprint
+from apps.editorial.merge import Merge, Resolution, merge
 from apps.editorial.models import (
     AuditEvent,
     EditorialContent,
@@ -34,16 +35,30 @@ from apps.editorial.workflow import (
     state_of,
 )
 
-__all__ = ["EditConflict", "NotAllowed", "WorkflowError"]  # and the services below
+__all__ = [
+    "EditConflict", "NotAllowed", "Resolution", "WorkflowError", "encode_value", "revision_data",
+]  # fmt: skip  # and the services below
 
 
 class EditConflict(WorkflowError):
-    """Someone saved a newer revision since the editor opened theirs."""
+    """Someone saved a newer revision since the editor opened theirs, and both changed the same
+    field: the editor must see the other change and choose, field by field (``merge``)."""
 
-    def __init__(self, *, latest: Revision, base: Revision | None):
+    def __init__(self, *, latest: Revision, base: Revision | None, merge: Merge):
         super().__init__(_("Someone else saved a newer version while you were editing."))
         self.latest = latest
         self.base = base
+        self.merge = merge
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What saving did: the item's newest revision, whether this save made it (an unchanged
+    text makes none) and, if someone saved in between, how the two edits were merged."""
+
+    revision: Revision
+    created: bool
+    merge: Merge | None = None
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -72,47 +87,6 @@ def audit(
         revision=revision,
         comment=comment,
     )
-
-
-def _field(model: type[EditorialContent], name: str) -> models.Field:
-    return model._meta.get_field(name)
-
-
-def encode_value(model: type[EditorialContent], name: str, value: Any) -> Any:
-    """A form or model value → JSON for a revision."""
-    field = _field(model, name)
-    if field.many_to_many:
-        return sorted(obj.pk if hasattr(obj, "pk") else int(obj) for obj in (value or []))
-    if isinstance(field, models.FileField):
-        return value.name if hasattr(value, "name") else (value or "")
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(field, models.ForeignKey):
-        return value.pk if hasattr(value, "pk") else value
-    return value
-
-
-def revision_data(model: type[EditorialContent], values: dict) -> dict:
-    """Keep only what revisions hold, JSON-encoded. Texts are the source language's.
-
-    Parts come as a list of dicts per part name, each with its ``uid``, in the order shown."""
-    data = {name: (values.get(name) or "").strip() for name in model.translatable_fields}
-    for name in model.revisioned_fields:
-        data[name] = encode_value(model, name, values.get(name))
-    for part in model.parts:
-        rows = []
-        for row in values.get(part.name) or []:
-            encoded = {"uid": row["uid"]}
-            encoded.update(
-                {name: (row.get(name) or "").strip() for name in part.translatable_fields}
-            )
-            for name in part.revisioned_fields:
-                encoded[name] = encode_value(part.model_class, name, row.get(name))
-            rows.append(encoded)
-        data[part.name] = rows
-    return data
 
 
 def latest_revision(item: EditorialContent) -> Revision | None:
@@ -162,17 +136,50 @@ def create_item(
     return item
 
 
+def save_draft(
+    item: EditorialContent,
+    *,
+    data: dict,
+    author,
+    base_number: int | None,
+    resolution: Resolution | None = None,
+) -> Revision:
+    """The item's newest revision after saving the editor's text (see :func:`save_revision`)."""
+    return save_revision(
+        item, data=data, author=author, base_number=base_number, resolution=resolution
+    ).revision
+
+
 @transaction.atomic
-def save_draft(item: EditorialContent, *, data: dict, author, base_number: int | None) -> Revision:
-    """Save the editor's text as a new draft revision, unless someone saved in between."""
+def save_revision(
+    item: EditorialContent,
+    *,
+    data: dict,
+    author,
+    base_number: int | None,
+    resolution: Resolution | None = None,
+) -> Saved:
+    """Save the editor's text as a new draft revision; an unchanged text saves nothing.
+
+    ``base_number`` is the revision the editor started from. If someone saved since, the two
+    edits are merged field by field (:mod:`apps.editorial.merge`): what only one of them changed
+    is kept from each; a field both changed differently raises :class:`EditConflict` until the
+    editor, having seen the newest revision, chooses in ``resolution``. Nobody's change is ever
+    overwritten unseen.
+    """
     item = lock_item(item)
     require("save", state_of(item), author)
+    data = normalised(data)
     latest = latest_revision(item)
+    merged = None
     if latest is not None and base_number != latest.number:
         base = item.revisions.filter(number=base_number).first() if base_number else None
-        raise EditConflict(latest=latest, base=base)
-    if latest is not None and latest.data == data and latest.state != RevisionState.PUBLISHED:
-        return latest  # nothing changed
+        merged = merge(type(item), base=base.data if base else None, latest=latest, mine=data)
+        data = merged.resolved(resolution)
+        if data is None:
+            raise EditConflict(latest=latest, base=base, merge=merged)
+    if latest is not None and normalised(latest.data) == data:
+        return Saved(latest, created=False, merge=merged)  # nothing changed
     revision = Revision.objects.create(
         content_type=content_type_of(item),
         object_id=item.pk,
@@ -182,7 +189,7 @@ def save_draft(item: EditorialContent, *, data: dict, author, base_number: int |
         author=author,
     )
     audit(item, author, "saved", revision=revision.number)
-    return revision
+    return Saved(revision, created=True, merge=merged)
 
 
 def pending_revision(item: EditorialContent) -> Revision | None:
@@ -198,13 +205,6 @@ def submit_for_review(item: EditorialContent, *, state: State, user) -> Revision
     revision.save(update_fields=["state"])
     audit(item, user, "submitted", revision=revision.number)
     return revision
-
-
-def check_four_eyes(region, user, author) -> None:
-    if region.four_eyes and author is not None and author == user:
-        raise WorkflowError(
-            _("This region asks for four eyes: someone other than the author must publish.")
-        )
 
 
 @performs("publish")
@@ -245,6 +245,7 @@ def save_own_content(
     base_number: int | None = None,
     publish: bool = False,
     slug: str = "",
+    resolution: Resolution | None = None,
 ) -> EditorialContent:
     """Create or change what an organisation says about itself (its events, its places); with
     ``publish`` it goes live at once, if the workflow table lets ``user`` publish it."""
@@ -254,7 +255,11 @@ def save_own_content(
             author=user, slug=slug,
         )  # fmt: skip
     else:
-        save_draft(item, data=data, author=user, base_number=base_number)
+        saved = save_revision(
+            item, data=data, author=user, base_number=base_number, resolution=resolution
+        )
+        # Publishing an unchanged, published text again would be a step with nothing in it.
+        publish = publish and saved.revision.state != RevisionState.PUBLISHED
     if publish:
         _publish(item, user=user)
     return item
@@ -358,7 +363,12 @@ def restore(
     old = item.revisions.filter(number=number).first()
     if old is None:
         raise WorkflowError(_("There is no revision %(number)s.") % {"number": number})
-    revision = save_draft(item, data=old.data, author=user, base_number=base_number)
+    saved = save_revision(item, data=old.data, author=user, base_number=base_number)
+    if not saved.created:
+        raise WorkflowError(
+            _("Revision %(number)s says the same as the current text.") % {"number": number}
+        )
+    revision = saved.revision
     Revision.objects.filter(pk=revision.pk).update(restored_from=number)
     revision.restored_from = number
     audit(item, user, "restored", revision=revision.number, comment=f"#{number}")

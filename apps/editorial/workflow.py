@@ -43,6 +43,7 @@ class Need(StrEnum):
     EDIT = "edit"  # write the source text, submit it, restore an old revision
     REVIEW = "review"  # publish, send back, archive and bring back
     MODERATE = "moderate"  # archive another organisation's item
+    PUBLISH_TRANSLATION = "publish_translation"  # a language version (the city's, for any owner)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class State:
     item: EditorialContent
     latest: Revision | None
     own: bool  # an organisation's own content (it publishes itself)
+    #: For the transitions of a language version: that version (apps.translation's row).
+    translation: object | None = None
 
     @property
     def pending(self) -> Revision | None:
@@ -82,6 +85,9 @@ def holds(user, need: Need, item: EditorialContent) -> bool:
         return False
     entry = type_for_model(type(item))
     region = item.region
+    if need == Need.PUBLISH_TRANSLATION:
+        # Translations are the city's work whoever owns the original.
+        return user.has_perm("editorial.publish_translation", region)
     if is_own_content(item):
         if need == Need.MODERATE:
             return user.has_perm(entry.moderate_permission, region)
@@ -158,6 +164,8 @@ class Transition:
     #: Said when the item is not in a state this transition starts from.
     wrong_state: Promise | str
     guard: Callable[[State, object], str] = _no_guard
+    #: Taken on one language version (the State carries it), not on the item as a whole.
+    of_language_version: bool = False
 
 
 TABLE: dict[str, Transition] = {
@@ -198,6 +206,15 @@ TABLE: dict[str, Transition] = {
     )
 }  # fmt: skip
 
+
+def declare(transition: Transition) -> None:
+    """Add a transition another app performs (the translation app's language versions) to the
+    one table."""
+    if transition.name in TABLE:
+        raise LookupError(f"The workflow table has {transition.name!r} already.")
+    TABLE[transition.name] = transition
+
+
 #: The services that perform each transition, filled in by :func:`performs`.
 _SERVICES: dict[str, Callable] = {}
 
@@ -227,11 +244,13 @@ def require(name: str, state: State, user) -> None:
 
 
 def offered(state: State, user, names: tuple[str, ...] | None = None) -> list[Transition]:
-    """The transitions ``user`` can take now, in the table's order: what buttons to show."""
+    """The transitions ``user`` can take now, in the table's order: what buttons to show.
+    Without ``names``: the item's own transitions (a language version's need its state)."""
     return [
         transition
         for name, transition in TABLE.items()
-        if (names is None or name in names) and not refusal(name, state, user)
+        if (name in names if names is not None else not transition.of_language_version)
+        and not refusal(name, state, user)
     ]
 
 

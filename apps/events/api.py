@@ -4,7 +4,6 @@ with the same checks as the portal's form (one service function behind both)."""
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -20,7 +19,7 @@ from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from apps.core import languages
+from apps.core import languages, params
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.events import queries, services
@@ -28,7 +27,10 @@ from apps.events.limits import too_many_registrations
 from apps.events.models import Event, EventKind
 
 FROM = OpenApiParameter(
-    "from", OpenApiTypes.DATE, description="First day (default: today; never before today)."
+    "from",
+    OpenApiTypes.DATE,
+    description="First day (default: today; never before today). Dates lie between 2000-01-01 "
+    "and 2099-12-31; others are answered with 400.",
 )
 TO = OpenApiParameter(
     "to",
@@ -116,8 +118,8 @@ class RegistrationResultSerializer(serializers.Serializer):
 def _period(request) -> queries.Window:
     """The window of the events page for ``?from=&to=``; a period too long is refused."""
     zone = request.region.zone
-    first = parse_date(request.query_params.get("from", "") or "")
-    last = parse_date(request.query_params.get("to", "") or "")
+    first = params.day(request.query_params.get("from"), parameter="from", default=None)
+    last = params.day(request.query_params.get("to"), parameter="to", default=None)
     asked_from = first or timezone.now().astimezone(zone).date()
     if last and last < asked_from:
         raise ValidationError({"to": _("The end date is before the start date.")})

@@ -7,9 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and courses")
 
     def ready(self) -> None:
-        from apps.core import topics
+        from apps.core import jobs, topics
         from apps.editorial.registry import register
-        from apps.events import queries
+        from apps.events import queries, services, tasks
         from apps.events.forms import EventForm
         from apps.events.models import Event
 
@@ -22,3 +22,5 @@ class EventsConfig(AppConfig):
             own_permission="ngo.manage_events",
             moderate_permission="events.moderate",
         )
+        # Services queue e-mails by name; they never import the tasks (which import them).
+        jobs.connect(services.REGISTRATION_MAIL, tasks.send_registration_mail)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import formatting, languages
-from apps.core.forms import LanguageCheckboxes, LanguageSelect
+from apps.core import formatting, languages, params
+from apps.core.forms import LanguageCheckboxes, LanguageSelect, SingleLineTitlesMixin
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
@@ -165,7 +165,7 @@ class EventForm(RevisionForm):
         return data
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SingleLineTitlesMixin, forms.Form):
     """Somebody registers for a date: no account, only what the organisers need."""
 
     date = forms.ChoiceField(label=_("Date"))
@@ -234,10 +234,16 @@ class FilterForm(forms.Form):
         label=_("Kind"), required=False, choices=[("", _("Courses and events")), *EventKind.choices]
     )
     start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[params.validate_day],
     )
     end = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[params.validate_day],
     )
     free = forms.BooleanField(label=_("Free of charge"), required=False)
     childcare = forms.BooleanField(label=_("With childcare"), required=False)

@@ -100,6 +100,13 @@ class Event(EditorialContent):
 
     translatable_fields = ("title", "summary", "description", "target_group")
     markdown_fields = ("description",)
+    # Who looked at, downloaded or wrote to the registrations: for those who may see them.
+    personal_data_actions = frozenset(
+        {"registrations_viewed", "registrations_exported", "registrants_messaged"}
+    )
+    personal_data_permission = "events.view_registrations"
+
+    spoken_fields = ("title", "summary", "description", "target_group")
     revisioned_fields = (
         "kind",
         "topics",

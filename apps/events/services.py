@@ -7,19 +7,26 @@ after the transaction commits, in the registrant's language.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
+from apps.core import jobs, text
 from apps.editorial import services as workflow
 from apps.editorial.models import ItemStatus
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence, Registration, RegistrationStatus
 
 CANCEL_SALT = "events.registration.cancel"
+#: The job that sends a registrant an e-mail (``apps.events.tasks.send_registration_mail``).
+REGISTRATION_MAIL = "events.registration_mail"
+
+logger = logging.getLogger(__name__)
 
 
 class RegistrationError(Exception):
@@ -38,12 +45,14 @@ def save_event(
     base_number: int | None = None,
     publish: bool = False,
     slug: str = "",
+    resolution: workflow.Resolution | None = None,
 ) -> Event:
     """Create or change an organisation's event; with ``publish`` it goes live at once (an
-    organisation announces its own events: see ``workflow.save_own_content``)."""
+    organisation announces its own events: see ``workflow.save_own_content``). Concurrent edits
+    are merged as for any content (``resolution``: the editor's choices after a conflict)."""
     return workflow.save_own_content(
         Event, item=event, organisation=organisation, data=data, user=user,
-        base_number=base_number, publish=publish, slug=slug,
+        base_number=base_number, publish=publish, slug=slug, resolution=resolution,
     )  # fmt: skip
 
 
@@ -81,13 +90,30 @@ def _locked_occurrence(event: Event, starts_at: dt.datetime) -> Occurrence:
 
 
 def _notify(registration: Registration, kind: str, *, base_url: str, message: str = "") -> None:
+    """Queue an e-mail to the registrant once the registration is committed.
+
+    The registration stands whatever happens to its e-mail: a mail that cannot be queued is
+    logged, and one that cannot be sent is retried by the task (``send_registration_mail``).
+    ``robust`` keeps any other failure of the callback from turning a saved registration into
+    an error page (Django logs it).
+    """
     if not registration.email:
         return
-    from apps.events import tasks
-
     transaction.on_commit(
-        lambda: tasks.send_registration_mail.delay(registration.pk, kind, base_url, message)
+        lambda: _queue_mail(registration.pk, kind, base_url, message), robust=True
     )
+
+
+def _queue_mail(registration_id: int, kind: str, base_url: str, message: str) -> None:
+    try:
+        jobs.queue(REGISTRATION_MAIL, registration_id, kind, base_url, message)
+    except OperationalError as error:
+        logger.error(
+            "The %s e-mail of registration %s could not be queued: %s",
+            kind,
+            registration_id,
+            error,
+        )
 
 
 @transaction.atomic
@@ -106,7 +132,7 @@ def register(
     Seats are counted under a lock on the date's row, so the last seat goes to exactly one of
     two people registering at the same moment.
     """
-    name, email, phone = name.strip(), email.strip().lower(), phone.strip()
+    name, email, phone = text.visible_line(name), email.strip().lower(), text.single_line(phone)
     if not name:
         raise RegistrationError(_("Please tell us your name."))
     if not (email or phone):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from smtplib import SMTPException
 
 from celery import shared_task
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from apps.core import links
+from apps.core import links, text
 from apps.events import services
 from apps.events.models import Registration
 from apps.translation.reader import language_version
@@ -26,10 +27,16 @@ def _subject(kind: str, title: str) -> str:
         "date_cancelled": _("Cancelled: %(title)s"),
         "message": _("A message about %(title)s"),
     }
-    return subjects[kind] % {"title": title}
+    # A subject is a mail header: a line break in it would make every mail of the event fail.
+    return text.single_line(subjects[kind] % {"title": text.single_line(title)})
 
 
-@shared_task
+@shared_task(
+    # A mail server that is down or refuses for a while: try again later, not never.
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=60,
+    retry_kwargs={"max_retries": 6},
+)
 def send_registration_mail(
     registration_id: int, kind: str, base_url: str, message: str = ""
 ) -> str:

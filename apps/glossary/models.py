@@ -32,6 +32,7 @@ class Term(EditorialContent):
 
     translatable_fields = ("term", "variants", "definition")
     markdown_fields = ("definition",)
+    spoken_fields = ("term", "definition")
     revisioned_fields = ("show_original", "related")
 
     class Meta:

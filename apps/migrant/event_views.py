@@ -23,6 +23,7 @@ from apps.events.limits import too_many_registrations
 from apps.events.models import Event
 from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
+from apps.speech import queries as speech_queries
 from apps.translation.reader import language_version
 
 #: The list shows about this many dates per page (whole days), with a link to the later ones;
@@ -34,6 +35,11 @@ class EventListView(MigrantPageMixin, TemplateView):
     """Upcoming dates as a list, or one month as a calendar (``?view=month``)."""
 
     template_name = "migrant/event_list.html"
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        # Filters that cannot be used are explained on the page, which then answers 400.
+        return self.render_to_response(context, status=400 if context["form"].errors else 200)
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -120,9 +126,11 @@ class EventDetailView(MigrantPageMixin, TemplateView):
         code = get_language()
         dates = queries.upcoming_listings(event, code)
         open_dates = [listing for listing in dates if not listing.cancelled]
+        version = language_version(event, code)
         context.update(
             event=event,
-            version=language_version(event, code),
+            version=version,
+            player=speech_queries.player(event, version),
             place_version=language_version(event.place, code) if event.place else None,
             dates=dates,
             form=kwargs.get("form") or RegistrationForm(dates=open_dates),

@@ -17,6 +17,7 @@ from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
 from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
+from apps.speech import queries as speech_queries
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
 from apps.translation.reader import language_version
@@ -100,6 +101,7 @@ class ArticleDetailView(MigrantPageMixin, TemplateView):
         context.update(
             article=article,
             version=version,
+            player=speech_queries.player(article, version),
             show_original=show_original,
             reader_language=language_version(article, code) if show_original else version,
         )
@@ -135,6 +137,7 @@ class TermDetailView(MigrantPageMixin, TemplateView):
         context.update(
             term=term,
             version=version,
+            player=speech_queries.player(term, version),
             original=term.original_beside(version.language.code),
             related=readings(term.related.all(), code),
             articles=article_queries.articles_among(region, code, uses.get("articles.article", [])),
@@ -168,6 +171,7 @@ class DocumentDetailView(MigrantPageMixin, TemplateView):
         context.update(
             document=page.document,
             version=page.version,
+            player=speech_queries.player(page.document, page.version),
             original=page.original,
             produced_by=page.produced_by,
             needed_by=page.needed_by,
@@ -217,6 +221,7 @@ class ProcedureDetailView(MigrantPageMixin, TemplateView):
         context.update(
             page=page,
             version=page.version,
+            player=speech_queries.player(page.procedure, page.version),
             intro=intro,
             steps=steps,
             notes=glossary_matching.merge_notes(intro, *(text for _, text in steps)),
@@ -248,9 +253,11 @@ class PlaceDetailView(MigrantPageMixin, TemplateView):
         place = get_object_or_404(
             place_queries.places_for_reader(region, code), slug=kwargs["slug"]
         )
+        version = language_version(place, code)
         context.update(
             place=place,
-            version=language_version(place, code),
+            version=version,
+            player=speech_queries.player(place, version),
             procedures=procedure_queries.procedures_at(region, code, place),
             map_url=settings.MAP_LINK_URL.format(lat=place.latitude, lon=place.longitude)
             if place.has_position

@@ -202,10 +202,12 @@ class PlaceFormMixin(NgoMixin):
                 user=self.request.user,
                 base_number=form.cleaned_data["base_revision"],
                 publish=publish,
+                resolution=form.resolution(),
             )
         except workflow.EditConflict as conflict:
-            form.show_conflict(conflict)
-            return self.form_invalid(form)
+            return self.render_to_response(
+                self.get_context_data(form=form.after_conflict(conflict), conflict=conflict)
+            )
         except workflow.WorkflowError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)

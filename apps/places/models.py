@@ -58,6 +58,7 @@ class Place(EditorialContent):
 
     translatable_fields = ("name", "directions")
     markdown_fields = ("directions",)
+    spoken_fields = ("name", "directions")
     revisioned_fields = (
         "street",
         "postcode",

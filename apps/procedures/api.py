@@ -12,6 +12,7 @@ from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.procedures import queries, services
 from apps.procedures.models import Document, Procedure
+from apps.speech.api import read_aloud_data
 
 
 class DocumentSerializer(ReaderVersionSerializer):
@@ -166,6 +167,7 @@ def procedure_detail(page) -> dict:
             for use in page.produces
         ],
         "source_changed_at": page.procedure.source_changed_at,
+        "read_aloud": read_aloud_data(page.procedure, version),
     }
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core import languages
+from apps.core.forms import SingleLineTitlesMixin
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
 from apps.procedures.models import Connector, Document, Procedure, Step, Tip
@@ -25,7 +26,7 @@ class DocumentForm(RevisionForm):
         }
 
 
-class StepForm(forms.ModelForm):
+class StepForm(SingleLineTitlesMixin, forms.ModelForm):
     """One step in the procedure editor. Its values become part of the procedure's revision."""
 
     uid = forms.CharField(widget=forms.HiddenInput, required=False)

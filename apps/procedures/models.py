@@ -29,6 +29,7 @@ class Document(EditorialContent):
 
     translatable_fields = ("name", "description", "where_to_get")
     markdown_fields = ("description", "where_to_get")
+    spoken_fields = ("name", "description", "where_to_get")
     revisioned_fields = ("topics",)
 
     class Meta:
@@ -72,6 +73,7 @@ class Procedure(EditorialContent):
 
     translatable_fields = ("title", "summary", "body")
     markdown_fields = ("body",)
+    spoken_fields = ("title", "summary", "body")
     revisioned_fields = ("topics", "user_types", "produces")
     parts = (
         Part(
@@ -109,6 +111,12 @@ class Procedure(EditorialContent):
 
     def __str__(self) -> str:
         return self.title or self.slug
+
+    def part_numbers(self, part: Part, rows: list[EditorialPart]) -> list[int]:
+        """Steps joined by "and" or "or" share the number of the step before them."""
+        from apps.procedures.services import number_steps
+
+        return [number for number, _step in number_steps(rows)]
 
 
 class Connector(models.TextChoices):

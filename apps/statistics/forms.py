@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import params
 from apps.core.queries import topic_tree
 from apps.editorial.forms import RevisionForm
 from apps.events.models import EventKind
@@ -137,6 +138,7 @@ class PlanningForm(forms.Form):
         input_formats=["%Y-%m"],
         required=False,
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        validators=[params.validate_day],
     )
     months = forms.IntegerField(label=_("Months"), min_value=1, max_value=36, required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)

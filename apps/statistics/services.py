@@ -13,21 +13,41 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from apps.core import text
 from apps.core.downloads import parse_number
 from apps.editorial.signals import live_content_changed
 from apps.statistics.models import ColumnRole, Dataset, DatasetVersion, VersionState
 
+#: What an upload may be. A table is refused, before it costs memory, when it has more rows,
+#: more columns or more values in all than these; blank lines count towards MAX_LINES.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
+MAX_COLUMNS = 100
+MAX_CELLS = 500_000
+MAX_LINES = 2 * MAX_ROWS
+#: What the parts of an XLSX file (a zip archive) may add up to once unpacked.
+MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024
+#: The largest measure kept: beyond it, sums lose whole numbers (and 1e400 is infinite).
+MAX_MEASURE = Decimal(10) ** 15
 PERIOD = re.compile(r"^(?P<year>(19|20)\d\d)(-(?P<month>0[1-9]|1[0-2])|-Q(?P<quarter>[1-4]))?$")
+
+
+def _no_data_rows() -> str:
+    return _(
+        "The file has column names but no data below them. Nothing was changed: a dataset is "
+        "never replaced by an empty table."
+    )
 
 
 @dataclass(frozen=True)
@@ -48,63 +68,147 @@ class DatasetImportError(Exception):
 
 
 def _cell_text(value) -> str:
+    """A cell as one line of visible text (no control characters, no invisible-only text)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return text.visible_line(str(value))
 
 
 def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
-    """The header and the rows of a CSV or XLSX file, as text."""
+    """The header and the rows of a CSV or XLSX file, as text.
+
+    Rows are read one at a time and the limits (:data:`MAX_ROWS`, :data:`MAX_COLUMNS`,
+    :data:`MAX_CELLS`) are checked as they come, so a small file that claims or holds a huge
+    table is refused before it costs memory; a spreadsheet's declared size is checked before
+    any row is read.
+    """
     if len(content) > MAX_UPLOAD_BYTES:
         raise DatasetImportError([Problem(0, _("The file is larger than 5 MB."))])
     if filename.lower().endswith(".xlsx"):
-        rows = _read_xlsx(content)
+        rows = _within_limits(_read_xlsx(content), pad=True)
     elif filename.lower().endswith(".csv"):
-        rows = _read_csv(content)
+        rows = _within_limits(_read_csv(content), pad=False)
     else:
         raise DatasetImportError([Problem(0, _("Upload a CSV or XLSX file."))])
-    rows = [row for row in rows if any(row)]
     if not rows:
         raise DatasetImportError([Problem(1, _("The file is empty."))])
-    if len(rows) > MAX_ROWS + 1:
-        raise DatasetImportError([Problem(0, _("The file has more than 50,000 rows."))])
+    if len(rows) == 1:
+        raise DatasetImportError([Problem(2, _no_data_rows())])
     return rows[0], rows[1:]
 
 
-def _read_csv(content: bytes) -> list[list[str]]:
+def _too_large(line: int = 0) -> DatasetImportError:
+    return DatasetImportError(
+        [
+            Problem(
+                line,
+                _(
+                    "The table is too large. Up to %(rows)s rows, %(columns)s columns and "
+                    "%(cells)s values in all can be uploaded. If the spreadsheet has formatting "
+                    "or stray values far to the right of or below the data, delete those "
+                    "columns and rows."
+                )
+                % {
+                    "rows": number_format(MAX_ROWS, force_grouping=True),
+                    "columns": number_format(MAX_COLUMNS, force_grouping=True),
+                    "cells": number_format(MAX_CELLS, force_grouping=True),
+                },
+            )
+        ]
+    )
+
+
+def _within_limits(rows: Iterable[list[str]], *, pad: bool) -> list[list[str]]:
+    """The non-empty rows, consumed one by one and refused as soon as a limit is passed.
+
+    Spreadsheets (``pad``) may leave out empty cells on the right: their rows are made as wide
+    as the widest, minus columns that are empty throughout and have no name.
+    """
+    kept: list[list[str]] = []
+    cells = 0
+    for line, row in enumerate(rows, start=1):
+        if pad:
+            while row and not row[-1]:
+                row.pop()
+        if len(row) > MAX_COLUMNS or line > MAX_LINES:
+            raise _too_large(line)
+        if not any(row):
+            continue
+        cells += len(row)
+        if len(kept) > MAX_ROWS:
+            raise DatasetImportError([Problem(0, _("The file has more than 50,000 rows."))])
+        if cells > MAX_CELLS:
+            raise _too_large(line)
+        kept.append(row)
+    if not pad:
+        return kept
+    width = max((len(row) for row in kept), default=0)
+    header = kept[0] if kept else []
+    while width and (len(header) < width or not header[width - 1]):
+        if any(len(row) >= width and row[width - 1] for row in kept):
+            break
+        width -= 1
+    return [row[:width] + [""] * (width - len(row)) for row in kept]
+
+
+def _read_csv(content: bytes) -> Iterator[list[str]]:
     try:
-        text = content.decode("utf-8-sig")
+        decoded = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DatasetImportError([Problem(0, _("Save the CSV file as UTF-8."))]) from None
-    first_line = text.split("\n", 1)[0]
+    first_line = decoded.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-        return [[cell.strip() for cell in row] for row in rows]
+        for row in csv.reader(io.StringIO(decoded), delimiter=delimiter, strict=True):
+            yield [text.visible_line(cell) for cell in row]
     except csv.Error:
         raise DatasetImportError([Problem(0, _("This is not a readable CSV file."))]) from None
 
 
-def _read_xlsx(content: bytes) -> list[list[str]]:
+def _unreadable_xlsx() -> DatasetImportError:
+    return DatasetImportError([Problem(0, _("This is not a readable XLSX file."))])
+
+
+def _read_xlsx(content: bytes) -> Iterator[list[str]]:
+    """The first sheet's rows, streamed (openpyxl's read-only mode), each as wide as its cells."""
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _unreadable_xlsx() from None
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:  # a "zip bomb": small file, enormous contents
+        raise _too_large()
+    try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
     except Exception:  # noqa: BLE001 — openpyxl raises many kinds for a broken file
-        raise DatasetImportError([Problem(0, _("This is not a readable XLSX file."))]) from None
-    sheet = workbook.worksheets[0]
-    rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    width = max((len(row) for row in rows), default=0)
-    # Spreadsheets pad rows with empty cells on the right; drop columns empty in the header.
-    header = rows[0] if rows else []
-    while width and (len(header) < width or not header[width - 1]):
-        if any(len(row) >= width and row[width - 1] for row in rows):
-            break
-        width -= 1
-    return [row[:width] + [""] * (width - len(row)) for row in rows]
+        raise _unreadable_xlsx() from None
+    try:
+        # The size the sheet declares (its <dimension>), checked before any row is read...
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        if (
+            declared_rows > MAX_LINES
+            or declared_columns > MAX_COLUMNS
+            or declared_rows * declared_columns > MAX_CELLS
+        ):
+            raise _too_large()
+        # ...but not trusted: rows are not padded to it, each is as wide as its own cells.
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(values_only=True)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception:  # noqa: BLE001 — a broken sheet inside a readable archive
+                raise _unreadable_xlsx() from None
+            yield [_cell_text(value) for value in row]
+    finally:
+        workbook.close()
 
 
 # --- detecting and declaring columns --------------------------------------------------------
@@ -208,6 +312,8 @@ def _validated_rows(columns: list[dict], rows: list[dict]) -> list[dict]:
     measures = [c["name"] for c in columns if c["role"] == ColumnRole.MEASURE]
     if not dimensions or not measures:
         raise DatasetImportError([Problem(1, _("Declare at least one dimension and one measure."))])
+    if not rows:
+        raise DatasetImportError([Problem(2, _no_data_rows())])
     times = {c["name"] for c in columns if c["role"] == ColumnRole.TIME}
     seen: dict[tuple, int] = {}
     clean = []
@@ -237,12 +343,28 @@ def _validated_rows(columns: list[dict], rows: list[dict]) -> list[dict]:
             out[name] = value
         for name in measures:
             value = parse_number(row.get(name) or "")
-            if value is None:
+            if value is None:  # also "inf" and "nan": they are not numbers one can publish
                 problems.append(
                     Problem(
                         number,
                         _("Line %(line)s: “%(value)s” in the column “%(column)s” is not a number.")
                         % {"line": number, "value": row.get(name) or "", "column": name},
+                    )
+                )
+            elif abs(value) > MAX_MEASURE:
+                problems.append(
+                    Problem(
+                        number,
+                        _(
+                            "Line %(line)s: “%(value)s” in the column “%(column)s” is too large; "
+                            "numbers up to %(limit)s can be used."
+                        )
+                        % {
+                            "line": number,
+                            "value": row.get(name) or "",
+                            "column": name,
+                            "limit": number_format(MAX_MEASURE, force_grouping=True),
+                        },
                     )
                 )
             else:

@@ -7,8 +7,9 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self) -> None:
-        # The services ask for machine drafts through ``jobs``; the Celery task that makes them
-        # is connected here, so that the services never import the tasks (which import them).
-        from apps.translation import jobs, tasks
+        # The services ask for machine drafts through ``apps.core.jobs``; the Celery task that
+        # makes them is connected here, so that the services never import the tasks.
+        from apps.core import jobs
+        from apps.translation import services, tasks
 
-        jobs.connect_machine_drafts(tasks.machine_translate)
+        jobs.connect(services.MACHINE_DRAFT, tasks.machine_translate)

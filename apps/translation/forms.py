@@ -8,8 +8,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import languages
+from apps.core.models import Topic
 from apps.editorial.models import EditorialContent
+from apps.editorial.registry import editorial_types, type_for_key
 from apps.translation.models import CoverageState
+from apps.translation.queries import translated_items
 
 
 class MachineTranslationForm(forms.Form):
@@ -49,6 +52,9 @@ class TranslationForm(forms.Form):
 
 
 class ExportForm(forms.Form):
+    """What goes into a translation file: items in some states (of one kind, on one topic), or
+    items picked one by one."""
+
     FORMATS = (("xliff", "XLIFF 1.2"), ("po", "PO (gettext)"))
 
     language = forms.ChoiceField(label=_("Target language"))
@@ -57,15 +63,62 @@ class ExportForm(forms.Form):
         label=_("Include items that are"),
         widget=forms.CheckboxSelectMultiple,
         choices=(),
+        required=False,
         initial=["missing", "outdated", "machine", "in_progress"],
     )
+    content_type = forms.ChoiceField(label=_("Only this kind of content"), required=False)
+    topic = forms.ModelChoiceField(
+        label=_("Only this topic"), queryset=Topic.objects.none(), required=False
+    )
+    items = forms.MultipleChoiceField(
+        label=_("Or pick the items"),
+        help_text=_("Picked items are exported whatever their state."),
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+        required=False,
+    )
 
-    def __init__(self, *args, targets: list[str], **kwargs):
+    def __init__(self, *args, targets: list[str], region=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
             (code, languages.get(code).name_local) for code in targets
         ]
         self.fields["include"].choices = CoverageState.choices
+        types = editorial_types()
+        self.fields["content_type"].choices = [
+            ("", _("All kinds")),
+            *((entry.key, entry.label) for entry in types),
+        ]
+        if region is not None:
+            self.fields["topic"].queryset = Topic.objects.filter(region=region)
+            self.fields["items"].choices = [
+                (
+                    entry.label,
+                    [
+                        (f"{entry.key}:{item.pk}", str(item))
+                        for item in translated_items(region, entry.model).order_by("pk")
+                    ],
+                )
+                for entry in types
+            ]
+
+    def clean_content_type(self):
+        key = self.cleaned_data["content_type"]
+        return type_for_key(key).model if key else None
+
+    def clean_items(self) -> dict:
+        """{model: [pk, ...]} of the picked items."""
+        picked: dict = {}
+        for value in self.cleaned_data["items"]:
+            key, pk = value.rsplit(":", 1)
+            picked.setdefault(type_for_key(key).model, []).append(int(pk))
+        return picked
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("items") and not data.get("include"):
+            raise forms.ValidationError(_("Choose at least one state, or pick items."))
+        return data
 
 
 class ImportForm(forms.Form):

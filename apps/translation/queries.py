@@ -211,3 +211,36 @@ def coverage(
         items=coverage_items(region, model, codes, state=state),
         summary=coverage_summary(translated_items(region, model), codes),
     )
+
+
+def has_topics(model: type[EditorialContent]) -> bool:
+    return any(field.name == "topics" for field in model._meta.many_to_many)
+
+
+def items_to_export(
+    region,
+    *,
+    language: str,
+    states,
+    model: type[EditorialContent] | None = None,
+    topic=None,
+    picked: dict[type[EditorialContent], list[int]] | None = None,
+) -> list[EditorialContent]:
+    """What a translation file for ``language`` holds: the items ``picked`` by the translator
+    (whatever their state), or else every item in one of ``states``, optionally of one
+    content type and on one topic (or a topic under it)."""
+    if picked:
+        return [
+            item
+            for chosen, ids in picked.items()
+            for item in translated_items(region, chosen).filter(pk__in=ids).order_by("pk")
+        ]
+    items = []
+    for candidate in editorial_models():
+        if (model is not None and candidate is not model) or (topic and not has_topics(candidate)):
+            continue
+        queryset = filter_by_states(translated_items(region, candidate), [language], states)
+        if topic is not None:
+            queryset = queryset.filter(Q(topics=topic) | Q(topics__parent=topic)).distinct()
+        items += queryset.order_by("pk")
+    return items

@@ -3,7 +3,7 @@ drafts. Views and the API call only these.
 
 They build on :mod:`apps.editorial.services` (the item's lock, the four-eyes rule, the audit log,
 telling caches that what migrants read changed) and never import the Celery tasks: a machine
-draft is queued through :mod:`apps.translation.jobs`.
+draft is queued through :mod:`apps.core.jobs`.
 """
 
 from __future__ import annotations
@@ -11,18 +11,19 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError
 
-from apps.editorial.models import EditorialContent
+from apps.core import jobs, text
+from apps.editorial import workflow
+from apps.editorial.models import EditorialContent, TextUnit
 from apps.editorial.services import (
     WorkflowError,
     audit,
-    check_four_eyes,
     content_type_of,
     lock_item,
     notify_live_change,
 )
-from apps.translation import jobs
 from apps.translation.models import Translation, TranslationStatus
 from apps.translation.signals import translation_published
 
@@ -54,8 +55,17 @@ def _translatable(item: EditorialContent, language: str) -> None:
         raise WorkflowError(_("Publish the original first; then it can be translated."))
 
 
+def clean_text(unit: TextUnit, value: str) -> str:
+    """A translated text as it is kept, whether typed, imported from a file or made by a machine:
+    titles and names become one line of visible text (or nothing), and no text keeps control
+    characters (see :mod:`apps.core.text`)."""
+    if unit.field.name in text.TITLE_FIELDS:
+        return text.visible_line(value)
+    return text.without_control_characters(value)
+
+
 def _clean_texts(units, texts: dict) -> dict:
-    return {unit.key: (texts.get(unit.key) or "").strip() for unit in units}
+    return {unit.key: clean_text(unit, texts.get(unit.key) or "") for unit in units}
 
 
 @transaction.atomic
@@ -111,18 +121,49 @@ def _make_live(item: EditorialContent, translation: Translation, *, machine: boo
     translation.live_is_machine = machine
 
 
+def _publishable_version(state: workflow.State) -> bool:
+    translation = state.translation
+    return translation is not None and translation.status in (
+        TranslationStatus.TRANSLATED,
+        TranslationStatus.MACHINE,
+    )
+
+
+def _translator_is_not_publisher(state: workflow.State, user) -> str:
+    """Where the region asks for four eyes, a person's translation is published by another."""
+    translation = state.translation
+    if (
+        state.item.region.four_eyes
+        and translation.status == TranslationStatus.TRANSLATED
+        and translation.translated_by_id == user.pk
+    ):
+        return _("This region asks for four eyes: someone other than the author must publish.")
+    return ""
+
+
+workflow.declare(
+    workflow.Transition(
+        "publish_translation",
+        gettext_lazy("Publish this language version"),
+        (workflow.Need.PUBLISH_TRANSLATION,),
+        _publishable_version,
+        gettext_lazy("Only a finished translation or a machine draft can be published."),
+        _translator_is_not_publisher,
+        of_language_version=True,
+    )
+)
+
+
 @transaction.atomic
 def publish_translation(item: EditorialContent, *, language: str, user) -> Translation:
     item = lock_item(item)
     _translatable(item, language)
     translation = _lock_translation(item, language)
-    if translation is None or translation.status not in (
-        TranslationStatus.TRANSLATED,
-        TranslationStatus.MACHINE,
-    ):
-        raise WorkflowError(_("Only a finished translation or a machine draft can be published."))
-    if translation.status == TranslationStatus.TRANSLATED:
-        check_four_eyes(item.region, user, translation.translated_by)
+    workflow.require(
+        "publish_translation",
+        workflow.State(item=item, latest=None, own=False, translation=translation),
+        user,
+    )
     # A person publishing a machine draft has reviewed it: it is no longer labelled as machine-made.
     _make_live(item, translation, machine=False)
     translation.status = TranslationStatus.PUBLISHED
@@ -136,6 +177,10 @@ def publish_translation(item: EditorialContent, *, language: str, user) -> Trans
     return translation
 
 
+#: The job that fetches a machine draft (``apps.translation.tasks.machine_translate``).
+MACHINE_DRAFT = "translation.machine_draft"
+
+
 def request_machine_translation(item: EditorialContent, *, languages: list[str], user) -> list[str]:
     """Queue machine drafts; returns the languages queued. Human work is never overwritten.
 
@@ -146,11 +191,8 @@ def request_machine_translation(item: EditorialContent, *, languages: list[str],
     queued = []
     for language in languages:
         try:
-            jobs.queue_machine_draft(
-                content_type_id=content_type_of(item).pk,
-                object_id=item.pk,
-                language=language,
-                source_fingerprint=item.source_fingerprint,
+            jobs.queue(
+                MACHINE_DRAFT, content_type_of(item).pk, item.pk, language, item.source_fingerprint
             )
         except OperationalError as error:
             raise WorkflowError(

@@ -1,5 +1,5 @@
 """Celery tasks of the translation workflow. The services never import this module: they queue
-work through :mod:`apps.translation.jobs`, which ``TranslationConfig.ready()`` connects here."""
+work through :mod:`apps.core.jobs`, which ``TranslationConfig.ready()`` connects here."""
 
 from __future__ import annotations
 

@@ -89,4 +89,6 @@ def people_routes(policy: Policy) -> list[URLPattern]:
               policy=policy, actions=("grant",)),
         route("people/<int:membership>/withdraw/", people.WithdrawRole, "withdraw_role",
               permission=manage, policy=policy, actions=("withdraw",)),
+        route("people/<int:membership>/languages/", people.TranslatorLanguages,
+              "translator_languages", permission=manage, policy=policy, actions=("save",)),
     ]  # fmt: skip

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.procedures",
     "apps.statistics",
     "apps.events",
+    "apps.speech",
     "apps.migrant",
     "apps.workspace",
     "apps.authority",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "apps.core.middleware.FormTextMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -130,17 +132,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and Celery ---------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+#: Seconds one call to Redis (cache or task queue) may wait, to connect and to read. Redis on the
+#: local network answers within a millisecond; a stopped or hung one must not hold pages up.
+#: After a failure, callers skip Redis for CIRCUIT_BREAKER_SECONDS (apps/core/breaker.py).
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+CIRCUIT_BREAKER_SECONDS = float(os.environ.get("CIRCUIT_BREAKER_SECONDS", "5"))
+
+
+def redis_cache(url: str, key_prefix: str = "waypoint") -> dict:
+    """The cache on Redis, with short socket timeouts (see apps/core/resilient_cache.py).
+
+    django-redis rather than Django's own Redis backend: it is the Redis backend whose atomic
+    counters django-ratelimit supports (its system checks say so), and the public forms'
+    rate limits count in this cache, shared by every web process."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT, "SOCKET_TIMEOUT": REDIS_TIMEOUT},
+    }
+
+
 if REDIS_URL:
+    # Parallel test workers share one Redis: each gets its own key space.
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Parallel test workers share one Redis: each gets its own key space.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "waypoint")
+        "default": redis_cache(
+            REDIS_URL,
+            os.environ.get("CACHE_KEY_PREFIX", "waypoint")
             + os.environ.get("PYTEST_XDIST_WORKER", ""),
-            # A cache that does not answer must not hold pages up (see core.resilient_cache).
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        )
     }
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
@@ -150,19 +170,37 @@ else:
     CELERY_BROKER_URL = "memory://"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
-    # One process, one in-memory cache: rate limits hold per process, which is all there is.
+    # The embedded default only: one process, one in-memory cache, so the public forms' rate
+    # limits hold per process, which is all there is. Production requires REDIS_URL and
+    # silences nothing (portal/settings/production.py).
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "waypoint")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A web request must never hang because the broker is down: fail fast, degrade visibly.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# A web request must never hang because the broker is down: each attempt to publish waits
+# REDIS_TIMEOUT at most, it is tried twice at once and no more, and then the request says so
+# (apps/core/taskqueue.py). Nobody reads task results, so publishing never touches the result
+# store either (with a dead Redis that alone took 19 s of reconnecting).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT,
+    "socket_timeout": REDIS_TIMEOUT,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0,
+    "interval_max": 0,
+}
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
 CELERY_TIMEZONE = "UTC"
 
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # Refuses locked-out sign-ins before any password is checked (apps/accounts/lockout.py).
+    "apps.accounts.lockout.LockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -172,9 +210,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in attempts allowed per e-mail address and per network address (django-ratelimit).
+# Failed sign-ins allowed per account from one client address, and per client address over all
+# accounts, before that address is refused for a while (apps/accounts/lockout.py).
 SIGN_IN_RATE_PER_ACCOUNT = os.environ.get("SIGN_IN_RATE_PER_ACCOUNT", "5/15m")
-SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "20/15m")
+SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "50/15m")
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
@@ -201,6 +240,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves MEDIA_URL itself (with byte ranges, so audio can seek) only when nothing in
+# front does: the embedded default. Production's nginx serves /media/ (docker-compose.yml).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Production (portal.settings.production) serves hashed, compressed files after
@@ -236,6 +278,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Bad query parameters are 400s that say what was wrong (apps.core.params).
+    "EXCEPTION_HANDLER": "apps.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Waypoint API",
@@ -314,9 +358,21 @@ EVENT_RETENTION_DAYS = int(os.environ.get("EVENT_RETENTION_DAYS", "30"))
 # Public registration form: attempts per address (django-ratelimit rate).
 EVENT_REGISTRATION_RATE = os.environ.get("EVENT_REGISTRATION_RATE", "10/h")
 
+# --- Read-aloud (apps/speech) --------------------------------------------------------------------
+# espeak-ng and opusenc (Debian packages espeak-ng and opus-tools): names on PATH or full paths.
+# Without them the portal works as before and says that listening is unavailable.
+SPEECH_ESPEAK = os.environ.get("SPEECH_ESPEAK", "espeak-ng")
+SPEECH_OPUSENC = os.environ.get("SPEECH_OPUSENC", "opusenc")
+# Seconds one program may take for one text before it is stopped.
+SPEECH_TIMEOUT = int(os.environ.get("SPEECH_TIMEOUT", "120"))
+
 CELERY_BEAT_SCHEDULE = {
     "erase-old-registrations": {
         "task": "apps.events.tasks.erase_old_registrations",
         "schedule": 60 * 60 * 6,  # seconds: four times a day
+    },
+    "remove-orphaned-recordings": {
+        "task": "apps.speech.tasks.remove_orphans",
+        "schedule": 60 * 60 * 24,  # seconds: once a day
     },
 }

@@ -1,17 +1,31 @@
 """Production settings: everything in the base settings, plus the hardening `check --deploy` asks.
 
 Behind the nginx proxy of docker-compose.yml, TLS ends at the proxy, which sets
-X-Forwarded-Proto.
+X-Forwarded-Proto. Production runs several processes (web workers, Celery), so it needs what
+they share: Redis for the cache (and the rate limits counted in it) and the task queue. It
+silences no system check.
 """
 
 from __future__ import annotations
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from . import *  # noqa: F403
-from . import env_bool
+from . import REDIS_URL, env_bool
+
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production: the cache, the public forms' rate limits and the "
+        "task queue are shared by all processes through Redis."
+    )
 
 DEBUG = False
+SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# nginx serves /media/ (deploy/nginx.conf); Django only if told to.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=False)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -113,3 +113,21 @@ def test_me_lists_roles_and_permissions(client, people):
 
 def test_me_needs_a_signed_in_user(client, db):
     assert client.get("/api/v1/me/").status_code in {401, 403}
+
+
+def test_names_written_through_the_api_are_one_visible_line(client, people, ngo):
+    url = f"/api/v1/organisations/{ngo.pk}/?lang=de"
+    headers = auth(people["ngo_admin"])
+
+    cleaned = client.patch(
+        url, {"name": "Helfende\r\nHände\x07"}, content_type="application/json", **headers
+    )
+    invisible = client.patch(
+        url, {"name": "\u200b\u202e\u200f"}, content_type="application/json", **headers
+    )
+
+    assert cleaned.status_code == 200
+    assert invisible.status_code == 400
+    assert list(invisible.json()) == ["name"]
+    ngo.refresh_from_db()
+    assert ngo.name_de == "Helfende Hände"

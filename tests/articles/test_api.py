@@ -1,5 +1,6 @@
 """The articles API: per language, honest about translation state, cheap to revalidate."""
 
+import pytest
 from rest_framework.authtoken.models import Token
 
 
@@ -109,3 +110,28 @@ def test_staff_compare_two_revisions(client, publish_article, revise, people):
     title = next(change for change in changes if change["field"] == "title")
     assert title == {"field": "title", "changed": True, "html": "<del>Alt</del><ins>Neu</ins>"}
     assert client.get(url, {"a": 1, "b": 9}, **staff(people["editor"])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [({"a": "99999999999999999999", "b": "1"}, "a"), ({"a": "1", "b": "zwei"}, "b")],
+)
+def test_staff_compare_answers_400_for_numbers_that_are_no_revisions(
+    client, publish_article, people, query, parameter
+):
+    article = publish_article()
+    url = f"/api/v1/editorial/items/articles.article/{article.pk}/compare/"
+
+    response = client.get(url, query, **staff(people["editor"]))
+
+    assert response.status_code == 400
+    assert list(response.json()) == [parameter]
+
+
+def test_staff_coverage_answers_400_for_an_impossible_page(client, people):
+    response = client.get(
+        "/api/v1/editorial/coverage/", {"page": "9" * 30}, **staff(people["editor"])
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["page"]

@@ -13,6 +13,7 @@ from apps.editorial.models import ItemStatus
 from apps.translation import exchange
 from apps.translation import services as translation_services
 from apps.translation.models import CoverageState
+from tests.browser_forms import submitted
 from tests.conftest import article_data
 from tests.translation.test_exchange import ARABIC, fill_xliff
 
@@ -86,23 +87,62 @@ def test_second_editor_sees_the_first_editors_change_and_keeps_their_own(
     assert 'Edit “<span lang="de">Wohnung anmelden</span>”' in page.content.decode()
     services.save_draft(
         article,
-        data=article_data(title="Titel von Aylin"),
+        data=article_data(title="Titel von Aylin", summary="Aylins Zusammenfassung."),
         author=people["region_admin"],
         base_number=1,
     )
 
-    response = client.post(edit_url, form_post(title="Mein Titel", base_revision=1))
+    mine = submitted(page.content.decode())
+    response = client.post(edit_url, {**mine, "title": "Mein Titel"})
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "saved a newer version while you were editing" in html
-    assert "<del>Wohnung anmelden</del><ins>Titel von Aylin</ins>" in html
-    assert 'value="Mein Titel"' in html
+    assert "was saved while you were editing" in html
+    assert "<del>Wohnung anmelden</del><ins>Titel von Aylin</ins>" in html  # their change
+    assert 'name="merge__title" value="theirs"' in html
     assert services.latest_revision(article).data["title"] == "Titel von Aylin"
+    # The form now holds my title and Aylin's summary (only she changed it)...
+    again = submitted(html)
+    assert again["title"] == ["Mein Titel"] and again["summary"] == ["Aylins Zusammenfassung."]
+    assert again["base_revision"] == ["1"] and again["seen_revision"] == ["2"]
 
-    response = client.post(edit_url, form_post(title="Mein Titel", base_revision=2))
+    # ...and a plain second save still overwrites nothing: I must choose for the title.
+    response = client.post(edit_url, again)
+    assert "Choose one of the two for each of these fields" in response.content.decode()
+    assert services.latest_revision(article).number == 2
+
+    response = client.post(edit_url, {**again, "merge__title": "mine"})
     assert response.status_code == 302
-    assert services.latest_revision(article).data["title"] == "Mein Titel"
+    saved = services.latest_revision(article).data
+    assert (saved["title"], saved["summary"]) == ("Mein Titel", "Aylins Zusammenfassung.")
+
+
+def test_edits_of_different_fields_merge_without_asking(client, people, publish_article):
+    article = publish_article()
+    edit_url = url("content_edit", type=TYPE, pk=article.pk)
+    client.force_login(people["editor"])
+    mine = submitted(client.get(edit_url).content.decode())
+    services.save_draft(
+        article, data=article_data(title="Titel von Aylin"), author=people["region_admin"],
+        base_number=1,
+    )  # fmt: skip
+
+    response = client.post(edit_url, {**mine, "body": "Mein neuer Text."}, follow=True)
+
+    assert "their changes were kept too" in response.content.decode()
+    saved = services.latest_revision(article).data
+    assert (saved["title"], saved["body"]) == ("Titel von Aylin", "Mein neuer Text.")
+
+
+def test_saving_an_unchanged_form_makes_no_revision(client, people, publish_article):
+    article = publish_article(body="## Termin\nOnline buchen.\n\nDann hingehen.")
+    edit_url = url("content_edit", type=TYPE, pk=article.pk)
+    client.force_login(people["editor"])
+
+    response = client.post(edit_url, submitted(client.get(edit_url).content.decode()), follow=True)
+
+    assert "Nothing was changed, so no new revision was saved." in response.content.decode()
+    assert article.revisions.count() == 1
 
 
 def test_compare_any_two_revisions_and_restore(client, people, publish_article):
@@ -321,3 +361,24 @@ def test_a_content_type_that_does_not_exist_is_not_found(client, people):
     response = client.get("/api/v1/editorial/items/nothing.here/1/")
     assert response.status_code == 404
     assert response.json() == {"detail": "No editorial content type 'nothing.here'."}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"a": "99999999999999999999", "b": "1"},
+        {"a": "1", "b": "-1"},
+        {"a": "eins", "b": "1"},
+        {"b": "1"},
+    ],
+)
+def test_comparing_with_numbers_that_are_no_revisions_is_explained(
+    client, people, publish_article, query
+):
+    article = publish_article()
+    client.force_login(people["editor"])
+
+    response = client.get("/de" + url("content_compare", type=TYPE, pk=article.pk)[3:], query)
+
+    assert response.status_code == 400
+    assert "muss eine ganze Zahl von 1 bis" in response.content.decode()

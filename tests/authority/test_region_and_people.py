@@ -1,6 +1,9 @@
+import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from apps.accounts import services
 from apps.accounts.models import Membership, Organisation
 from apps.core.forms import RegionSettingsForm
 from apps.core.models import Region, Topic
@@ -173,3 +176,66 @@ def test_topic_form_requires_the_source_language_and_marks_inputs(client, people
     assert response.status_code == 200
     assert "name_de" in response.context["form"].errors
     assert 'lang="ar" dir="rtl"' in response.content.decode()
+
+
+def test_a_translators_languages_change_without_withdrawing_the_role(client, people):
+    client.force_login(people["region_admin"])
+    membership = people["translator"].memberships.get()
+    members = client.get(reverse("authority:members")).content.decode()
+    change = reverse("authority:translator_languages", kwargs={"membership": membership.pk})
+    assert change in members
+
+    page = client.get(change)
+    offered = [code for code, _label in page.context["form"].fields["languages"].choices]
+    assert "de" not in offered  # the region's source language is written, not translated
+    response = client.post(change, {"languages": ["ar", "fa-af"]})
+
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.languages == ["ar", "fa-af"]
+    assert people["translator"].memberships.count() == 1
+
+
+def test_the_source_language_is_refused_as_a_translation_language(client, people):
+    client.force_login(people["region_admin"])
+    membership = people["translator"].memberships.get()
+    before = list(membership.languages)
+
+    response = client.post(
+        reverse("authority:translator_languages", kwargs={"membership": membership.pk}),
+        {"languages": ["de", "ar"]},
+    )
+
+    assert response.status_code == 200
+    assert "languages" in response.context["form"].errors
+    membership.refresh_from_db()
+    assert membership.languages == before
+    with pytest.raises(ValidationError, match="source language"):
+        services.change_languages(membership=membership, languages=["de"])
+
+
+def test_granting_the_translator_role_again_changes_the_languages(client, people):
+    client.force_login(people["region_admin"])
+    grant = reverse("authority:grant_role")
+    page = client.get(grant)
+    assert "de" not in [code for code, _ in page.context["form"].fields["languages"].choices]
+
+    response = client.post(
+        grant,
+        {"email": people["translator"].email, "organisation": people["translator"]
+         .memberships.get().organisation_id, "role": "translator", "languages": ["uk"]},
+    )  # fmt: skip
+
+    assert response.status_code == 302
+    assert people["translator"].memberships.get().languages == ["uk"]
+
+
+def test_only_translators_have_languages_to_change(client, people):
+    client.force_login(people["region_admin"])
+    editor = people["editor"].memberships.get()
+
+    url = reverse("authority:translator_languages", kwargs={"membership": editor.pk})
+
+    assert client.get(url).status_code == 404
+    with pytest.raises(ValidationError):
+        services.change_languages(membership=editor, languages=["ar"])

@@ -67,12 +67,21 @@ def test_switcher_keeps_the_page_and_the_choice_sticks(client, region):
     assert client.get("/", headers={"accept-language": "de"})["Location"] == "/ar/"
 
 
-def test_switcher_refuses_foreign_redirects(client, region):
-    response = client.get(
-        reverse("switch_language"), {"lang": "de", "next": "https://evil.example/"}
-    )
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/", "/\\evil.example", "0", "/de/\x00"]
+)
+def test_switcher_refuses_links_elsewhere_in_the_readers_language(client, region, next_url):
+    response = client.get(reverse("switch_language"), {"lang": "de", "next": next_url})
 
-    assert response["Location"] == "/"
+    assert response.status_code == 400
+    assert "Location" not in response
+    assert "does not lead to a page of this site" in response.content.decode()
+    german = client.get(
+        reverse("switch_language"),
+        {"lang": "de", "next": next_url},
+        headers={"accept-language": "de"},
+    )
+    assert "führt nicht zu einer Seite dieser Website" in german.content.decode()
 
 
 def test_switcher_rejects_unknown_languages(client, region):

@@ -1,5 +1,11 @@
 """The demo town: complete in every language, through the real workflow, and loadable twice."""
 
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
 from django.core.management import call_command
 
 from apps.accounts.models import Membership, Organisation, Role, User
@@ -96,6 +102,24 @@ def test_seeding_twice_changes_nothing(db, settings):
     call_command("seed_demo", verbosity=0)
     counts = [model.objects.count() for model in MODELS]
 
-    call_command("seed_demo", verbosity=0)
+    out = io.StringIO()
+    call_command("seed_demo", site_url="http://127.0.0.1:8123", stdout=out)
 
     assert [model.objects.count() for model in MODELS] == counts
+    # What `make run PORT=8123` prints: the real address, and every account once.
+    printed = out.getvalue()
+    assert "http://127.0.0.1:8123/en/accounts/sign-in/" in printed
+    emails = re.findall(r"^  (\S+@\S+)", printed, flags=re.MULTILINE)
+    assert "statistics@musterstadt.example" in emails
+    assert len(emails) == len(set(emails)), printed
+
+
+def test_make_run_serves_and_prints_the_port_it_is_given():
+    root = Path(__file__).resolve().parents[2]
+    planned = subprocess.run(  # noqa: S603
+        [shutil.which("make") or "make", "-n", "run", "PORT=8123"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+    assert "seed_demo --site-url http://127.0.0.1:8123" in planned
+    assert "runserver 127.0.0.1:8123" in planned

@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from apps.events import queries
 
@@ -201,3 +203,53 @@ def test_a_period_from_the_past_lists_no_past_dates(client, edge_dates):
     assert all(
         starts_at > timezone.now() - dt.timedelta(hours=2) for _, starts_at in _api_dates(response)
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ({"from": "0001-01-01"}, "from"),
+        ({"from": "9999-99-99"}, "from"),
+        ({"from": "9999-12-31"}, "from"),
+        ({"to": "9999-12-31"}, "to"),
+        ({"from": "2026-02-31"}, "from"),
+        ({"to": "soon"}, "to"),
+    ],
+)
+def test_impossible_dates_are_a_400_naming_the_parameter(client, make_event, query, parameter):
+    make_event()
+
+    response = client.get("/api/v1/events/", {**query, "lang": "de"})
+
+    assert response.status_code == 400
+    assert list(response.json()) == [parameter]
+    assert response.json()[parameter][0].startswith(("Wählen Sie", "„"))
+
+
+DATE_LIKE = st.one_of(
+    st.text(max_size=12),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)).map(str),
+    st.from_regex(r"\A-?\d{1,6}-\d{1,3}-\d{1,3}\Z"),
+    st.integers().map(str),
+)
+QUERY = st.dictionaries(
+    st.sampled_from(["from", "to", "page", "lang", "format", "page_size", "topic", "x"]),
+    DATE_LIKE,
+    max_size=4,
+)
+
+
+@pytest.fixture
+def an_event(make_event):
+    return make_event()
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=QUERY)
+def test_no_query_string_makes_the_events_api_fail(client, an_event, query):
+    client.raise_request_exception = False
+    for path in ("/api/v1/events/", f"/api/v1/events/{an_event.slug}/"):
+        response = client.get(path, query)
+        assert response.status_code < 500, (path, query, response.content[:300])

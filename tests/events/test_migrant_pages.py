@@ -53,11 +53,29 @@ def test_a_date_range_narrows_the_list_and_past_events_leave_it(client, events):
     assert "Vorbei" not in titles(client.get(reverse("migrant:events")))
 
 
-def test_bad_filter_input_is_explained_not_an_error(client, events):
-    response = client.get(reverse("migrant:events"), {"start": "2026-02-31", "end": "x"})
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"start": "2026-02-31", "end": "x"}, "start"),
+        ({"start": "9999-12-31"}, "start"),
+        ({"end": "9999-12-31"}, "end"),
+        ({"start": "0001-01-01"}, "start"),
+        ({"end": "9999-99-99"}, "end"),
+    ],
+)
+def test_bad_filter_input_is_explained_not_an_error(client, events, query, field):
+    response = client.get(reverse("migrant:events"), query)
 
-    assert response.status_code == 200
-    assert response.context["form"].errors
+    assert response.status_code == 400
+    assert field in response.context["form"].errors
+    assert "<form" in response.content.decode()  # the page, with what was wrong
+
+
+def test_an_impossible_date_is_explained_in_the_readers_language(client, events):
+    response = client.get("/de/events/", {"start": "9999-12-31"})
+
+    assert response.status_code == 400
+    assert "Wählen Sie ein Datum zwischen" in response.content.decode()
 
 
 def test_the_month_calendar_shows_the_dates(client, events):

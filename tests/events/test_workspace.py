@@ -12,6 +12,7 @@ from django.urls import reverse
 from apps.editorial.models import ItemStatus
 from apps.events import services
 from apps.events.models import Event
+from tests.browser_forms import submitted
 
 from .conftest import next_week_at
 
@@ -58,6 +59,17 @@ def test_an_ngo_announces_and_publishes_its_own_event(client, people, ngo):
     page = client.get(reverse("ngo:event_edit", kwargs={"org": ngo.slug, "pk": event.pk}))
     assert next_week_at(17).strftime("%Y-%m-%dT%H:%M") in page.content.decode()
     assert page.context["form"].initial["repeat_count"] == 5
+
+
+def test_an_event_title_is_kept_on_one_line(client, people, ngo):
+    client.force_login(people["ngo_member"])
+
+    client.post(
+        reverse("ngo:event_create", kwargs={"org": ngo.slug}),
+        form_data(title="Nähcafé\r\nBcc: everyone@example.org"),
+    )
+
+    assert Event.objects.get().revisions.get().data["title"] == "Nähcafé Bcc: everyone@example.org"
 
 
 def test_a_draft_stays_hidden_until_published(client, people, ngo):
@@ -231,3 +243,23 @@ def test_the_ngo_edits_its_profile_with_languages_and_places(client, people, ngo
     assert ngo.languages_spoken == ["ar", "de"]
     page = client.get(reverse("migrant:organisations"))
     assert "Begleitung" in page.content.decode()
+
+
+def test_two_people_changing_one_event_keep_both_changes(client, people, ngo):
+    client.force_login(people["ngo_member"])
+    client.post(
+        reverse("ngo:event_create", kwargs={"org": ngo.slug}), {**form_data(), "publish": "1"}
+    )
+    event = Event.objects.get()
+    edit = reverse("ngo:event_edit", kwargs={"org": ngo.slug, "pk": event.pk})
+    opened = submitted(client.get(edit).content.decode())
+    client.post(edit, {**opened, "title": "Nähcafé am Dienstag", "publish": "1"})
+
+    client.force_login(people["ngo_admin"])
+    response = client.post(edit, {**opened, "capacity": "12", "publish": "1"})
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.title, event.capacity, event.status) == ("Nähcafé am Dienstag", 12, "published")
+    stale = client.post(edit, {**opened, "title": "Nähcafé (neu)"})
+    assert 'name="merge__title"' in stale.content.decode()

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from apps.editorial import services
 from apps.places.models import Place
+from tests.browser_forms import submitted
 
 
 def place_post(**overrides) -> dict:
@@ -55,13 +56,35 @@ def test_two_people_editing_the_same_place_do_not_overwrite_each_other(client, p
     )
     place = Place.objects.get()
     edit = reverse("ngo:place_edit", kwargs={"org": ngo.slug, "pk": place.pk})
-    base = services.latest_revision(place).number
-    client.post(edit, {**place_post(street="Neue Straße 1"), "base_revision": base})
+    opened = submitted(client.get(edit).content.decode())
+    client.post(edit, {**opened, "street": "Neue Straße 1", "hours_2": "09:00–12:00"})
 
-    stale = client.post(edit, {**place_post(street="Alte Straße 9"), "base_revision": base})
+    stale = client.post(edit, {**opened, "street": "Alte Straße 9"})
 
-    assert "Someone else saved a newer version" in stale.content.decode()
+    html = stale.content.decode()
+    assert "was saved while you were editing" in html
     assert services.latest_revision(place).data["street"] == "Neue Straße 1"
+    # The other person's opening hours are in the form now; the street is mine until I choose.
+    again = submitted(html)
+    assert again["hours_2"] == ["09:00–12:00"] and again["street"] == ["Alte Straße 9"]
+    client.post(edit, {**again, "merge__street": "theirs"})
+    saved = services.latest_revision(place).data
+    assert saved["street"] == "Neue Straße 1"
+    assert {"day": 2, "opens": "09:00", "closes": "12:00"} in saved["opening_hours"]
+
+
+def test_saving_an_unchanged_place_makes_no_revision(client, people, ngo):
+    client.force_login(people["ngo_admin"])
+    client.post(
+        reverse("ngo:place_create", kwargs={"org": ngo.slug}), {**place_post(), "publish": "1"}
+    )
+    place = Place.objects.get()
+    edit = reverse("ngo:place_edit", kwargs={"org": ngo.slug, "pk": place.pk})
+
+    response = client.post(edit, submitted(client.get(edit).content.decode(), button="publish"))
+
+    assert response.status_code == 302
+    assert place.revisions.count() == 1
 
 
 def test_another_ngo_cannot_see_or_change_the_place(client, people, ngo, other_ngo):

@@ -44,7 +44,7 @@ def test_a_procedure_with_its_steps_offices_and_links(
     with CaptureQueriesContext(connection) as queries:
         data = client.get("/api/v1/procedures/konto-eroffnen/?lang=uk").json()
 
-    assert len(queries) == 12  # fixed: see the page test for the same reads
+    assert len(queries) == 13  # fixed: the page test's reads, and one for the read-aloud audio
     assert data["language"] == "uk" and not data["is_fallback"]
     assert data["title"] == "[uk] title"
     assert data["total_cost"] == [{"currency": "EUR", "low": "0.00", "high": "5.00"}]

@@ -128,6 +128,17 @@ def test_reviewers_see_what_changed_in_each_step_and_in_the_order(publish_proced
     assert "<del>Hingehen</del><ins>Pünktlich hingehen</ins>" in changed["Step 1 · what to do"].html
 
 
+def test_renaming_a_step_is_no_change_of_order(publish_procedure):
+    old = procedure_data(steps=[step("a", "Termin buchen"), step("b", "Hingehen")])
+    new = procedure_data(
+        steps=[step("a", "Online buchen", body="So geht Termin buchen."), step("b", "Hingehen")]
+    )
+
+    changed = {d.label for d in diff_data(Procedure, old, new) if d.changed}
+
+    assert changed == {"Step 1 · what to do"}
+
+
 def _translate_xliff(exported: bytes, translate) -> bytes:
     """Fill every target as a translation tool would: ``translate(unit id, source)``."""
     root = etree.fromstring(exported)

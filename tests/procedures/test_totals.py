@@ -90,3 +90,14 @@ def test_totals_read_naturally_in_each_language():
     with translation.override("en"):
         assert total_cost(totals([make(cost="0")])) == "free"
         assert total_duration(totals([make(duration=(10, "days"))])) == "about 10 days"
+
+
+def test_arabic_says_one_and_two_in_words_but_keeps_the_numbers_of_a_range():
+    with translation.override("ar"):
+        assert step_duration(make(duration=(2, "minutes"))) == "دقيقتان"
+        assert step_duration(make(duration=(1, "weeks"))) == "أسبوع واحد"
+        assert step_duration(make(duration=(5, "days"))) == "5 أيام"
+        ranged = totals([make(duration=(1, "weeks")), make("or", duration=(2, "weeks"))])
+        assert total_duration(ranged) == "1–2 أسابيع"
+    with translation.override("en"):
+        assert total_duration(ranged) == "1–2 weeks"

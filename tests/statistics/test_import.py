@@ -226,3 +226,69 @@ def test_confirming_with_too_few_declarations_changes_nothing(client, dataset, p
 
     assert response.status_code == 200
     assert services.current_version(dataset) is None
+
+
+def test_a_header_only_file_never_replaces_published_data(residents, people, client):
+    before = services.current_version(residents)
+
+    problems = problems_of(
+        services.upload_version,
+        residents,
+        filename="r.csv",
+        content=b"year,district,group,residents\n\n",
+        user=people["statistics_manager"],
+    )
+
+    assert problems == [
+        (
+            2,
+            "The file has column names but no data below them. Nothing was changed: a dataset "
+            "is never replaced by an empty table.",
+        )
+    ]
+    assert services.current_version(residents) == before
+    assert residents.versions.count() == 1
+
+
+@pytest.mark.parametrize("value", ["1e400", "-1e400", "1e16", "inf", "-Infinity", "NaN"])
+def test_numbers_that_cannot_be_published_are_refused(dataset, people, value):
+    bad = RESIDENTS_CSV.replace("2023,Nordviertel,EU,80", f"2023,Nordviertel,EU,{value}")
+    version = services.upload_version(
+        dataset, filename="r.csv", content=bad.encode(), user=people["statistics_manager"]
+    )
+    columns = [{**c, "role": "measure"} if c["name"] == "residents" else c for c in version.columns]
+
+    problems = problems_of(
+        services.confirm_version, version, columns=columns, user=people["statistics_manager"]
+    )
+
+    assert [line for line, _ in problems] == [4]
+    assert f"“{value}”" in problems[0][1]
+    assert services.current_version(dataset) is None
+
+
+def test_control_and_invisible_characters_are_cleaned_from_cells(dataset, people):
+    dirty = (
+        RESIDENTS_CSV.replace("district", "dis\x00trict")
+        .replace("Altstadt,EU,120", 'Alt\x00stadt,"E\nU",120')
+        .replace("Nordviertel,Non-EU,45", "\u200b\u200f,Non-EU,45")
+    )
+    version = services.upload_version(
+        dataset, filename="r.csv", content=dirty.encode(), user=people["statistics_manager"]
+    )
+
+    assert [c["name"] for c in version.columns] == ["year", "district", "group", "residents"]
+    assert version.rows[0] == {
+        "year": "2023",
+        "district": "Altstadt",
+        "group": "E U",
+        "residents": "120",
+    }
+    # A cell with nothing visible is empty, and a dimension may not be.
+    problems = problems_of(
+        services.confirm_version,
+        version,
+        columns=version.columns,
+        user=people["statistics_manager"],
+    )
+    assert problems == [(5, "Line 5: the column “district” is empty.")]

@@ -64,6 +64,31 @@ def test_po_round_trip(publish_article, people, region):
     }
 
 
+def test_imported_titles_are_kept_on_one_line(publish_article, people, region):
+    article = publish_article()
+    catalogue = polib.pofile(exchange.export_po([article], language="uk", region=region).decode())
+    for entry in catalogue:
+        entry.msgstr = {"title": "Реєстрація\nза адресою\u202e", "summary": "Рядок\nдва."}.get(
+            entry.msgctxt.rsplit("/", 1)[1], "Текст."
+        )
+    exported = exchange.export_xliff([article], language="ar", region=region)
+
+    po_result = exchange.import_file(
+        str(catalogue).encode(), region=region, user=people["translator"]
+    )
+    xliff_result = exchange.import_file(
+        fill_xliff(exported, {**ARABIC, "title": "تسجيل\r\nالسكن"}),
+        region=region,
+        user=people["translator"],
+    )
+
+    assert po_result.ok and xliff_result.ok, (po_result.problems, xliff_result.problems)
+    draft = services.translation_of(article, "uk").draft
+    assert draft["title"] == "Реєстрація за адресою"
+    assert draft["summary"] == "Рядок\nдва."  # longer texts keep their lines
+    assert services.translation_of(article, "ar").draft["title"] == "تسجيل السكن"
+
+
 def test_a_translation_of_an_older_original_is_outdated_on_import(
     publish_article, people, region, revise
 ):
@@ -235,3 +260,121 @@ def test_a_unit_of_an_unknown_content_type_is_reported(publish_article, people, 
     assert not result.ok
     assert "Unknown content type “nothing.here”." in [p.message for p in result.problems]
     assert services.translation_of(article, "ar") is None
+
+
+def outdated_article(publish_article, translate, revise):
+    """An article translated into Arabic, whose original changed since."""
+    article = publish_article()
+    translate(article, "ar", **ARABIC)
+    revise(article, title="Wohnung ummelden")
+    assert states(article, "ar") == {"ar": CoverageState.OUTDATED}
+    return article
+
+
+def test_reimporting_an_untouched_xliff_export_keeps_outdated(
+    publish_article, translate, revise, people, region
+):
+    article = outdated_article(publish_article, translate, revise)
+    version = services.translation_of(article, "ar").version
+    exported = exchange.export_xliff([article], language="ar", region=region)
+    targets = etree.fromstring(exported).iterfind(".//x:target", XLIFF)
+    assert {target.get("state") for target in targets} == {"needs-review-translation"}
+
+    result = exchange.import_file(exported, region=region, user=people["region_admin"])
+
+    assert result.ok and result.items == []
+    assert states(article, "ar") == {"ar": CoverageState.OUTDATED}
+    assert services.translation_of(article, "ar").version == version
+
+
+def test_reimporting_an_untouched_po_export_keeps_outdated(
+    publish_article, translate, revise, people, region
+):
+    article = outdated_article(publish_article, translate, revise)
+    exported = exchange.export_po([article], language="ar", region=region)
+    assert all("fuzzy" in entry.flags for entry in polib.pofile(exported.decode()))
+
+    assert exchange.import_file(exported, region=region, user=people["region_admin"]).ok
+
+    assert states(article, "ar") == {"ar": CoverageState.OUTDATED}
+
+
+def test_a_translator_confirms_an_outdated_translation_by_its_state(
+    publish_article, translate, revise, people, region
+):
+    article = outdated_article(publish_article, translate, revise)
+    exported = exchange.export_xliff([article], language="ar", region=region)
+    root = etree.fromstring(exported)
+    for target in root.iterfind(".//x:target", XLIFF):
+        target.set("state", "translated")  # "still right": the text stays as it was
+
+    result = exchange.import_file(
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8"),
+        region=region,
+        user=people["region_admin"],
+    )
+
+    assert result.ok and result.items == [article]
+    assert states(article, "ar") == {"ar": CoverageState.TRANSLATED}
+
+
+def test_an_unchanged_published_translation_is_left_alone(
+    publish_article, translate, people, region
+):
+    article = publish_article()
+    translate(article, "ar", **ARABIC)
+    exported = exchange.export_xliff([article], language="ar", region=region)
+    assert b'state="final"' in exported
+
+    assert exchange.import_file(exported, region=region, user=people["region_admin"]).ok
+
+    assert states(article, "ar") == {"ar": CoverageState.PUBLISHED}
+
+
+def test_exported_files_have_no_carriage_returns(publish_article, region):
+    article = publish_article(body="Zeile eins\nZeile zwei")
+    type(article).objects.filter(pk=article.pk).update(body_de="Zeile eins\r\nZeile zwei")
+    article.refresh_from_db()
+
+    xliff_file = exchange.export_xliff([article], language="ar", region=region)
+    po_file = exchange.export_po([article], language="ar", region=region)
+
+    assert b"&#13;" not in xliff_file and b"\r" not in xliff_file
+    assert b"\\r" not in po_file and b"\r" not in po_file
+
+
+def test_an_export_of_nothing_is_refused_not_an_empty_file(region):
+    with pytest.raises(exchange.NothingToExport):
+        exchange.export_xliff([], language="ar", region=region)
+    with pytest.raises(exchange.NothingToExport):
+        exchange.export_po([], language="ar", region=region)
+
+
+@pytest.mark.parametrize(
+    ("markup", "refused"),
+    [
+        ('<g id="1">تسجيل</g> السكن', "<g>"),
+        ('تسجيل <x id="1"/>السكن', "<x>"),
+        ('<mrk mtype="seg" mid="1">تسجيل السكن</mrk>', ""),
+    ],
+)
+def test_inline_markup_is_kept_or_refused_never_dropped(
+    publish_article, people, region, markup, refused
+):
+    article = publish_article()
+    exported = fill_xliff(
+        exchange.export_xliff([article], language="ar", region=region),
+        {"title": "TITLE", "summary": ARABIC["summary"], "body": ARABIC["body"]},
+    )
+    data = exported.replace(b"TITLE", markup.encode())
+
+    result = exchange.import_file(data, region=region, user=people["region_admin"])
+
+    if refused:
+        assert not result.ok
+        assert f"inline code {refused}" in result.problems[0].message
+        assert result.problems[0].line > 1
+        assert services.translation_of(article, "ar") is None
+    else:
+        assert result.ok, result.problems
+        assert services.translation_of(article, "ar").draft["title"] == "تسجيل السكن"

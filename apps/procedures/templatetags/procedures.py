@@ -15,6 +15,8 @@ register = template.Library()
 
 
 def _amount_in(unit: str, count: int, amount: str) -> str:
+    """``count`` units, in the form the language uses for that number (Arabic writes "two
+    minutes" as the dual alone, without the digit)."""
     forms = {
         DurationUnit.MINUTES: ngettext("%(amount)s minute", "%(amount)s minutes", count),
         DurationUnit.HOURS: ngettext("%(amount)s hour", "%(amount)s hours", count),
@@ -23,6 +25,18 @@ def _amount_in(unit: str, count: int, amount: str) -> str:
         DurationUnit.MONTHS: ngettext("%(amount)s month", "%(amount)s months", count),
     }
     return forms[unit] % {"amount": amount}
+
+
+def _range_in(unit: str, low: int, high: int) -> str:
+    """From ``low`` to ``high`` units: both numbers always written (a dual form has none)."""
+    forms = {
+        DurationUnit.MINUTES: ngettext("%(low)s–%(high)s minute", "%(low)s–%(high)s minutes", high),
+        DurationUnit.HOURS: ngettext("%(low)s–%(high)s hour", "%(low)s–%(high)s hours", high),
+        DurationUnit.DAYS: ngettext("%(low)s–%(high)s day", "%(low)s–%(high)s days", high),
+        DurationUnit.WEEKS: ngettext("%(low)s–%(high)s week", "%(low)s–%(high)s weeks", high),
+        DurationUnit.MONTHS: ngettext("%(low)s–%(high)s month", "%(low)s–%(high)s months", high),
+    }
+    return forms[unit] % {"low": low, "high": high}
 
 
 def _unit_for(minutes: int) -> str:
@@ -64,7 +78,7 @@ def total_duration(totals: Totals) -> str:
         return _("about %(time)s") % {"time": _amount_in(unit, high, str(high))}
     if low == 0:
         return _("up to %(time)s") % {"time": _amount_in(unit, high, str(high))}
-    return _amount_in(unit, high, f"{low}–{high}")
+    return _range_in(unit, low, high)
 
 
 @register.filter

@@ -23,8 +23,10 @@ from apps.editorial.models import EditorialContent
 from apps.editorial.registry import UnknownContentType, type_for_key
 from apps.translation import services
 from apps.translation.exchange import checks, po, xliff
-from apps.translation.exchange.units import ImportedUnit, ImportResult
+from apps.translation.exchange.units import ImportedUnit, ImportResult, NothingToExport
 from apps.translation.models import Translation
+
+__all__ = ["NothingToExport", "export_filename", "export_po", "export_xliff", "import_file"]
 
 # --- export ------------------------------------------------------------------------------------
 
@@ -57,7 +59,10 @@ def import_file(data: bytes, *, region, user) -> ImportResult:
         return result
     grouped = _by_item(units)
     items, translations = _items_of(grouped, region, result.language)
-    plans = checks.plans(grouped, items=items, translations=translations, problems=result.problems)
+    plans = checks.plans(
+        grouped, items=items, translations=translations, problems=result.problems,
+        language=result.language,
+    )  # fmt: skip
     if not result.problems:
         result.items = _apply(plans, language=result.language, user=user)
     return result
@@ -84,7 +89,7 @@ def _apply(plans: list[checks.Plan], *, language: str, user) -> list[EditorialCo
             texts=plan.texts,
             user=user,
             base_version=plan.version if plan.version else None,
-            done=True,
+            done=plan.done,
             source_fingerprint=plan.source_fingerprint,
             action="translation_imported",
         )

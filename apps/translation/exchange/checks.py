@@ -1,6 +1,10 @@
 """What an import checks before it changes anything: that the person may translate into the
 file's language, and, per item, that the item exists, every field is known and fits, every
-required field is translated and nobody changed the translation since the export."""
+required field is translated and nobody changed the translation since the export.
+
+An item whose targets the file leaves as they were exported changes nothing — its state stays
+(an outdated translation stays outdated) — unless the file confirms a translation that needed
+review (XLIFF state no longer "needs-review-…", PO entry no longer fuzzy)."""
 
 from __future__ import annotations
 
@@ -12,8 +16,14 @@ from django.utils.translation import gettext as _
 from apps.accounts.rules import LanguageScope
 from apps.editorial.models import EditorialContent, ItemStatus, TextUnit
 from apps.editorial.registry import UnknownContentType, type_for_key
-from apps.translation.exchange.units import ImportedUnit, ImportProblem
+from apps.translation.exchange.units import (
+    ImportedUnit,
+    ImportProblem,
+    current_targets,
+    needs_review,
+)
 from apps.translation.models import Translation
+from apps.translation.services import clean_text
 
 #: The units of a file by item: ``(type key, pk) → units``, in the file's order.
 Grouped = dict[tuple[str, int], list[ImportedUnit]]
@@ -27,6 +37,7 @@ class Plan:
     texts: dict[str, str]
     source_fingerprint: str
     version: int  # of the translation when the file was exported; 0 if there was none
+    done: bool  # every translated text is confirmed: ready for review
 
 
 def language_problems(language: str, *, region, user) -> list[ImportProblem]:
@@ -50,6 +61,7 @@ def plans(
     items: dict[tuple[type, int], EditorialContent],
     translations: dict[tuple[int, int], Translation],
     problems: list[ImportProblem],
+    language: str,
 ) -> list[Plan]:
     """A plan for each item the file translates; every problem found is added to ``problems``.
 
@@ -61,7 +73,7 @@ def plans(
         item = _item(type_key, pk, units[0].line, items, problems)
         if item is None:
             continue
-        plan = _plan(item, units, translations, problems)
+        plan = _plan(item, units, translations, problems, language)
         if plan is not None:
             found.append(plan)
     return found
@@ -93,14 +105,21 @@ def _plan(
     units: list[ImportedUnit],
     translations: dict[tuple[int, int], Translation],
     problems: list[ImportProblem],
+    language: str,
 ) -> Plan | None:
     first_line = units[0].line
     text_units = {text_unit.key: text_unit for text_unit in item.text_units()}
     texts = _texts(units, text_units, problems)
     if not any(text.strip() for text in texts.values()):
         return None  # nothing translated for this item: leave it alone
-    problems += _untranslated(item, text_units, texts, first_line)
     current = translations.get((ContentType.objects.get_for_model(type(item)).pk, item.pk))
+    before = current_targets(item, current, language)
+    changed = any(text != before.get(key, "") for key, text in texts.items())
+    done = all(unit.confirmed for unit in units if unit.target.strip())
+    if not changed and not (done and needs_review(item, current)):
+        return None  # as exported: the translation and its state stay as they are
+    if done:
+        problems += _untranslated(item, text_units, texts, first_line)
     exported_version = units[0].version
     if (current.version if current else 0) != exported_version:
         problems.append(
@@ -113,7 +132,7 @@ def _plan(
                 % {"item": item},
             )
         )
-    return Plan(item, texts, units[0].fingerprint, exported_version)
+    return Plan(item, texts, units[0].fingerprint, exported_version, done)
 
 
 def _texts(
@@ -127,16 +146,18 @@ def _texts(
                 ImportProblem(unit.line, _("Unknown field “%(field)s”.") % {"field": unit.field})
             )
             continue
+        # Titles and names are kept on one line, without control or invisible-only characters.
+        target = clean_text(text_units[unit.field], unit.target)
         limit = text_units[unit.field].field.max_length
-        if limit and len(unit.target) > limit:
+        if limit and len(target) > limit:
             problems.append(
                 ImportProblem(
                     unit.line,
                     _("Too long: at most %(limit)d characters (this has %(length)d).")
-                    % {"limit": limit, "length": len(unit.target)},
+                    % {"limit": limit, "length": len(target)},
                 )
             )
-        texts[unit.field] = unit.target
+        texts[unit.field] = target
     return texts
 
 

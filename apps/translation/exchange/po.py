@@ -1,5 +1,6 @@
 """PO (gettext): one entry per text, its context the unit id, and a comment recording the source
-fingerprint and translation version it was exported with. Machine drafts are exported fuzzy."""
+fingerprint and translation version it was exported with. Machine drafts and outdated
+translations are exported fuzzy: an entry that stays fuzzy and unchanged changes nothing."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from apps.translation.exchange.units import (
     ImportedUnit,
     ImportProblem,
     ImportResult,
+    NothingToExport,
     current_targets,
+    needs_review,
     parse_unit_id,
+    source_texts,
     unit_id,
 )
 from apps.translation.models import Translation
@@ -29,6 +33,8 @@ def build(
     language: str,
     region,
 ) -> bytes:
+    if not items:
+        raise NothingToExport
     catalogue = polib.POFile(wrapwidth=0)
     catalogue.metadata = {
         "Project-Id-Version": "Waypoint",
@@ -51,11 +57,12 @@ def _entries(
     item: EditorialContent, translation: Translation | None, language: str
 ) -> list[polib.POEntry]:
     version = translation.version if translation else 0
-    source_texts = item.source_texts()
+    sources = source_texts(item)
     targets = current_targets(item, translation, language)
+    review = needs_review(item, translation)
     entries = []
     for text_unit in item.text_units():
-        source_text = source_texts[text_unit.key]
+        source_text = sources[text_unit.key]
         if not source_text:
             continue
         entry = polib.POEntry(
@@ -65,7 +72,7 @@ def _entries(
             comment=f"waypoint fingerprint={item.source_fingerprint} version={version}",
             tcomment=text_unit.label,
         )
-        if translation is not None and translation.status == "machine":
+        if review and entry.msgstr:
             entry.flags.append("fuzzy")
         entries.append(entry)
     return entries
@@ -114,6 +121,8 @@ def _unit(entry: polib.POEntry) -> ImportedUnit | None:
     )
     if parsed is None or "fingerprint" not in meta or not meta.get("version", "").isdigit():
         return None
-    # A fuzzy entry is a machine draft or unfinished: it does not count as translated.
-    text = "" if "fuzzy" in entry.flags else entry.msgstr
-    return ImportedUnit(entry.linenum, *parsed, text, meta["fingerprint"], int(meta["version"]))
+    # A fuzzy entry is a machine draft, outdated or unfinished: not done until unflagged.
+    return ImportedUnit(
+        entry.linenum, *parsed, entry.msgstr, meta["fingerprint"], int(meta["version"]),
+        confirmed="fuzzy" not in entry.flags,
+    )  # fmt: skip

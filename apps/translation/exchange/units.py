@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from apps.core.text import normalise_newlines
 from apps.editorial.models import EditorialContent
-from apps.translation.models import Translation
+from apps.translation.models import Translation, TranslationStatus
+
+
+class NothingToExport(ValueError):
+    """No item matches what was asked for: a file with nothing in it is no file."""
 
 
 @dataclass
@@ -23,6 +28,9 @@ class ImportedUnit:
     target: str
     fingerprint: str
     version: int
+    #: Whether the file says the target is done: XLIFF's state is not "needs review…", the PO
+    #: entry is not fuzzy. An unchanged target that still needs review changes nothing.
+    confirmed: bool = True
 
 
 @dataclass
@@ -52,6 +60,18 @@ def current_targets(
     item: EditorialContent, translation: Translation | None, language: str
 ) -> dict[str, str]:
     """What the translator starts from: their draft, else the live text, else nothing."""
-    if translation is not None:
-        return translation.draft
-    return item.live_texts(language)
+    texts = translation.draft if translation is not None else item.live_texts(language)
+    return {key: normalise_newlines(text or "") for key, text in texts.items()}
+
+
+def source_texts(item: EditorialContent) -> dict[str, str]:
+    return {key: normalise_newlines(text or "") for key, text in item.source_texts().items()}
+
+
+def needs_review(item: EditorialContent, translation: Translation | None) -> bool:
+    """A translation to look at again before it counts: made from an older original
+    (outdated), or a machine draft."""
+    return translation is not None and (
+        translation.source_fingerprint != item.source_fingerprint
+        or translation.status == TranslationStatus.MACHINE
+    )

@@ -1,5 +1,11 @@
 """XLIFF 1.2: one ``<file>`` per item, recording the source fingerprint and translation version
-it was exported with (in Waypoint's own namespace), one ``<trans-unit>`` per text."""
+it was exported with (in Waypoint's own namespace), one ``<trans-unit>`` per text.
+
+A target's ``state`` says what it is: ``needs-translation`` (empty), ``needs-review-translation``
+(an outdated translation or a machine draft: the original changed, look again), ``translated``,
+``final`` (published). Texts are plain (Markdown): inline codes such as ``<g>`` or ``<x/>`` that
+a tool adds are refused on import with their line, never silently dropped; ``<mrk>`` (a tool's
+segment marker) keeps its text."""
 
 from __future__ import annotations
 
@@ -12,15 +18,20 @@ from apps.translation.exchange.units import (
     ImportedUnit,
     ImportProblem,
     ImportResult,
+    NothingToExport,
     current_targets,
+    needs_review,
     parse_unit_id,
+    source_texts,
     unit_id,
 )
-from apps.translation.models import Translation
+from apps.translation.models import Translation, TranslationStatus
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 WAYPOINT_NS = "urn:waypoint:translation:1"
 NSMAP = {None: XLIFF_NS, "wp": WAYPOINT_NS}
+#: Target states that ask for another look: such a target counts only once its state changes.
+NEEDS_REVIEW = ("needs-review-translation", "needs-review-l10n", "needs-review-adaptation")
 
 
 def _tag(name: str) -> str:
@@ -37,6 +48,8 @@ def build(
     language: str,
     region,
 ) -> bytes:
+    if not items:
+        raise NothingToExport
     root = etree.Element(_tag("xliff"), nsmap=NSMAP, version="1.2")
     for item in items:
         translation = translations.get((ContentType.objects.get_for_model(item).pk, item.pk))
@@ -58,21 +71,31 @@ def _add_file(root, item: EditorialContent, translation: Translation | None, *, 
         },
     )
     body = etree.SubElement(file_element, _tag("body"))
-    source_texts = item.source_texts()
+    sources = source_texts(item)
     targets = current_targets(item, translation, language)
+    review = needs_review(item, translation)
     for text_unit in item.text_units():
-        source_text = source_texts[text_unit.key]
+        source_text = sources[text_unit.key]
         if not source_text:
             continue
         unit = etree.SubElement(body, _tag("trans-unit"), id=unit_id(item, text_unit.key))
         unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         etree.SubElement(unit, _tag("source")).text = source_text
         target = targets.get(text_unit.key, "")
-        state = "translated" if target else "needs-translation"
-        if translation is not None and translation.status == "machine":
-            state = "needs-review-translation"
-        etree.SubElement(unit, _tag("target"), state=state).text = target
+        etree.SubElement(
+            unit, _tag("target"), state=_state(target, translation, review)
+        ).text = target
         etree.SubElement(unit, _tag("note")).text = text_unit.label
+
+
+def _state(target: str, translation: Translation | None, review: bool) -> str:
+    if not target:
+        return "needs-translation"
+    if review:
+        return "needs-review-translation"
+    if translation is not None and translation.status == TranslationStatus.PUBLISHED:
+        return "final"
+    return "translated"
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -143,6 +166,33 @@ def _file_units(file_element, result: ImportResult) -> list[ImportedUnit]:
             )
             continue
         target = unit.find(_tag("target"))
-        text = "".join(target.itertext()) if target is not None else ""
-        units.append(ImportedUnit(unit.sourceline, *parsed, text, fingerprint, int(version)))
+        text = _target_text(target, result) if target is not None else ""
+        if text is None:
+            continue
+        confirmed = target is None or target.get("state", "") not in NEEDS_REVIEW
+        units.append(
+            ImportedUnit(unit.sourceline, *parsed, text, fingerprint, int(version), confirmed)
+        )
     return units
+
+
+def _target_text(target, result: ImportResult) -> str | None:
+    """The target's text; None (and a problem) if it holds inline codes we cannot keep."""
+    for element in target.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue  # a comment or processing instruction: no text of the translation
+        name = etree.QName(element).localname
+        if name != "mrk":
+            result.problems.append(
+                ImportProblem(
+                    element.sourceline,
+                    _(
+                        "The translation contains the inline code <%(tag)s>, which Waypoint "
+                        "cannot keep: the texts are plain text (Markdown). Remove the code, "
+                        "keep its words, and import again."
+                    )
+                    % {"tag": name},
+                )
+            )
+            return None
+    return "".join(target.itertext())

@@ -22,6 +22,7 @@ from apps.editorial import diff, queries, services, workflow
 from apps.editorial.forms import SendBackForm
 from apps.editorial.models import ItemStatus, RevisionState
 from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
+from apps.speech import queries as speech_queries
 from apps.translation import queries as translation_queries
 from apps.translation import services as translation_services
 from apps.translation.forms import MachineTranslationForm
@@ -142,37 +143,42 @@ class ItemEdit(ItemMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.save_draft(
+            saved = services.save_revision(
                 self.item,
                 data=form.revision_data(),
                 author=self.request.user,
                 base_number=form.cleaned_data["base_revision"],
+                resolution=form.resolution(),
             )
         except services.EditConflict as conflict:
-            form.show_conflict(conflict)
             return self.render_to_response(
-                self.get_context_data(
-                    form=form,
-                    conflict=conflict,
-                    conflict_diff=diff.diff_data(
-                        self.editorial_type.model,
-                        conflict.base.data if conflict.base else None,
-                        conflict.latest.data,
-                    ),
-                )
+                self.get_context_data(form=form.after_conflict(conflict), conflict=conflict)
             )
         if "submit" in self.request.POST:
             try:
                 services.submit_for_review(self.item, user=self.request.user)
             except services.WorkflowError as error:
                 messages.error(self.request, str(error))
-        messages.success(self.request, _("Your changes were saved as a new revision."))
+        messages.success(self.request, saved_message(saved))
         return HttpResponseRedirect(self.item_url())
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["item"] = self.item
         return context
+
+
+def saved_message(saved: services.Saved) -> str:
+    """What the editor is told after saving: nothing changed, or saved — and merged with whose
+    revision, if someone saved in between."""
+    if not saved.created:
+        return _("Nothing was changed, so no new revision was saved.")
+    if saved.merge is not None and saved.merge.taken:
+        return _(
+            "Saved. %(person)s had saved revision %(number)s in between; their changes were "
+            "kept too."
+        ) % {"person": saved.merge.latest.author, "number": saved.merge.latest.number}
+    return _("Your changes were saved as a new revision.")
 
 
 class ItemDetail(ItemMixin, TemplateView):
@@ -199,8 +205,9 @@ class ItemDetail(ItemMixin, TemplateView):
             if pending
             else [],
             revisions=queries.revisions_of(item),
-            audit=queries.audit_trail(item)[:50],
+            audit=queries.audit_trail(item, viewer=self.request.user)[:50],
             translation_states=[(languages.get(code), state) for code, state in states],
+            read_aloud_states=speech_queries.states(item),
             send_back_form=SendBackForm(),
             machine_form=MachineTranslationForm(targets=targets),
             public_url=self.editorial_type.public_url(item, region.source_language)

@@ -117,12 +117,14 @@ class EventFormPage(EventPagesMixin, FormView):
                 user=self.request.user,
                 base_number=form.cleaned_data.get("base_revision"),
                 publish=then == "publish",
+                resolution=form.resolution(),
             )
             if then == "submit":
                 workflow.submit_for_review(event, user=self.request.user)
         except workflow.EditConflict as conflict:
-            form.show_conflict(conflict)
-            return self.form_invalid(form)
+            return self.render_to_response(
+                self.get_context_data(form=form.after_conflict(conflict), conflict=conflict)
+            )
         except workflow.WorkflowError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)

@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from apps.accounts import queries, services
-from apps.accounts.forms import GrantRoleForm
-from apps.accounts.models import Membership
+from apps.accounts.forms import GrantRoleForm, TranslatorLanguagesForm
+from apps.accounts.models import Membership, Role
+from apps.core import languages
 from apps.workspace.pages.base import WorkspacePage
 
 
@@ -20,6 +22,12 @@ class PeoplePage(WorkspacePage):
     def member_organisations(self):
         """The organisations whose people this workspace manages."""
         return self.policy.people_organisations(self.request, self.scope)
+
+    def refused(self, form, error: ValidationError):
+        """The form again, with the service's reasons for refusing."""
+        for message in error.messages:
+            form.add_error(None, message)
+        return self.form_invalid(form)
 
 
 class MemberList(PeoplePage, TemplateView):
@@ -33,6 +41,15 @@ class MemberList(PeoplePage, TemplateView):
         for person in members:
             for membership in person.scoped_memberships:
                 membership.withdraw_url = self.url("withdraw_role", membership=membership.pk)
+                membership.language_list = [
+                    languages.get(code)
+                    for code in membership.languages
+                    if languages.is_supported(code)
+                ]
+                if membership.role == Role.TRANSLATOR:
+                    membership.languages_url = self.url(
+                        "translator_languages", membership=membership.pk
+                    )
         context["members"] = members
         context["grant_url"] = self.url("grant_role")
         return context
@@ -43,7 +60,11 @@ class GrantRole(PeoplePage, FormView):
     form_class = GrantRoleForm
 
     def get_form_kwargs(self) -> dict:
-        return {**super().get_form_kwargs(), "organisations": self.member_organisations()}
+        return {
+            **super().get_form_kwargs(),
+            "organisations": self.member_organisations(),
+            "region": self.request.region,
+        }
 
     def form_valid(self, form: GrantRoleForm) -> HttpResponseRedirect:
         try:
@@ -56,9 +77,7 @@ class GrantRole(PeoplePage, FormView):
                 base_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
+            return self.refused(form, error)
         messages.success(
             self.request,
             _("%(person)s is now %(role)s in %(organisation)s.")
@@ -66,6 +85,53 @@ class GrantRole(PeoplePage, FormView):
                 "person": membership.user,
                 "role": membership.get_role_display(),
                 "organisation": membership.organisation,
+            },
+        )
+        return HttpResponseRedirect(self.url("members"))
+
+
+class TranslatorLanguages(PeoplePage, FormView):
+    """Change the languages of a translator without withdrawing the role."""
+
+    template_name = "workspace/translator_languages.html"
+    form_class = TranslatorLanguagesForm
+
+    @cached_property
+    def membership(self) -> Membership:
+        return get_object_or_404(
+            Membership.objects.select_related("user", "organisation__region"),
+            pk=self.kwargs["membership"],
+            organisation__in=self.member_organisations(),
+            role=Role.TRANSLATOR,
+        )
+
+    def get_form_kwargs(self) -> dict:
+        return {
+            **super().get_form_kwargs(),
+            "region": self.membership.organisation.region,
+            "initial": {"languages": self.membership.languages},
+        }
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            membership=self.membership, members_url=self.url("members"), **kwargs
+        )
+
+    def form_valid(self, form) -> HttpResponseRedirect:
+        try:
+            services.change_languages(
+                membership=self.membership, languages=form.cleaned_data["languages"]
+            )
+        except ValidationError as error:
+            return self.refused(form, error)
+        messages.success(
+            self.request,
+            _("%(person)s now translates into: %(languages)s.")
+            % {
+                "person": self.membership.user,
+                "languages": ", ".join(
+                    languages.get(code).name_local for code in self.membership.languages
+                ),
             },
         )
         return HttpResponseRedirect(self.url("members"))

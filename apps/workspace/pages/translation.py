@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from apps.accounts.rules import LanguageScope
 from apps.core import languages
-from apps.editorial import diff, services
+from apps.editorial import diff, services, workflow
 from apps.editorial.models import RevisionState
 from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
 from apps.translation import exchange
@@ -112,9 +112,8 @@ class TranslationEdit(ItemMixin, FormView):
         return kwargs
 
     def post(self, request, *args, **kwargs):
-        region = self.get_scope()
         if request.POST.get("action") == "publish":
-            if not request.user.has_perm("editorial.publish_translation", region):
+            if not workflow.permits("publish_translation", self.item, request.user):
                 raise PermissionDenied
             try:
                 translation_services.publish_translation(
@@ -191,8 +190,10 @@ class TranslationEdit(ItemMixin, FormView):
             state=translation_queries.coverage_rows([item], [self.language])[0].states[0][1],
             source_changes=source_changes,
             may_translate=self.may_translate(),
-            may_publish=self.request.user.has_perm(
-                "editorial.publish_translation", self.get_scope()
+            may_publish=not workflow.refusal(
+                "publish_translation",
+                workflow.State(item=item, latest=None, own=False, translation=translation),
+                self.request.user,
             ),
             public_url=self.editorial_type.public_url(item, self.language),
         )
@@ -208,7 +209,7 @@ class Export(WorkspacePage, FormView):
         return translation_queries.languages_for_translator(self.request.user, region)
 
     def get_form_kwargs(self) -> dict:
-        return {**super().get_form_kwargs(), "targets": self.targets()}
+        return {**super().get_form_kwargs(), "targets": self.targets(), "region": self.get_scope()}
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -219,23 +220,27 @@ class Export(WorkspacePage, FormView):
     def form_valid(self, form):
         region = self.get_scope()
         language = form.cleaned_data["language"]
-        wanted = set(form.cleaned_data["include"])
-        items = []
-        for entry in editorial_types():
-            items += translation_queries.filter_by_states(
-                translation_queries.translated_items(region, entry.model), [language], wanted
-            )
+        items = translation_queries.items_to_export(
+            region,
+            language=language,
+            states=set(form.cleaned_data["include"]),
+            model=form.cleaned_data["content_type"],
+            topic=form.cleaned_data["topic"],
+            picked=form.cleaned_data["items"],
+        )
         file_format = form.cleaned_data["file_format"]
-        if file_format == "xliff":
-            body, content_type = (
-                exchange.export_xliff(items, language=language, region=region),
-                "application/x-xliff+xml",
+        export, content_type = {
+            "xliff": (exchange.export_xliff, "application/x-xliff+xml"),
+            "po": (exchange.export_po, "text/x-gettext-translation"),
+        }[file_format]
+        try:
+            body = export(items, language=language, region=region)
+        except exchange.NothingToExport:
+            form.add_error(
+                None,
+                _("Nothing to export: no item matches what you chose. No file was made."),
             )
-        else:
-            body, content_type = (
-                exchange.export_po(items, language=language, region=region),
-                "text/x-gettext-translation",
-            )
+            return self.form_invalid(form)
         response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="{exchange.export_filename(region, language, file_format)}"'
@@ -252,7 +257,7 @@ class Import(WorkspacePage, FormView):
         region = self.get_scope()
         targets = translation_queries.languages_for_translator(self.request.user, region)
         context["import_form"] = context.pop("form")
-        context["form"] = ExportForm(targets=targets)
+        context["form"] = ExportForm(targets=targets, region=region)
         context["ns"] = self.url_namespace
         return context
 
@@ -261,9 +266,15 @@ class Import(WorkspacePage, FormView):
             form.cleaned_data["file"].read(), region=self.get_scope(), user=self.request.user
         )
         if result.ok:
-            messages.success(
-                self.request,
-                _("%(count)d translations were imported.") % {"count": len(result.items)},
-            )
+            if result.items:
+                messages.success(
+                    self.request,
+                    _("%(count)d translations were imported.") % {"count": len(result.items)},
+                )
+            else:
+                messages.info(
+                    self.request,
+                    _("Nothing changed: the file's translations are as they were exported."),
+                )
             return HttpResponseRedirect(self.url("translation_exchange"))
         return self.render_to_response(self.get_context_data(form=form, import_result=result))

@@ -17,3 +17,9 @@ def action_form(context, action: str, label: str) -> dict:
         "item": context["item"],
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.filter
+def choice_of(choices: dict, name: str) -> str:
+    """``choices[name]``, or "" (the editor's choice for one field after a conflict)."""
+    return (choices or {}).get(name, "")

@@ -5,7 +5,9 @@ After ``make messages`` extracts new strings, a translator (or a helper) writes 
     {"Save for offline": {"de": "Offline speichern", "ar": "...", ...},
      "%(count)s result": {"de": ["%(count)s Treffer", "%(count)s Treffer"], ...}}
 
-(a list for the plural forms of a ``msgid_plural`` entry) and this command puts each text into
+(a list for the plural forms of a ``msgid_plural`` entry; an entry with a context —
+``pgettext``, ``{% translate "By" context "…" %}`` — is keyed ``"<context>\u0004<msgid>"`` as
+in compiled catalogues) and this command puts each text into
 ``locale/<lang>/LC_MESSAGES/django.po``, clearing "fuzzy", then compiles (and re-wraps the
 files as GNU gettext does, where it is installed). Entries it cannot
 place are listed, so nothing is lost silently.
@@ -22,6 +24,10 @@ import polib
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.core.catalogues import catalogue_path, compile_all
+
+
+def _key(entry: polib.POEntry) -> str:
+    return f"{entry.msgctxt}\u0004{entry.msgid}" if entry.msgctxt else entry.msgid
 
 
 class Command(BaseCommand):
@@ -43,7 +49,7 @@ class Command(BaseCommand):
         for code, texts in sorted(by_language.items()):
             path = catalogue_path(code)
             catalogue = polib.pofile(str(path))
-            entries = {entry.msgid: entry for entry in catalogue if not entry.obsolete}
+            entries = {_key(entry): entry for entry in catalogue if not entry.obsolete}
             for msgid, text in texts.items():
                 entry = entries.get(msgid)
                 if entry is None:

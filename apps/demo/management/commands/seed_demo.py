@@ -14,6 +14,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Load demo accounts even with DEBUG off (they all share one known password).",
         )
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the server will answer, for the sign-in link printed at the end "
+            "(`make run` passes its HOST and PORT).",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["allow_production"]:
@@ -23,9 +29,11 @@ class Command(BaseCommand):
             )
         with translation.override("en"):
             region, accounts = load_demo()
+        # Recording the whole town takes minutes: `make run` does it beside the server.
+        self.stdout.write("Read-aloud: `manage.py generate_speech` records every text.")
         width = max(len(account.email) for account in accounts)
         self.stdout.write(self.style.SUCCESS(f"Demo region “{region.name_en}” is ready."))
-        sign_in = "http://127.0.0.1:8000/en/accounts/sign-in/"
+        sign_in = f"{options['site_url'].rstrip('/')}/en/accounts/sign-in/"
         self.stdout.write(f"Sign in at {sign_in} with the password “{DEMO_PASSWORD}”:")
         for account in accounts:
             self.stdout.write(f"  {account.email.ljust(width)}  {account.roles}")

@@ -1,8 +1,8 @@
-"""Signing in and out, and choosing a password from an invitation link."""
+"""Signing in and out, and choosing a password from an invitation link: the staff entrance to
+the workspaces."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -11,34 +11,21 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
+from apps.accounts import lockout
 from apps.accounts.forms import SignInForm
-from apps.core import links, resilient_cache
-
-
-def _account_key(group, request) -> str:
-    return (request.POST.get("username") or "").strip().lower()
+from apps.core import links
 
 
 class SignInView(auth_views.LoginView):
-    """Staff sign-in. Repeated attempts on one account or from one address are slowed down."""
+    """Staff sign-in. Repeated failures on one account from one address, or from one address
+    on many accounts, lock that out for a while (see apps/accounts/lockout.py)."""
 
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
 
-    def too_many_attempts(self, request) -> bool:
-        # Per account and per address; if the cache is down, staff can still sign in.
-        return resilient_cache.over_limit(
-            request,
-            group="sign-in",
-            rates=[
-                (_account_key, settings.SIGN_IN_RATE_PER_ACCOUNT),
-                ("ip", settings.SIGN_IN_RATE_PER_ADDRESS),
-            ],
-        )
-
     def post(self, request, *args, **kwargs):
-        if self.too_many_attempts(request):
+        if lockout.request_locked_out(request, request.POST.get("username")):
             form = self.get_form()
             form.errors.clear()
             form.add_error(

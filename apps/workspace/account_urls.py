@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.accounts import views
+from apps.workspace.pages import signing_in as views
 
 app_name = "accounts"
 
