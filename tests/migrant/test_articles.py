@@ -144,3 +144,12 @@ def test_pages_are_served_when_the_cache_is_down(
         "/de/accounts/sign-in/", {"username": "editor@example.org", "password": PASSWORD}
     )
     assert signed_in.status_code == 302  # rate limiting fails open rather than locking staff out
+
+
+def test_the_information_list_has_no_skipped_heading_level(client, publish_article):
+    publish_article()
+
+    html = client.get("/en/information/").content.decode()
+
+    assert "<h3" not in html.split("<h1")[1].split("<h2")[0]
+    assert '<h2 class="article-list__title">' in html
