@@ -237,6 +237,7 @@ def test_structure_of_the_pages_concerned(
         f"ur/events/{event.slug}/",
         "zh-hans/glossary/",
         "fa-af/topics/housing/",
+        "ar/search/?q=Anmeldung",
         "ur/",
     ]:
         page.goto(f"{live_server.url}/{path}")
