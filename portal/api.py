@@ -12,7 +12,7 @@ from apps.events.api import EventViewSet
 from apps.glossary.api import TermViewSet
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
-from apps.search.api import SearchView
+from apps.search.api import AssistantView, SearchView
 from apps.statistics.api import ChartViewSet, DashboardViewSet, DatasetViewSet
 from apps.workspace.routes import route
 
@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include(router.urls)),
     path("me/", MeView.as_view(), name="me"),
     path("search/", SearchView.as_view(), name="search"),
+    path("assistant/", AssistantView.as_view(), name="assistant"),
     # The staff API: each route with the permission it needs on the region.
     route("editorial/coverage/", editorial_api.CoverageView, "editorial-coverage",
           permission="editorial.view_translations"),

@@ -38,6 +38,7 @@ class GapListView(WorkspacePage, TemplateView):
                 languages=[languages.get(code) for code in region.enabled_languages],
                 open_gaps=search_queries.gap_rows(region, language=language)[:100],
                 handled=search_queries.gap_rows(region, language=language, handled=True)[:100],
+                feedback=search_queries.answer_feedback(region, language=language),
                 retention_days=settings.SEARCH_GAP_RETENTION_DAYS,
                 threshold=settings.SEARCH_GAP_EXPORT_THRESHOLD,
             )

@@ -75,19 +75,20 @@ def get_or_set(key: str, default: Callable[[], Any] | Any, timeout: float | None
     return value
 
 
-def over_limit(request, *, group: str, rates: list[tuple]) -> bool:
-    """Count a POST against each ``(key, rate)`` of django-ratelimit; True if one is exceeded.
+def over_limit(request, *, group: str, rates: list[tuple], method: str = "POST") -> bool:
+    """Count a request (of ``method``) against each ``(key, rate)`` of django-ratelimit; True if
+    one is exceeded.
 
     The counters live in the cache: if it is down, nobody is held back (it is logged). Only
-    public forms use this (event registrations); staff sign-in counts its failures in the
-    database (:mod:`apps.accounts.lockout`)."""
+    public forms use this (event registrations, the assistant); staff sign-in counts its
+    failures in the database (:mod:`apps.accounts.lockout`)."""
     from django_ratelimit.core import is_ratelimited
 
     if not breaker.cache.allows():
         return False
     try:
         limited = any(
-            is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
+            is_ratelimited(request, group=group, key=key, rate=rate, method=method, increment=True)
             for key, rate in rates
         )
     except CACHE_ERRORS as error:

@@ -17,6 +17,7 @@ from apps.demo.loaders.procedures import load_documents, load_procedures, load_t
 from apps.demo.loaders.region import DEMO_PASSWORD, DemoAccount, load_people, load_region
 from apps.demo.loaders.search import load_search_gaps
 from apps.demo.loaders.statistics import load_statistics
+from apps.search.services import embeddings_postponed
 from apps.speech.receivers import paused as read_aloud_paused
 
 __all__ = ["DEMO_PASSWORD", "DemoAccount", "load_demo"]
@@ -28,9 +29,10 @@ def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAcco
     events take place at places and registrations need the events. Returns the region and
     the accounts to sign in with.
 
-    Nothing is read aloud while loading, nor when the load commits (each publication would
-    queue its recording): the ``seed_demo`` command records the whole region at the end."""
-    with read_aloud_paused():
+    Nothing is read aloud or embedded for the assistant while loading, nor when the load
+    commits (each publication would queue its recording): ``manage.py generate_speech`` and
+    ``manage.py rebuild_search_index`` do the whole region at once (``make run`` starts both)."""
+    with read_aloud_paused(), embeddings_postponed():
         return _load(filename)
 
 

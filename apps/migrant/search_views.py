@@ -1,17 +1,27 @@
 """Search for migrants: a results page that works without JavaScript, from the field in the
-header of every page."""
+header of every page; and the assistant, which answers a question from the portal's pages."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from apps.core import queries as core_queries
 from apps.migrant.views import MigrantPageMixin
+from apps.search import assistant
 from apps.search import queries as search_queries
 from apps.search import services as search_services
+from apps.search.limits import too_many_questions
+from apps.search.query import parse
 
 
 def page_number(value: str | None) -> int:
@@ -53,3 +63,51 @@ class SearchView(MigrantPageMixin, TemplateView):
             next_link=link(page=results.page + 1) if results.page < results.pages else "",
         )
         return context
+
+
+@method_decorator(never_cache, name="dispatch")  # an answer is for one question, and counted
+class AskView(MigrantPageMixin, TemplateView):
+    """The assistant: a question in the reader's words, answered from the portal's pages.
+    A plain form and a results page; nothing needs JavaScript."""
+
+    template_name = "migrant/ask.html"
+
+    def get(self, request, *args, **kwargs):
+        region, code = request.region, get_language()
+        text = request.GET.get("q")
+        context = self.get_context_data(**kwargs)
+        if text is not None and text.strip() and too_many_questions(request):
+            context.update(limited=True, question=text[: assistant.MAX_QUESTION])
+            return self.render_to_response(context, status=429)
+        answer = assistant.ask(region, code, text)
+        if answer.asked and not answer.answered:
+            search_services.record_unanswered(region, code, answer.normalised)
+        context.update(
+            answer=answer,
+            asked=text is not None,
+            question=answer.question.text,
+            thanked=request.GET.get("thanks") == "1",
+            no_answer=assistant.NO_ANSWER,
+        )
+        return self.render_to_response(context)
+
+
+class AskFeedbackView(MigrantPageMixin, View):
+    """ "Did this help?" — counted anonymously (see apps.search.services.record_feedback);
+    then back to the answer, which says thank you."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        region, code = request.region, get_language()
+        text = request.POST.get("q", "")
+        helpful = request.POST.get("helpful")
+        question = parse(text, code, region.source_language, limit=assistant.MAX_QUESTION)
+        if helpful not in ("yes", "no") or question.problem:
+            return HttpResponseBadRequest(_("This answer could not be recorded."))
+        if not too_many_questions(request):
+            search_services.record_feedback(
+                region, code, question.normalised, helpful=helpful == "yes"
+            )
+        query = urlencode({"q": question.text, "thanks": "1"})
+        return redirect(f"{reverse('migrant:ask')}?{query}#feedback")

@@ -53,4 +53,6 @@ urlpatterns = [
     path("figures/<slug:slug>/", views.DashboardView.as_view(), name="dashboard"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("search/", search_views.SearchView.as_view(), name="search"),
+    path("ask/", search_views.AskView.as_view(), name="ask"),
+    path("ask/feedback/", search_views.AskFeedbackView.as_view(), name="ask_feedback"),
 ]

@@ -1,8 +1,10 @@
-"""The search API: what the results page shows, for other apps (a city's mobile app)."""
+"""The search and assistant API: what the results and answer pages show, for other apps (a
+city's mobile app)."""
 
 from __future__ import annotations
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -11,7 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api import LANG_PARAMETER
-from apps.search import queries, services
+from apps.search import assistant, queries, services
+from apps.search.limits import too_many_questions
 from apps.search.models import Kind
 
 
@@ -47,6 +50,9 @@ class ResultsSerializer(serializers.Serializer):
 
 class ProblemSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+TOO_MANY = _("You have asked many questions in a short time. Please wait a minute and ask again.")
 
 
 def _page(value: str | None) -> int:
@@ -99,3 +105,85 @@ class SearchView(APIView):
             "results": results.results,
         }
         return Response(ResultsSerializer(data).data)
+
+
+class PartSerializer(serializers.Serializer):
+    heading = serializers.CharField(help_text="The step's title.")
+    url = serializers.CharField(help_text="The step on the procedure's page (a path).")
+    excerpt_html = serializers.CharField(source="excerpt")
+
+
+class FindingSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Kind.choices)
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="The page in the portal (a path).")
+    excerpt_html = serializers.CharField(
+        source="excerpt", help_text="A short excerpt; the question's words are in <mark>."
+    )
+    language = serializers.CharField(
+        source="language.code", help_text="The language the texts are in."
+    )
+    is_fallback = serializers.BooleanField(
+        help_text="Not translated into the requested language: the original is given."
+    )
+    is_machine = serializers.BooleanField()
+    is_outdated = serializers.BooleanField()
+    steps = PartSerializer(
+        source="parts", many=True, help_text="For a procedure: the steps that answer."
+    )
+
+
+class AnswerSerializer(serializers.Serializer):
+    question = serializers.CharField(help_text="The question as understood.")
+    answered = serializers.BooleanField(
+        help_text="False: nothing on the portal fits; `helpers` are organisations to ask."
+    )
+    message = serializers.CharField(allow_blank=True, help_text="What to tell the person.")
+    procedures = FindingSerializer(many=True)
+    explanation = FindingSerializer(allow_null=True, help_text="The key word's explanation.")
+    further = FindingSerializer(many=True, help_text="Information, documents, places.")
+    courses = FindingSerializer(many=True)
+    organisations = FindingSerializer(many=True)
+    helpers = FindingSerializer(many=True)
+
+
+class AssistantView(APIView):
+    """Answer a question, in any of the region's languages, from the portal's published
+    content: the procedures to follow with the steps that matter, the key word's glossary
+    explanation, further reading, courses and the organisations that help — each a link with
+    an excerpt. It finds content written in another language too. It never writes text of its
+    own; when nothing fits, `answered` is false and `helpers` names organisations to ask.
+    Limited per address (HTTP 429)."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "q", OpenApiTypes.STR, required=True, description="The question (500 letters)."
+            ),
+            LANG_PARAMETER,
+        ],
+        responses={200: AnswerSerializer, 400: ProblemSerializer, 429: ProblemSerializer},
+    )
+    def get(self, request):
+        region, code = request.region, get_language()
+        if too_many_questions(request):
+            return Response({"detail": str(TOO_MANY)}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        answer = assistant.ask(region, code, request.query_params.get("q", ""))
+        if answer.question.problem:
+            return Response({"detail": answer.question.problem}, status=status.HTTP_400_BAD_REQUEST)
+        if not answer.answered:
+            services.record_unanswered(region, code, answer.normalised)
+        data = {
+            "question": answer.question.text,
+            "answered": answer.answered,
+            "message": "" if answer.answered else str(assistant.NO_ANSWER),
+            "procedures": answer.procedures,
+            "explanation": answer.explanation,
+            "further": answer.further,
+            "courses": answer.courses,
+            "organisations": answer.organisations,
+            "helpers": answer.helpers,
+        }
+        return Response(AnswerSerializer(data).data)

@@ -1,5 +1,5 @@
-"""How well search finds what people mean: the share of questions whose expected item is the
-first result (top-1) or among the first three (top-3), per language.
+"""How well search and the assistant find what people mean: the share of questions whose
+expected item is the first result (top-1) or among the first three (top-3), per language.
 
 The questions and what each should find are in ``bench/search_eval.json``, written by hand;
 ``bench/search_eval.py`` reports the figures and ``tests/search/test_evaluation.py`` keeps a
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from apps.search.assistant import ask
 from apps.search.queries import search
 
 QUESTIONS = Path(__file__).resolve().parent.parent.parent / "bench" / "search_eval.json"
@@ -44,12 +45,25 @@ def load_questions(path: Path = QUESTIONS) -> dict[str, list[tuple[str, list[str
     }
 
 
-def evaluate(region, questions: dict[str, list[tuple[str, list[str]]]]) -> dict[str, Score]:
+def searched(region, code: str, text: str) -> list[str]:
+    """The first three items the search results page lists."""
+    return [item_of(result.kind, result.url) for result in search(region, code, text).results[:3]]
+
+
+def asked(region, code: str, text: str) -> list[str]:
+    """The first three items of the assistant's answer, in its order of relevance."""
+    return [item_of(found.kind, found.url) for found in ask(region, code, text).findings[:3]]
+
+
+def evaluate(
+    region, questions: dict[str, list[tuple[str, list[str]]]], finder=searched
+) -> dict[str, Score]:
+    """Scores per language of ``finder`` (:func:`searched` or :func:`asked`)."""
     scores: dict[str, Score] = {}
-    for code, asked in questions.items():
+    for code, questions_asked in questions.items():
         score = scores.setdefault(code, Score())
-        for text, expected in asked:
-            found = [item_of(r.kind, r.url) for r in search(region, code, text).results[:3]]
+        for text, expected in questions_asked:
+            found = finder(region, code, text)
             score.questions += 1
             score.top1 += bool(found[:1] and found[0] in expected)
             if any(item in expected for item in found):

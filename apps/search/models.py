@@ -59,6 +59,9 @@ class Passage(models.Model):
     terms_source_title = models.TextField(blank=True)
     terms_source = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=64)
+    #: What the assistant's embedding model reads of the passage, hashed: the key of its
+    #: :class:`Vector` (the same text in many languages' passages is embedded once).
+    embedding_key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         indexes = [
@@ -68,6 +71,23 @@ class Passage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.heading or self.title}"
+
+
+class Vector(models.Model):
+    """A passage text's embedding by one model (see :mod:`apps.search.embeddings`), shared by
+    every passage with that text."""
+
+    model = models.CharField(max_length=80)
+    key = models.CharField(max_length=64)  # Passage.embedding_key
+    vector = models.BinaryField()  # float32, normalised
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="unique_search_vector")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}: {self.key[:12]}"
 
 
 class Word(models.Model):
@@ -92,6 +112,8 @@ class Word(models.Model):
 class Outcome(models.TextChoices):
     NOTHING = "nothing", _("Nothing found")
     POOR = "poor", _("Little found")
+    UNANSWERED = "unanswered", _("Assistant had no answer")
+    UNHELPFUL = "unhelpful", _("Answer did not help")
 
 
 class Gap(models.Model):
@@ -142,3 +164,26 @@ class HandledGap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.query}"
+
+
+class AnswerFeedback(models.Model):
+    """How many of the assistant's answers helped, per language and day ("Did this help?") —
+    counts only, like :class:`Gap`. The questions whose answer did not help are gaps."""
+
+    region = models.ForeignKey("core.Region", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=10)
+    day = models.DateField(_("day"))
+    helpful = models.BooleanField(_("helped"))
+    count = models.PositiveIntegerField(_("answers"), default=0)
+
+    class Meta:
+        verbose_name = _("answer feedback")
+        verbose_name_plural = _("answer feedback")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "language", "day", "helpful"], name="unique_feedback_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.day}: {self.helpful} ×{self.count}"

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from apps.core import languages
 from apps.search.engines import Scope, get_engine
-from apps.search.models import Gap, HandledGap, Kind, Outcome, Passage, Word
+from apps.search.models import AnswerFeedback, Gap, HandledGap, Kind, Outcome, Passage, Word
 from apps.search.query import Query, Term, parse, with_corrections
 from apps.search.text import is_chinese
 
@@ -206,6 +206,7 @@ class GapRow:
     searches: int  # in the retention period
     found_nothing: int  # of which found nothing at all
     last_day: dt.date
+    asked: int = 0  # of which were questions the assistant could not answer, or not well
     handled_by: str = ""  # the title of the content that answers it
     handled_url: str = ""
 
@@ -225,6 +226,12 @@ def gap_rows(region, *, language: str = "", handled: bool = False) -> list[GapRo
         .annotate(
             searches=Sum("count"),
             nothing=Sum(Case(When(outcome=Outcome.NOTHING, then="count"), default=0)),
+            asked=Sum(
+                Case(
+                    When(outcome__in=[Outcome.UNANSWERED, Outcome.UNHELPFUL], then="count"),
+                    default=0,
+                )
+            ),
             last_day=Max("day"),
         )
         .order_by("-searches", "language", "query")
@@ -243,6 +250,7 @@ def gap_rows(region, *, language: str = "", handled: bool = False) -> list[GapRo
                 searches=row["searches"],
                 found_nothing=row["nothing"],
                 last_day=row["last_day"],
+                asked=row["asked"],
                 handled_by=passage.title if passage else "",
                 handled_url=passage.url if passage else "",
             )
@@ -262,11 +270,36 @@ def _answer_passages(region, answers) -> dict[tuple[int, int], Passage]:
     }
 
 
+@dataclass(frozen=True)
+class Feedback:
+    helpful: int
+    answers: int  # that people rated
+
+
+def answer_feedback(region, *, language: str = "") -> Feedback:
+    """How many of the assistant's rated answers helped, in the retention period."""
+    rows = AnswerFeedback.objects.filter(region=region)
+    if language:
+        rows = rows.filter(language=language)
+    totals = rows.aggregate(
+        helpful=Sum(Case(When(helpful=True, then="count"), default=0)), answers=Sum("count")
+    )
+    return Feedback(totals["helpful"] or 0, totals["answers"] or 0)
+
+
 def gap_export_rows(region, *, language: str = "") -> list[list]:
     """The open gaps as a table, without those searched fewer than the export threshold times."""
     threshold = settings.SEARCH_GAP_EXPORT_THRESHOLD
-    return [["language", "search", "searches", "found_nothing", "last_day"]] + [
-        [row.language.code, row.query, row.searches, row.found_nothing, row.last_day.isoformat()]
+    header = ["language", "search", "searches", "found_nothing", "assistant_unanswered", "last_day"]
+    return [header] + [
+        [
+            row.language.code,
+            row.query,
+            row.searches,
+            row.found_nothing,
+            row.asked,
+            row.last_day.isoformat(),
+        ]
         for row in gap_rows(region, language=language)
         if row.searches >= threshold
     ]

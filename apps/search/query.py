@@ -62,12 +62,12 @@ def make_term(word: str, code: str, source: str) -> Term:
     return Term(word, stemmed, long_enough, stem(word, source) if source != code else stemmed)
 
 
-def parse(raw: str | None, code: str, source: str = "de") -> Query:
-    """``raw`` (what someone typed) as a query for readers of ``code`` of texts originally
-    written in ``source``."""
+def parse(raw: str | None, code: str, source: str = "de", *, limit: int = MAX_LENGTH) -> Query:
+    """``raw`` (what someone typed, at most ``limit`` characters) as a query for readers of
+    ``code`` of texts originally written in ``source``."""
     raw = raw or ""
-    if len(raw) > MAX_LENGTH:
-        return Query(code, raw[:MAX_LENGTH], problem=str(TOO_LONG) % {"limit": MAX_LENGTH})
+    if len(raw) > limit:
+        return Query(code, raw[:limit], problem=str(TOO_LONG) % {"limit": limit})
     query = Query(code, source=source)
     cleaned = "".join(" " if _is_control(char) else char for char in raw)
     if cleaned != raw:

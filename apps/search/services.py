@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -22,8 +24,18 @@ from django.db.models import F, Model
 from django.utils import timezone
 
 from apps.search.chunking import SEARCHED_MODELS, Chunked, chunk, is_searchable
+from apps.search.embeddings import from_bytes, get_embedder, to_bytes
 from apps.search.engines import Engine, get_engine
-from apps.search.models import Gap, HandledGap, Kind, Passage, Word
+from apps.search.models import (
+    AnswerFeedback,
+    Gap,
+    HandledGap,
+    Kind,
+    Outcome,
+    Passage,
+    Vector,
+    Word,
+)
 from apps.search.text import fold, is_chinese, pg_config, words
 
 logger = logging.getLogger(__name__)
@@ -78,6 +90,7 @@ def _passages(item: Model, chunked: Chunked, code: str, engine: Engine, ct) -> l
             terms_source_title=source_title,
             terms_source=engine.source_terms(original, source) if chunked.source_text else "",
         )
+        passage.embedding_key = _embedding_key(passage)
         passage.fingerprint = _fingerprint(passage)
         passage.words = f"{passage.title} {heading} {piece.text} {chunked.source_title} {original}"
         passages.append(passage)
@@ -88,12 +101,29 @@ _FINGERPRINTED = (
     "language", "kind", "position", "anchor", "title", "heading", "text", "url", "text_language",
     "is_fallback", "is_machine", "is_outdated", "topics", "boost", "shown_from", "expires_at",
     "ts_config", "terms_title", "terms_text", "terms_source_title", "terms_source",
+    "embedding_key",
 )  # fmt: skip
 
 
 def _fingerprint(passage: Passage) -> str:
     values = "\x1f".join(str(getattr(passage, name)) for name in _FINGERPRINTED)
     return hashlib.sha256(values.encode()).hexdigest()
+
+
+#: What the model reads of a passage, at most: its name and the start of its text say what it is
+#: about, and the cost of embedding grows faster than the length.
+EMBEDDED_CHARACTERS = 800
+
+
+def embedding_text(passage: Passage) -> str:
+    """What the embedding model reads of a passage: the item's name, the step or section, the
+    text (without the separators put between Chinese words for the keyword engines)."""
+    parts = [passage.title, passage.heading, passage.text.replace("\u200b", "")]
+    return "\n".join(part for part in parts if part)[:EMBEDDED_CHARACTERS]
+
+
+def _embedding_key(passage: Passage) -> str:
+    return hashlib.sha256(embedding_text(passage).encode()).hexdigest()
 
 
 def _vocabulary(passages: Iterable[Passage]) -> set[tuple[int, str, str]]:
@@ -133,7 +163,76 @@ def index_item(model: type[Model], pk: int) -> bool:
     old.delete()
     Passage.objects.bulk_create(new, batch_size=200)
     _add_words(_vocabulary(new))
+    if not _embedding_postponed():
+        embed(new)
     return True
+
+
+# --- embeddings, for the assistant ------------------------------------------------------------
+
+_state = threading.local()
+
+
+@contextmanager
+def embeddings_postponed() -> Iterator[None]:
+    """Index without embedding while loading many items at once (the demo); run
+    :func:`embed_all` afterwards. Keyword search works meanwhile; the assistant answers from
+    keywords alone until the vectors are there."""
+    _state.postponed = getattr(_state, "postponed", 0) + 1
+    try:
+        yield
+    finally:
+        _state.postponed -= 1
+
+
+def _embedding_postponed() -> bool:
+    return bool(getattr(_state, "postponed", 0))
+
+
+def embed(passages: Iterable[Passage], *, batch: int = 32) -> int:
+    """Store the vectors the passages lack (one per distinct text, whatever the language of
+    the passage that holds it); returns how many texts were embedded."""
+    embedder = get_embedder()
+    texts = {p.embedding_key: embedding_text(p) for p in passages if p.embedding_key}
+    known = set()
+    keys = list(texts)
+    for start in range(0, len(keys), 500):
+        known |= set(
+            Vector.objects.filter(
+                model=embedder.name, key__in=keys[start : start + 500]
+            ).values_list("key", flat=True)
+        )
+    # Texts of like length in one batch: the model pads a batch to its longest text.
+    missing = sorted((key for key in keys if key not in known), key=lambda k: len(texts[k]))
+    for start in range(0, len(missing), batch):
+        chunk_keys = missing[start : start + batch]
+        vectors = embedder.passages([texts[key] for key in chunk_keys])
+        Vector.objects.bulk_create(
+            [
+                Vector(model=embedder.name, key=key, vector=to_bytes(vector))
+                for key, vector in zip(chunk_keys, vectors, strict=True)
+            ],
+            ignore_conflicts=True,  # embedded at the same moment by another worker
+        )
+    return len(missing)
+
+
+def embed_all(region=None) -> int:
+    """Embed every passage (of ``region``) that has no vector yet, and forget the vectors no
+    passage uses any more; returns how many texts were embedded."""
+    passages = Passage.objects.all() if region is None else Passage.objects.filter(region=region)
+    embedded = 0
+    for start in range(0, passages.count(), 2000):
+        page = passages.order_by("pk").only("title", "heading", "text", "embedding_key")
+        embedded += embed(page[start : start + 2000])
+    forget_unused_vectors()
+    return embedded
+
+
+def forget_unused_vectors() -> int:
+    used = Passage.objects.values("embedding_key")
+    deleted, _by_model = Vector.objects.exclude(key__in=used).delete()
+    return deleted
 
 
 def _add_words(found: set[tuple[int, str, str]]) -> None:
@@ -157,10 +256,14 @@ def index_by_label(label: str, pk: int) -> bool:
 
 
 def forget_item(item: Model) -> None:
-    """Drop the passages of an item that is being deleted."""
-    Passage.objects.filter(
+    """Drop the passages of an item that is being deleted, and the vectors only they used."""
+    passages = Passage.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
-    ).delete()
+    )
+    keys = set(passages.values_list("embedding_key", flat=True))
+    passages.delete()
+    still_used = Passage.objects.filter(embedding_key__in=keys).values("embedding_key")
+    Vector.objects.filter(key__in=keys).exclude(key__in=still_used).delete()
 
 
 def rebuild(region=None) -> int:
@@ -182,6 +285,8 @@ def rebuild(region=None) -> int:
         words_.delete()
         for start in range(0, passages.count(), 1000):
             _add_words(_vocabulary(passages.order_by("pk")[start : start + 1000]))
+    if not _embedding_postponed():
+        forget_unused_vectors()
     return passages.count()
 
 
@@ -211,6 +316,24 @@ def record_search(region, code: str, normalised: str, outcome: str) -> None:
         Gap.objects.filter(**key).update(count=F("count") + 1)
 
 
+def record_unanswered(region, code: str, normalised: str) -> None:
+    """Count a question the assistant had no good answer for (anonymously, like searches)."""
+    record_search(region, code, normalised, Outcome.UNANSWERED)
+
+
+def record_feedback(region, code: str, normalised: str, *, helpful: bool) -> None:
+    """Count a "Did this help?" answer; a question whose answer did not help is a gap."""
+    key = {"region": region, "language": code, "day": timezone.localdate(), "helpful": helpful}
+    if not AnswerFeedback.objects.filter(**key).update(count=F("count") + 1):
+        try:
+            with transaction.atomic():
+                AnswerFeedback.objects.create(**key, count=1)
+        except IntegrityError:  # counted at the same moment by another request
+            AnswerFeedback.objects.filter(**key).update(count=F("count") + 1)
+    if not helpful:
+        record_search(region, code, normalised, Outcome.UNHELPFUL)
+
+
 def handle_gap(region, *, language: str, query: str, item: Model) -> HandledGap:
     """Mark a gap as handled by ``item``: searches for it show the item first from now on."""
     gap, _created = HandledGap.objects.update_or_create(
@@ -231,4 +354,50 @@ def forget_old_gaps(*, today=None) -> int:
     today = today or timezone.localdate()
     cutoff = today - dt.timedelta(days=settings.SEARCH_GAP_RETENTION_DAYS)
     deleted, _by_model = Gap.objects.filter(day__lt=cutoff).delete()
+    AnswerFeedback.objects.filter(day__lt=cutoff).delete()
     return deleted
+
+
+# --- vectors kept with the demo ----------------------------------------------------------------
+
+
+def export_vectors(path, region) -> int:
+    """Write the vectors of ``region``'s passages to ``path`` (numpy, float16: half the size,
+    the same ranking), so that a fresh install of the same content need not embed it again."""
+    import numpy as np
+
+    embedder = get_embedder()
+    keys = set(Passage.objects.filter(region=region).values_list("embedding_key", flat=True))
+    rows = sorted(
+        Vector.objects.filter(model=embedder.name, key__in=keys).values_list("key", "vector")
+    )
+    np.savez_compressed(
+        path,
+        model=np.array(embedder.name),
+        keys=np.array([key for key, _vector in rows], dtype="S64"),
+        vectors=np.vstack([from_bytes(bytes(v)) for _key, v in rows]).astype(np.float16),
+    )
+    return len(rows)
+
+
+def import_vectors(path) -> int:
+    """Store the vectors of ``path`` that the database lacks, if they are of the configured
+    model; returns how many were added."""
+    import numpy as np
+
+    embedder = get_embedder()
+    try:
+        stored = np.load(path)
+    except OSError:
+        return 0
+    if str(stored["model"]) != embedder.name:
+        return 0
+    keys = [key.decode() for key in stored["keys"]]
+    known = set(Vector.objects.filter(model=embedder.name).values_list("key", flat=True))
+    new = [
+        Vector(model=embedder.name, key=key, vector=to_bytes(vector.astype("float32")))
+        for key, vector in zip(keys, stored["vectors"], strict=True)
+        if key not in known
+    ]
+    Vector.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
+    return len(new)

@@ -373,6 +373,11 @@ SPEECH_TIMEOUT = int(os.environ.get("SPEECH_TIMEOUT", "120"))
 SEARCH_GAP_RETENTION_DAYS = int(os.environ.get("SEARCH_GAP_RETENTION_DAYS", "180"))
 # A search counted fewer times than this is left out of every export (it may be identifying).
 SEARCH_GAP_EXPORT_THRESHOLD = int(os.environ.get("SEARCH_GAP_EXPORT_THRESHOLD", "5"))
+# The assistant's multilingual embedding model (apps.search.embeddings): a class with the same
+# interface can replace it.
+SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "apps.search.embeddings.E5Small")
+# Questions to the assistant per address (it costs a model run each): django-ratelimit's rate.
+ASSISTANT_RATE = os.environ.get("ASSISTANT_RATE", "30/m")
 
 CELERY_BEAT_SCHEDULE = {
     "forget-old-search-gaps": {

@@ -104,6 +104,15 @@ class Engine:
             cursor.execute(sql, [*params, limit, offset])
             return [Hit(row[0], float(row[1])) for row in cursor.fetchall()]
 
+    def passage_hits(self, scope: Scope, terms: list[Term], *, limit: int) -> list[Hit]:
+        """The matching passages themselves, best first — several of one item (the steps of a
+        procedure that answer a question)."""
+        hits, params = self._filtered(scope, terms, kind=True)
+        sql = f"WITH hits AS ({hits}) SELECT id, score FROM hits ORDER BY score DESC, id LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [Hit(row[0], float(row[1])) for row in cursor.fetchall()]
+
     def excerpts(self, passages: list, terms: list[Term], code: str) -> dict[int, str]:
         """Passage id → its excerpt as HTML, with the matching words in ``<mark>``."""
         raise NotImplementedError
