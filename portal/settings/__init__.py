@@ -376,6 +376,7 @@ SEARCH_GAP_EXPORT_THRESHOLD = int(os.environ.get("SEARCH_GAP_EXPORT_THRESHOLD", 
 # The assistant's multilingual embedding model (apps.search.embeddings): a class with the same
 # interface can replace it.
 SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "apps.search.embeddings.E5Small")
+SEARCH_EMBEDDER_THREADS = int(os.environ.get("SEARCH_EMBEDDER_THREADS", "1"))
 # Questions to the assistant per address (it costs a model run each): django-ratelimit's rate.
 ASSISTANT_RATE = os.environ.get("ASSISTANT_RATE", "30/m")
 
