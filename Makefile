@@ -35,6 +35,8 @@ run: demo
 	@# say "being prepared" until then). Without espeak-ng the log says so and pages say why.
 	@mkdir -p media && echo "Recording read-aloud in the background (log: media/read-aloud.log)"
 	@DEBUG=1 $(PY) manage.py generate_speech >media/read-aloud.log 2>&1 &
+	@# The assistant's vectors of the demo come with it; texts changed since are embedded here.
+	@DEBUG=1 $(PY) manage.py rebuild_search_index >media/assistant.log 2>&1 &
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup

@@ -1,9 +1,11 @@
-"""Does search find what newcomers mean, and how fast (PRODUCT.md §6, issue 12)?
+"""Do search and the assistant find what newcomers mean, and how fast (PRODUCT.md §6,
+issue 12)?
 
 Loads the demo town into a throw-away database and indexes it (timed), then asks the
 hand-written questions of ``bench/search_eval.json`` in every language and reports top-1 and
-top-3 hit rates; with ``--scale N`` it also copies the demo's passages N times over (as a town
-with N times the content) and reports the latency of searches (median and 90th percentile).
+top-3 hit rates of search and of the assistant; with ``--scale N`` it also copies the demo's
+passages N times over (as a town with N times the content) and reports the latency of both
+(median and 90th percentile).
 
     .venv/bin/python bench/search_eval.py
     .venv/bin/python bench/search_eval.py --scale 10 --misses
@@ -54,7 +56,8 @@ def main() -> None:
 
     from apps.demo.services import load_demo
     from apps.search import services
-    from apps.search.evaluation import evaluate, load_questions
+    from apps.search.assistant import ask
+    from apps.search.evaluation import asked, evaluate, load_questions, searched
     from apps.search.queries import search
 
     with translation.override("en"):
@@ -64,9 +67,36 @@ def main() -> None:
     built = time.perf_counter() - started
     print(f"{connection.vendor}: index of the demo built in {built:.1f} s ({passages} passages)")
 
+    started = time.perf_counter()
+    embedded = services.embed_all(region)
+    print(f"assistant: {embedded} texts embedded in {time.perf_counter() - started:.1f} s")
+
     questions = load_questions()
-    scores = evaluate(region, questions)
-    print(f"\n{'language':<9} {'questions':>9} {'top-1':>7} {'top-3':>7}")
+    for name, finder in (("search", searched), ("assistant", asked)):
+        report(name, evaluate(region, questions, finder), arguments.misses)
+
+    if arguments.scale > 1:
+        passages = scale_index(region, arguments.scale)
+        print(f"\nindex × {arguments.scale}: {passages} passages")
+    for name, run in (("search", search), ("assistant", ask)):
+        run(region, "de", "Anmeldung")  # the first question loads the model and the vectors
+        timings = []
+        for _round in range(3):
+            for code, questions_asked in questions.items():
+                for text, _expected in questions_asked:
+                    started = time.perf_counter()
+                    run(region, code, text)
+                    timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        print(
+            f"{name} latency over {len(timings)} questions: "
+            f"p50 {statistics.median(timings):.0f} ms, "
+            f"p90 {timings[int(len(timings) * 0.9)]:.0f} ms, max {timings[-1]:.0f} ms"
+        )
+
+
+def report(name: str, scores, misses: bool) -> None:
+    print(f"\n{name}\n{'language':<9} {'questions':>9} {'top-1':>7} {'top-3':>7}")
     total = [0, 0, 0]
     for code, score in scores.items():
         print(
@@ -74,26 +104,10 @@ def main() -> None:
             f"{score.rate(score.top3):>7.0%}"
         )
         total = [total[0] + score.questions, total[1] + score.top1, total[2] + score.top3]
-        if arguments.misses:
+        if misses:
             for text, found in score.misses:
                 print(f"    missed: {text!r} → {found}")
     print(f"{'all':<9} {total[0]:>9} {total[1] / total[0]:>7.0%} {total[2] / total[0]:>7.0%}")
-
-    if arguments.scale > 1:
-        passages = scale_index(region, arguments.scale)
-        print(f"\nindex × {arguments.scale}: {passages} passages")
-    timings = []
-    for _round in range(3):
-        for code, asked in questions.items():
-            for text, _expected in asked:
-                started = time.perf_counter()
-                search(region, code, text)
-                timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    print(
-        f"search latency over {len(timings)} searches: p50 {statistics.median(timings):.0f} ms, "
-        f"p90 {timings[int(len(timings) * 0.9)]:.0f} ms, max {timings[-1]:.0f} ms"
-    )
 
 
 if __name__ == "__main__":

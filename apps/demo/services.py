@@ -15,7 +15,7 @@ from apps.demo.loaders.glossary import load_glossary
 from apps.demo.loaders.places import link_organisation_places, load_places
 from apps.demo.loaders.procedures import load_documents, load_procedures, load_tips
 from apps.demo.loaders.region import DEMO_PASSWORD, DemoAccount, load_people, load_region
-from apps.demo.loaders.search import load_search_gaps
+from apps.demo.loaders.search import load_search_gaps, load_vectors
 from apps.demo.loaders.statistics import load_statistics
 from apps.search.services import embeddings_postponed
 from apps.speech.receivers import paused as read_aloud_paused
@@ -52,4 +52,5 @@ def _load(filename: str) -> tuple[Region, list[DemoAccount]]:
     load_events(region)
     load_registrations(region)
     load_search_gaps(region)
+    load_vectors()
     return region, accounts

@@ -9,8 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 
 from apps.search import assistant, services
 from apps.search.models import AnswerFeedback, Gap, Outcome, Passage, Vector
-from tests.procedures.conftest import step
-
 
 #: "Where do I pay the television and radio fee every month?" — no word in common with German.
 TV_FEE_IN_ARABIC = "من أين أدفع رسوم التلفاز والراديو كل شهر"

@@ -31,6 +31,10 @@ class Command(BaseCommand):
             region, accounts = load_demo()
         # Recording the whole town takes minutes: `make run` does it beside the server.
         self.stdout.write("Read-aloud: `manage.py generate_speech` records every text.")
+        self.stdout.write(
+            "Assistant: `manage.py rebuild_search_index` embeds texts changed since the demo's "
+            "vectors were made."
+        )
         width = max(len(account.email) for account in accounts)
         self.stdout.write(self.style.SUCCESS(f"Demo region “{region.name_en}” is ready."))
         sign_in = f"{options['site_url'].rstrip('/')}/en/accounts/sign-in/"
