@@ -3,7 +3,7 @@
 A value that is not what the page needs — a date out of any sensible range, a number larger
 than a database can hold, a link to somewhere else — is the client's mistake. It is answered
 with 400 and a message in the reader's language (:class:`InvalidParameter`: an HTML page from
-:func:`apps.core.views.bad_request`, JSON from :func:`apps.core.api.exception_handler`), never
+:func:`apps.core.errors.bad_request`, JSON from :func:`apps.core.api.exception_handler`), never
 with a server error.
 """
 

@@ -99,7 +99,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.CurrentRegionMiddleware",
+    # Innermost: bare 405/429 responses become pages in the reader's language (apps/core/errors.py).
+    "apps.core.middleware.ErrorPageMiddleware",
 ]
+# A form refused for its CSRF token: "nothing was saved, reload the form", in the reader's language.
+CSRF_FAILURE_VIEW = "apps.core.errors.csrf_failure"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
