@@ -21,6 +21,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.urls import URLResolver, get_resolver
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -195,6 +196,10 @@ def render_error(
     response["Content-Language"] = language
     if page.status == 429:
         response["Retry-After"] = str(RETRY_AFTER)
+    if context["back_url"]:
+        # The way back is this reader's own: no shared cache (nginx keeps 404s briefly) may
+        # hand it, or the page it names, to the next reader.
+        patch_cache_control(response, private=True)
     return response
 
 

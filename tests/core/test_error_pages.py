@@ -76,6 +76,8 @@ def test_the_back_link_leads_only_to_this_site(client, region):
         inside.content.decode()
     )
     assert "evil.example" not in outside.content.decode()
+    assert "private" in inside["Cache-Control"]  # nginx never hands it to the next reader
+    assert "private" not in outside.get("Cache-Control", "")
 
 
 def test_a_missing_page_without_a_language_follows_the_browser(client, region):
