@@ -22,6 +22,7 @@ from django.template import loader
 from django.urls import URLResolver, get_resolver
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -273,13 +274,31 @@ def server_error(request: HttpRequest) -> HttpResponse:
     with translation.override(language):
         if is_api(request):
             return JsonResponse({"detail": str(API_DETAILS[kind])}, status=500)
-        region = getattr(request, "region", None)
-        context = {
-            "error": PAGES[kind],
-            "brand": region.display_name if region is not None else _("Waypoint"),
-            "retry_url": request.get_full_path() if request.method in ("GET", "HEAD") else "",
-        }
-        content = loader.render_to_string("errors/500.html", context)
+        page = PAGES[kind]
+        try:
+            region = getattr(request, "region", None)
+            context = {
+                "error": page,
+                "brand": region.display_name if region is not None else _("Waypoint"),
+                "retry_url": request.get_full_path() if request.method in ("GET", "HEAD") else "",
+            }
+            content = loader.render_to_string("errors/500.html", context)
+        except Exception:
+            logger.exception("The 500 page could not be rendered; answering the bare minimum.")
+            content = _bare_page(page, language)
     response = HttpResponse(content, status=500, content_type="text/html; charset=utf-8")
     response["Content-Language"] = language
     return response
+
+
+def _bare_page(page: ErrorPage, language: str) -> str:
+    """The 500 page without template, URL or static file: the title and what happened."""
+    code = languages.BY_CODE.get(language)
+    direction = code.dir if code is not None else "ltr"
+    title, explanation = escape(page.title), escape(page.explanation)
+    return (
+        f'<!DOCTYPE html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title></head><body><main><h1>{title}</h1><p>{explanation}</p>"
+        f'<p><a href="/">{escape(_("Go to the start page"))}</a></p></main></body></html>'
+    )

@@ -323,3 +323,17 @@ def test_the_500_page_uses_no_context_processor():
 )
 def test_a_path_belongs_to_the_part_of_the_site_it_lies_in(path, namespace):
     assert errors.namespace_of(path) == namespace
+
+
+def test_the_500_page_still_answers_when_its_template_breaks():
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/ar/")
+    with mock.patch.object(errors.loader, "render_to_string", side_effect=RuntimeError):
+        response = errors.server_error(request)
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<h1>حدث خطأ من جهتنا</h1>" in html
+    assert 'href="/"' in html
