@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -153,13 +154,17 @@ class SecondStepView(FormView):
             auth_login(self.request, self.person, backend=pending["backend"])
         django_otp.login(self.request, device)
         if isinstance(device, StaticDevice):
+            left = two_factor.recovery_codes_left(self.person)
             messages.warning(
                 self.request,
-                _(
+                ngettext(
                     "You signed in with a recovery code; it cannot be used again. You have "
-                    "%(count)d left. Make new ones on your two-step sign-in page."
+                    "%(count)d recovery code left: make new ones on your two-step sign-in page.",
+                    "You signed in with a recovery code; it cannot be used again. You have "
+                    "%(count)d recovery codes left: make new ones on your two-step sign-in page.",
+                    left,
                 )
-                % {"count": two_factor.recovery_codes_left(self.person)},
+                % {"count": left},
             )
         return HttpResponseRedirect(self.next_url)
 
