@@ -85,11 +85,7 @@ def workspace_gate(view):
                 return HttpResponseRedirect(
                     with_next("accounts:second_step", request.get_full_path())
                 )
-            if two_factor.required_for(user):
-                messages.info(
-                    request,
-                    _("Your role requires two-step sign-in. Please set it up to continue."),
-                )
+            if two_factor.required_for(user):  # the setup page says why
                 return HttpResponseRedirect(
                     with_next("accounts:two_factor", request.get_full_path())
                 )
