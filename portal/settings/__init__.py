@@ -62,6 +62,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
+    # Two-step sign-in for staff: authenticator apps (TOTP) and recovery codes (static tokens);
+    # see apps/accounts/two_factor.py.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "apps.core",
     "apps.accounts",
     "apps.editorial",
@@ -96,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "apps.core.middleware.FormTextMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second sign-in step.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.CurrentRegionMiddleware",
@@ -221,6 +228,8 @@ SIGN_IN_RATE_PER_ACCOUNT = os.environ.get("SIGN_IN_RATE_PER_ACCOUNT", "5/15m")
 SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "50/15m")
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 LOGIN_URL = "accounts:login"
+# The name authenticator apps show beside a staff member's entry (two-step sign-in).
+OTP_TOTP_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "Waypoint")
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "migrant:home"
 
