@@ -78,7 +78,9 @@ class RegionSerializer(TranslatedSerializer):
 
 class TopicSerializer(TranslatedSerializer):
     region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="null: a main topic."
+    )
 
     class Meta:
         model = Topic

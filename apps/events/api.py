@@ -65,7 +65,9 @@ class EventSerializer(ReaderVersionSerializer):
     description = VersionText(help_text="Markdown")
     target_group = VersionText()
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    place = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    place = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="null: online only."
+    )
     topics = serializers.SlugRelatedField(slug_field="slug", read_only=True, many=True)
     user_types = serializers.SlugRelatedField(slug_field="slug", read_only=True, many=True)
     dates = serializers.SerializerMethodField()
