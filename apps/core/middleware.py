@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 
-from apps.core import languages
+from apps.core import languages, params
 from apps.core.models import Region
 from apps.core.text import normalise_newlines
 
@@ -112,3 +112,24 @@ class AnonymousGZipMiddleware(GZipMiddleware):
         ):
             return response
         return super().process_response(request, response)
+
+
+class QueryTextMiddleware:
+    """A query string whose names or values hold a NUL character is a 400 naming the
+    parameter, on every page and in the API. No parameter can use one (PostgreSQL cannot even
+    compare text with it); without this, a filter such as ``?topic=`` would fail with a server
+    error. So is an API ``?lang=`` that names no language of ours (the schema lists them).
+    Placed after the region and language are known, so the 400 page has both."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise params.InvalidParameter(
+                    name.replace("\x00", ""), params.unusable_character_message(name)
+                )
+        if request.path.startswith("/api/"):
+            params.choice(request.GET.get("lang"), parameter="lang", choices=languages.CODES)
+        return self.get_response(request)
