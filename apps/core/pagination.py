@@ -14,5 +14,5 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def get_page_number(self, request, paginator):
         value = request.query_params.get(self.page_query_param)
         if value in self.last_page_strings:
-            return value
+            return paginator.num_pages
         return params.positive_number(value, parameter=self.page_query_param, default=1)
