@@ -115,21 +115,24 @@ class AnonymousGZipMiddleware(GZipMiddleware):
 
 
 class QueryTextMiddleware:
-    """A query string whose names or values hold a NUL character is a 400 naming the
-    parameter, on every page and in the API. No parameter can use one (PostgreSQL cannot even
-    compare text with it); without this, a filter such as ``?topic=`` would fail with a server
-    error. So is an API ``?lang=`` that names no language of ours (the schema lists them).
-    Placed after the region and language are known, so the 400 page has both."""
+    """In the API, a query string whose names or values hold a NUL character is a 400 naming
+    the parameter: no parameter can use one (PostgreSQL cannot even compare text with it), and
+    a client that sends one has made a mistake worth hearing about. So is a ``?lang=`` that
+    names no language of ours (the schema lists them). Pages are left to their forms, which
+    refuse NUL themselves, and to the filters, which match nothing with it
+    (:func:`apps.core.queries.about_topic`). Placed after the language is known, so the 400
+    speaks it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
                 raise params.InvalidParameter(
                     name.replace("\x00", ""), params.unusable_character_message(name)
                 )
-        if request.path.startswith("/api/"):
-            params.choice(request.GET.get("lang"), parameter="lang", choices=languages.CODES)
+        params.choice(request.GET.get("lang"), parameter="lang", choices=languages.CODES)
         return self.get_response(request)

@@ -1,5 +1,5 @@
-"""Text that no page can use in its query string or URL is refused before any query runs: on
-PostgreSQL, a NUL character in a filter was a server error."""
+"""Text that no page can use in its query string or URL never reaches the database as a
+comparison: on PostgreSQL, a NUL character in a filter was a server error."""
 
 from __future__ import annotations
 
@@ -26,12 +26,11 @@ def test_a_nul_character_in_an_api_filter_is_a_400_naming_it(client, region, pat
 
 
 @pytest.mark.parametrize("path", ["/ar/information/", "/ar/step-by-step/"])
-def test_a_nul_character_in_a_page_filter_is_a_400_page(client, region, path):
-    response = client.get(path, {"topic": "\x00"})
+@pytest.mark.parametrize("parameter", ["topic", "situation"])
+def test_a_nul_character_in_a_page_filter_is_no_topic_or_situation(client, region, path, parameter):
+    response = client.get(path, {parameter: "housing\x00"})
 
-    assert response.status_code == 400
-    assert response["Content-Language"] == "ar"
-    assert "«topic»" in response.content.decode()
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize("resource", ["events", "articles", "procedures", "glossary", "places"])
