@@ -350,3 +350,21 @@ def translate_item(people):
         item.refresh_from_db()
 
     return make
+
+
+@pytest.fixture
+def api_schema(db):
+    """The published OpenAPI document, as Schemathesis loads it (tests/openapi.py)."""
+    from tests.openapi import published_schema
+
+    with published_schema() as schema:
+        yield schema
+
+
+@pytest.fixture
+def documented(api_schema):
+    """``documented("GET", "/api/v1/topics/{id}/", id=1)``: the answer, checked against the
+    schema (no server error; content type, headers and body as documented)."""
+    from tests.openapi import caller
+
+    return caller(api_schema)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 
-from apps.core import errors, languages
+from apps.core import errors, languages, params
 from apps.core.models import Region
 from apps.core.text import normalise_newlines
 
@@ -141,3 +141,27 @@ class ErrorPageMiddleware:
         ):
             return response
         return errors.render_error(request, kind, response=response)
+
+
+class QueryTextMiddleware:
+    """In the API, a query string whose names or values hold a NUL character is a 400 naming
+    the parameter: no parameter can use one (PostgreSQL cannot even compare text with it), and
+    a client that sends one has made a mistake worth hearing about. So is a ``?lang=`` that
+    names no language of ours (the schema lists them). Pages are left to their forms, which
+    refuse NUL themselves, and to the filters, which match nothing with it
+    (:func:`apps.core.queries.about_topic`). Placed after the language is known, so the 400
+    speaks it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise params.InvalidParameter(
+                    name.replace("\x00", ""), params.unusable_character_message(name)
+                )
+        params.choice(request.GET.get("lang"), parameter="lang", choices=languages.CODES)
+        return self.get_response(request)

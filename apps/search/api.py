@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.api import LANG_PARAMETER
+from apps.core.api import BAD_REQUEST, LANG_PARAMETER
 from apps.search import queries, services
 from apps.search.models import Kind
 
@@ -45,10 +45,6 @@ class ResultsSerializer(serializers.Serializer):
     results = ResultSerializer(many=True)
 
 
-class ProblemSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-
-
 def _page(value: str | None) -> int:
     return int(value) if value and value.isdigit() and len(value) < 5 else 1
 
@@ -68,7 +64,7 @@ class SearchView(APIView):
             OpenApiParameter("page", OpenApiTypes.INT),
             LANG_PARAMETER,
         ],
-        responses={200: ResultsSerializer, 400: ProblemSerializer},
+        responses={200: ResultsSerializer, 400: BAD_REQUEST},
     )
     def get(self, request):
         params = request.query_params
