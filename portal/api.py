@@ -16,7 +16,22 @@ from apps.search.api import AssistantView, SearchView
 from apps.statistics.api import ChartViewSet, DashboardViewSet, DatasetViewSet
 from apps.workspace.routes import route
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    """DRF's router, but a slug in a URL is a slug, as in the portal's ``<slug:>`` URLs: any
+    other text is a 404 before a query runs (PostgreSQL refuses some characters, like NUL)."""
+
+    SLUG = r"[-a-zA-Z0-9_]+"
+
+    def get_lookup_regex(self, viewset, lookup_prefix: str = "") -> str:
+        field = getattr(viewset, "lookup_field", "pk")
+        if field == "slug" and not getattr(viewset, "lookup_value_regex", None):
+            kwarg = getattr(viewset, "lookup_url_kwarg", None) or field
+            return f"(?P<{lookup_prefix}{kwarg}>{self.SLUG})"
+        return super().get_lookup_regex(viewset, lookup_prefix)
+
+
+router = Router()
 router.register("languages", LanguageViewSet, basename="language")
 router.register("regions", RegionViewSet, basename="region")
 router.register("topics", TopicViewSet, basename="topic")

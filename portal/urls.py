@@ -25,8 +25,12 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# A request the page cannot use (see apps.core.params) is explained, in the reader's language.
-handler400 = "apps.core.views.bad_request"
+# Errors are explained in the reader's language, with a way on (apps/core/errors.py); a request
+# the page cannot use (see apps.core.params) says what was wrong with it.
+handler400 = "apps.core.errors.bad_request"
+handler403 = "apps.core.errors.permission_denied"
+handler404 = "apps.core.errors.page_not_found"
+handler500 = "apps.core.errors.server_error"
 
 if settings.MEDIA_URL.startswith("/"):
     # Answers only with SERVE_MEDIA (the embedded default); nginx serves media in production.

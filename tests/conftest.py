@@ -3,8 +3,12 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.test import Client
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from apps.accounts import two_factor
 from apps.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from apps.articles.models import Article
 from apps.core import languages
@@ -30,6 +34,44 @@ def _generous_sign_in_limits(settings):
     # The suite signs in hundreds of times from 127.0.0.1; the limits get their own test.
     settings.SIGN_IN_RATE_PER_ACCOUNT = "10000/m"
     settings.SIGN_IN_RATE_PER_ADDRESS = "10000/m"
+
+
+def give_app(user: User) -> TOTPDevice:
+    """Switch two-step sign-in on for ``user``: a confirmed authenticator app (and no recovery
+    codes). Its current code: ``two_factor.code_for(device)``."""
+    device = two_factor.app_device(user)
+    return device or TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+
+
+def verify_session(client, user: User) -> None:
+    """Mark the client's session as having passed two-step sign-in, as the code would."""
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = give_app(user).persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_includes_the_second_step(monkeypatch):
+    """``client.force_login(user)`` stands for a finished sign-in, second step included: a user
+    whose role requires two-step sign-in (or who has it on) is given an authenticator app and a
+    verified session. Tests of two-step sign-in itself sign in through the pages, or use
+    ``sign_in_with_password_only``."""
+
+    def force_login(self, user, backend=None):
+        sign_in_with_password_only(self, user, backend)
+        fresh = User.objects.get(pk=user.pk)  # memberships may have changed since it was loaded
+        if two_factor.is_enabled(fresh) or two_factor.required_for(fresh):
+            verify_session(self, fresh)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+def sign_in_with_password_only(client, user: User, backend=None) -> None:
+    """Django's own ``force_login``: signed in, but without the second step."""
+    _django_force_login(client, user, backend)
+
+
+_django_force_login = Client.force_login
 
 
 @pytest.fixture(scope="session")
@@ -308,3 +350,21 @@ def translate_item(people):
         item.refresh_from_db()
 
     return make
+
+
+@pytest.fixture
+def api_schema(db):
+    """The published OpenAPI document, as Schemathesis loads it (tests/openapi.py)."""
+    from tests.openapi import published_schema
+
+    with published_schema() as schema:
+        yield schema
+
+
+@pytest.fixture
+def documented(api_schema):
+    """``documented("GET", "/api/v1/topics/{id}/", id=1)``: the answer, checked against the
+    schema (no server error; content type, headers and body as documented)."""
+    from tests.openapi import caller
+
+    return caller(api_schema)

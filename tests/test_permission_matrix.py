@@ -134,6 +134,23 @@ def test_only_region_admins_withdraw_roles(client, people, role):
     assert people["editor"].memberships.exists()
 
 
+@pytest.mark.parametrize("role", sorted(EVERYONE - {"region_admin"}))
+def test_only_region_admins_reset_two_step_sign_in(client, people, role):
+    from apps.accounts import two_factor
+    from tests.conftest import give_app
+
+    give_app(people["editor"])
+    if people[role] is not None:
+        client.force_login(people[role])
+
+    client.post(
+        reverse("authority:reset_two_factor", kwargs={"person": people["editor"].pk}),
+        {"action": "reset"},
+    )
+
+    assert two_factor.is_enabled(people["editor"])
+
+
 def test_ngo_admin_cannot_withdraw_roles_in_another_ngo(client, people):
     victim = people["other_ngo_admin"].memberships.get()
     client.force_login(people["ngo_admin"])

@@ -17,13 +17,14 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
+from apps.accounts import two_factor
 from apps.editorial import services as workflow
 from apps.editorial.api import StaffAPIView
 from apps.events import recurrence
 from apps.events import services as event_services
 from apps.events.models import Event
 from apps.workspace.routes import ANY_EDIT, SIGNED_IN, TYPE_EDIT
-from tests.conftest import article_data
+from tests.conftest import article_data, give_app
 from tests.events.conftest import event_values
 
 AUTHORITY_STAFF = {"region_admin", "editor", "reviewer", "translator", "statistics_manager"}
@@ -40,6 +41,7 @@ HOLDERS: dict[str, set[str]] = {
     "authority.manage_organisations": {"region_admin"},
     "authority.manage_members": {"region_admin"},
     "authority.manage_taxonomy": {"region_admin"},
+    "accounts.reset_two_factor": {"region_admin"},
     "editorial.view": AUTHORITY_STAFF,
     "editorial.edit": {"editor", "region_admin"},
     "editorial.view_translations": AUTHORITY_STAFF,
@@ -131,7 +133,11 @@ def test_every_workspace_route_declares_its_permission():
 
 @pytest.fixture
 def world(people, region, authority, ngo, taxonomy):
-    """One object of every kind a workspace URL names, in the region and the NGO."""
+    """One object of every kind a workspace URL names, in the region and the NGO; everybody
+    whose role requires two-step sign-in has their authenticator app."""
+    for person in people.values():
+        if person is not None and two_factor.required_for(person):
+            give_app(person)
     article = workflow.create_item(
         apps.get_model("articles", "Article"), region=region, organisation=authority,
         data=article_data(), author=people["editor"],
@@ -173,6 +179,7 @@ def world(people, region, authority, ngo, taxonomy):
         "topic": taxonomy["housing"].pk,
         "user_type": taxonomy["refugee"].pk,
         "city_membership": people["editor"].memberships.get().pk,
+        "reviewer": people["reviewer"].pk,
         "ngo_membership": people["ngo_member"].memberships.get().pk,
     }
 
@@ -188,6 +195,7 @@ def url_kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
         "timestamp": world[f"{event}_date"],
         "membership": world["ngo_membership" if in_ngo else "city_membership"],
         "number": 1,  # no upload is waiting: allowed people get 404, refused ones 403
+        "person": world["reviewer"],  # who has two-step sign-in on
     }
     by_route = {
         "organisation_edit": world["ngo"],
@@ -218,7 +226,7 @@ def database_state() -> str:
     """A fingerprint of every row the workspaces can write."""
     digest = hashlib.sha256()
     for label in ("accounts", "core", "editorial", "translation", "articles", "events", "places",
-                  "procedures", "statistics", "search"):  # fmt: skip
+                  "procedures", "statistics", "search", "otp_totp", "otp_static"):  # fmt: skip
         for model in apps.get_app_config(label).get_models():
             # Signing in (force_login) stamps last_login; that is not the page writing.
             fields = [f.attname for f in model._meta.concrete_fields if f.name != "last_login"]

@@ -26,6 +26,8 @@ from apps.core.models import Region
 class ObjectRulePermission(BasePermission):
     """Read for everyone; write when the user holds ``view.write_permission`` on the object."""
 
+    public_read = True  # the schema documents reads as open to anonymous callers
+
     def has_permission(self, request, view) -> bool:
         return request.method in SAFE_METHODS or bool(
             request.user and request.user.is_authenticated

@@ -28,6 +28,40 @@ class SignInForm(AuthenticationForm):
     }
 
 
+class SecondStepForm(forms.Form):
+    """The second step of signing in: a code from the authenticator app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_(
+            "The six digits your authenticator app shows now. Without your phone, type one of "
+            "your recovery codes instead."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autofocus": True,
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "dir": "ltr",
+            }
+        ),
+    )
+
+
+class AppCodeForm(forms.Form):
+    """A code from the authenticator app, to confirm a change of two-step sign-in."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"}
+        ),
+    )
+
+
 class OrganisationProfileForm(
     ConcurrentEditMixin, TranslatedFieldsMixin, SingleLineTitlesMixin, forms.ModelForm
 ):

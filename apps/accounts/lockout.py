@@ -17,7 +17,6 @@ which says why it refuses.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import re
 
 from django.conf import settings
@@ -28,6 +27,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from apps.accounts.models import SignInFailure
+from apps.core.resilient_cache import client_address
 
 _RATE = re.compile(r"^\s*(?P<count>\d+)\s*/\s*(?P<number>\d*)\s*(?P<unit>[smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -40,20 +40,6 @@ def parse_rate(rate: str) -> tuple[int, dt.timedelta]:
         raise ValueError(f"Not a rate like 5/15m: {rate!r}")
     seconds = int(match["number"] or 1) * _UNIT_SECONDS[match["unit"]]
     return int(match["count"]), dt.timedelta(seconds=seconds)
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address (``RATELIMIT_IP_META_KEY`` behind a proxy). IPv6 clients usually
-    hold a whole /64 network, so the network is what counts."""
-    key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
-    raw = str(request.META.get(key, "")).split(",")[0].strip()
-    try:
-        address = ipaddress.ip_address(raw)
-    except ValueError:
-        return raw[:64] or "unknown"
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
 
 
 def account_of(username: str | None) -> str:

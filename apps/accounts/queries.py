@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from apps.accounts.models import Membership, Organisation, OrganisationKind, User
 from apps.core import collation
@@ -75,15 +76,24 @@ def organisations_of_region(region: Region) -> QuerySet[Organisation]:
 
 
 def members_of(organisations: QuerySet[Organisation] | list[Organisation]) -> list[User]:
-    """People working for any of ``organisations``, each with their memberships there."""
+    """People working for any of ``organisations``, each with their memberships there and
+    whether they use two-step sign-in (``has_two_factor``)."""
     memberships = Membership.objects.filter(organisation__in=organisations).select_related(
         "organisation"
     )
     return list(
         User.objects.filter(memberships__in=memberships)
         .distinct()
+        .annotate(
+            has_two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+        )
         .prefetch_related(
             Prefetch("memberships", queryset=memberships, to_attr="scoped_memberships")
         )
         .order_by("email")
     )
+
+
+def staff_of(organisations: QuerySet[Organisation]) -> QuerySet[User]:
+    """People holding a role in any of ``organisations``."""
+    return User.objects.filter(memberships__organisation__in=organisations).distinct()

@@ -127,6 +127,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "authority.manage_organisations": is_region_admin,
     "authority.manage_members": is_region_admin,
     "authority.manage_taxonomy": is_region_admin,
+    # Removing a staff member's two-step sign-in (a lost phone); audited — object: Region
+    "accounts.reset_two_factor": is_region_admin,
     # NGO workspace — object: Organisation (an NGO)
     "ngo.view_workspace": is_ngo_staff,
     "ngo.change_profile": is_ngo_profile_editor,

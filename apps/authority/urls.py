@@ -43,5 +43,5 @@ urlpatterns = [
     *content_routes(AUTHORITY),
     *translation_routes(AUTHORITY),
     *event_routes(AUTHORITY, moderate_permission="events.moderate"),
-    *people_routes(AUTHORITY),
+    *people_routes(AUTHORITY, reset_permission="accounts.reset_two_factor"),
 ]  # fmt: skip

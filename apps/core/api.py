@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -19,6 +24,18 @@ LANG_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     enum=list(languages.CODES),
     description="Language of the texts in the response (default: from Accept-Language).",
+)
+
+
+#: A 400 as the API gives it: what was wrong, in the reader's language, either as a whole
+#: (``{"detail": "..."}``) or per parameter (``{"from": ["Choose a date between ..."]}``).
+BAD_REQUEST = OpenApiResponse(
+    response={
+        "type": "object",
+        "properties": {"detail": {"type": "string"}},
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    },
+    description='What was wrong: {"detail": "…"}, or per parameter {"from": ["…"]}.',
 )
 
 
@@ -78,7 +95,9 @@ class RegionSerializer(TranslatedSerializer):
 
 class TopicSerializer(TranslatedSerializer):
     region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="null: a main topic."
+    )
 
     class Meta:
         model = Topic

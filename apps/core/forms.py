@@ -229,6 +229,7 @@ class RegionSettingsForm(
             "time_zone",
             "four_eyes",
             "publish_machine_translations",
+            "require_two_factor",
             "primary_colour",
             "logo",
             "contact_email",

@@ -1,5 +1,5 @@
-"""Request plumbing: which region is being served, the API's language choice, and form text
-with one kind of line end."""
+"""Request plumbing: which region is being served, the API's language choice, form text with
+one kind of line end, and error pages for bare 405/429 responses."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 
-from apps.core import languages
+from apps.core import errors, languages, params
 from apps.core.models import Region
 from apps.core.text import normalise_newlines
 
@@ -112,3 +112,56 @@ class AnonymousGZipMiddleware(GZipMiddleware):
         ):
             return response
         return super().process_response(request, response)
+
+
+class ErrorPageMiddleware:
+    """Gives a bare 405 or 429 answer the error page in the reader's language.
+
+    Django's views answer a method they do not take with ``HttpResponseNotAllowed`` (no body,
+    no handler hook); a rate limit may answer 429 the same way. Such an HTML response without a
+    body of its own gets the page of :mod:`apps.core.errors`, keeping its headers (``Allow``).
+    A response with a body (a form that explains itself) and the API's JSON are left alone.
+    Innermost in ``MIDDLEWARE``, so the region and the language are known.
+    """
+
+    STATUSES = {405: "405", 429: "429"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        kind = self.STATUSES.get(response.status_code)
+        if (
+            kind is None
+            or response.streaming
+            or response.content
+            or errors.is_api(request)
+            or not response.get("Content-Type", "text/html").startswith("text/html")
+        ):
+            return response
+        return errors.render_error(request, kind, response=response)
+
+
+class QueryTextMiddleware:
+    """In the API, a query string whose names or values hold a NUL character is a 400 naming
+    the parameter: no parameter can use one (PostgreSQL cannot even compare text with it), and
+    a client that sends one has made a mistake worth hearing about. So is a ``?lang=`` that
+    names no language of ours (the schema lists them). Pages are left to their forms, which
+    refuse NUL themselves, and to the filters, which match nothing with it
+    (:func:`apps.core.queries.about_topic`). Placed after the language is known, so the 400
+    speaks it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise params.InvalidParameter(
+                    name.replace("\x00", ""), params.unusable_character_message(name)
+                )
+        params.choice(request.GET.get("lang"), parameter="lang", choices=languages.CODES)
+        return self.get_response(request)

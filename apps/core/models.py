@@ -110,6 +110,15 @@ class Region(models.Model):
             "reviewed them. Otherwise they are only drafts for translators."
         ),
     )
+    require_two_factor = models.BooleanField(
+        _("two-step sign-in for all staff"),
+        default=False,
+        help_text=_(
+            "Everyone working for an office or organisation of this region must confirm "
+            "signing in with a code from an authenticator app. Region administrators, "
+            "reviewers and statistics managers always must."
+        ),
+    )
     read_aloud_off = models.JSONField(
         _("read-aloud switched off"),
         default=list,

@@ -3,7 +3,7 @@
 A value that is not what the page needs — a date out of any sensible range, a number larger
 than a database can hold, a link to somewhere else — is the client's mistake. It is answered
 with 400 and a message in the reader's language (:class:`InvalidParameter`: an HTML page from
-:func:`apps.core.views.bad_request`, JSON from :func:`apps.core.api.exception_handler`), never
+:func:`apps.core.errors.bad_request`, JSON from :func:`apps.core.api.exception_handler`), never
 with a server error.
 """
 
@@ -51,6 +51,42 @@ def positive_number(value: str | None, *, parameter: str, default: int | None = 
             % {"parameter": parameter, "maximum": MAX_NUMBER},
         )
     return number
+
+
+def choice(value: str | None, *, parameter: str, choices) -> str:
+    """One of ``choices``; ``""`` when the parameter is absent or empty."""
+    if value in (None, ""):
+        return ""
+    if value not in choices:
+        raise InvalidParameter(
+            parameter,
+            _("“%(parameter)s” must be one of: %(choices)s.")
+            % {"parameter": parameter, "choices": ", ".join(choices)},
+        )
+    return value
+
+
+#: How a yes/no query parameter may be written (the pages' check boxes send "on").
+YES = ("1", "true", "on", "yes")
+NO = ("", "0", "false", "off", "no")
+
+
+def flag(value: str | None, *, parameter: str) -> bool:
+    """A yes/no parameter: ``true``/``false`` (or 1/0, on/off, yes/no); absent is no."""
+    written = (value or "").lower()
+    if written not in YES + NO:
+        raise InvalidParameter(
+            parameter,
+            _("“%(parameter)s” must be one of: %(choices)s.")
+            % {"parameter": parameter, "choices": "true, false"},
+        )
+    return written in YES
+
+
+def unusable_character_message(parameter: str) -> str:
+    return _("“%(parameter)s” holds a character that cannot be used.") % {
+        "parameter": parameter.replace("\x00", "")
+    }
 
 
 def out_of_range_message() -> str:

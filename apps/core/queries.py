@@ -20,12 +20,20 @@ def user_types(region: Region) -> QuerySet[UserType]:
     return UserType.objects.filter(region=region)
 
 
+#: Matches no row: for a slug no row can have (PostgreSQL refuses to compare text with NUL).
+NOTHING = Q(pk__in=[])
+
+
 def about_topic(topic: str, prefix: str = "") -> Q:
     """Content tagged with the topic or one of its subtopics (``prefix`` reaches it through a
     relation, e.g. ``"event__"``)."""
+    if "\x00" in topic:
+        return NOTHING
     return Q(**{f"{prefix}topics__slug": topic}) | Q(**{f"{prefix}topics__parent__slug": topic})
 
 
 def for_situation(user_type: str) -> Q:
     """Content for a life situation; content naming none concerns every situation."""
+    if "\x00" in user_type:  # no situation is called that: only content for everybody
+        return Q(user_types__isnull=True)
     return Q(user_types__slug=user_type) | Q(user_types__isnull=True)

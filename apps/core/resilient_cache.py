@@ -9,11 +9,14 @@ for a few seconds, as if there were none.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 
 from apps.core import breaker
 
@@ -73,6 +76,20 @@ def get_or_set(key: str, default: Callable[[], Any] | Any, timeout: float | None
         return default() if callable(default) else default
     breaker.cache.succeeded()
     return value
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address (``RATELIMIT_IP_META_KEY`` behind a proxy). IPv6 clients usually
+    hold a whole /64 network, so the network is what counts."""
+    key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
+    raw = str(request.META.get(key, "")).split(",")[0].strip()
+    try:
+        address = ipaddress.ip_address(raw)
+    except ValueError:
+        return raw[:64] or "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
 
 
 def over_limit(request, *, group: str, rates: list[tuple], method: str = "POST") -> bool:

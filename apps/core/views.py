@@ -4,11 +4,9 @@ from django.conf import settings
 from django.http import (
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import render
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -40,7 +38,7 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     """
     code = request.GET.get("lang", "")
     if not languages.is_supported(code):
-        return HttpResponseBadRequest("Unknown language.")
+        raise params.InvalidParameter("lang", _("This language is not offered here."))
     # Only a page of this site; anything else is refused (400), not followed.
     next_url = params.local_path(request.GET.get("next"), parameter="next")
     # translate_url resolves the path in the active language, so activate the one it carries.
@@ -91,17 +89,3 @@ def favicon(request: HttpRequest) -> HttpResponse:
     colour = _brand_colour(request)
     response = HttpResponse(icons.favicon(colour), content_type="image/x-icon")
     return _cache_for(response, request, colour.lstrip("#"))
-
-
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """400: what was wrong with the request, in the reader's language (an HTML page, or JSON
-    for the API). Only :class:`~apps.core.params.InvalidParameter` messages are shown; other
-    bad requests (a foreign host name, a broken upload...) get a general sentence."""
-    if isinstance(exception, params.InvalidParameter):
-        message, parameter = exception.message, exception.parameter
-    else:
-        message, parameter = _("This request could not be understood."), ""
-    if request.path.startswith("/api/"):
-        body = {parameter: [message]} if parameter else {"detail": message}
-        return JsonResponse(body, status=400)
-    return render(request, "400.html", {"message": message}, status=400)

@@ -14,13 +14,31 @@ from apps.demo.loaders.events import load_events, load_registrations
 from apps.demo.loaders.glossary import load_glossary
 from apps.demo.loaders.places import link_organisation_places, load_places
 from apps.demo.loaders.procedures import load_documents, load_procedures, load_tips
-from apps.demo.loaders.region import DEMO_PASSWORD, DemoAccount, load_people, load_region
+from apps.demo.loaders.region import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    DemoAccount,
+    load_people,
+    load_region,
+)
 from apps.demo.loaders.search import load_search_gaps, load_vectors
 from apps.demo.loaders.statistics import load_statistics
 from apps.search.services import embeddings_postponed
 from apps.speech.receivers import paused as read_aloud_paused
 
-__all__ = ["DEMO_PASSWORD", "DemoAccount", "load_demo"]
+__all__ = ["DEMO_PASSWORD", "DEMO_TOTP_SECRET", "DemoAccount", "demo_code", "load_demo"]
+
+
+def demo_code(at: float | None = None) -> str:
+    """The code an authenticator app with the demo secret shows now (or at Unix time ``at``)."""
+    import base64
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from apps.accounts.two_factor import code_for
+
+    device = TOTPDevice(key=base64.b32decode(DEMO_TOTP_SECRET).hex())
+    return code_for(device, at=at)
 
 
 def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAccount]]:

@@ -42,7 +42,9 @@ TO = OpenApiParameter(
 FILTERS = [
     OpenApiParameter("topic", str, description="Topic slug (includes its subtopics)"),
     OpenApiParameter("situation", str, description="User type slug"),
-    OpenApiParameter("language", str, description="Language of instruction (code)"),
+    OpenApiParameter(
+        "language", str, enum=list(languages.CODES), description="Language of instruction"
+    ),
     OpenApiParameter("kind", str, enum=EventKind.values),
     OpenApiParameter("organisation", str, description="Organisation slug"),
     OpenApiParameter("free", bool, description="Free of charge only"),
@@ -65,7 +67,9 @@ class EventSerializer(ReaderVersionSerializer):
     description = VersionText(help_text="Markdown")
     target_group = VersionText()
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    place = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    place = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="null: online only."
+    )
     topics = serializers.SlugRelatedField(slug_field="slug", read_only=True, many=True)
     user_types = serializers.SlugRelatedField(slug_field="slug", read_only=True, many=True)
     dates = serializers.SerializerMethodField()
@@ -122,20 +126,24 @@ def _period(request) -> queries.Window:
     last = params.day(request.query_params.get("to"), parameter="to", default=None)
     asked_from = first or timezone.now().astimezone(zone).date()
     if last and last < asked_from:
-        raise ValidationError({"to": _("The end date is before the start date.")})
+        raise ValidationError({"to": [_("The end date is before the start date.")]})
     if last and queries.too_long(asked_from, last):
         # The number is queries.MAX_DAYS.
-        raise ValidationError({"to": _("Ask for at most 366 days at a time.")})
+        raise ValidationError({"to": [_("Ask for at most 366 days at a time.")]})
     return queries.window(zone, first=first, last=last)
 
 
 def _filters(request) -> queries.Filters:
-    params = request.query_params
+    """The filters of the query; a kind, language or yes/no that cannot be is a 400 naming it."""
+    query = request.query_params
     return queries.Filters.from_values(
         {
-            **{name: params.get(name, "") for name in ("topic", "situation", "language", "kind")},
-            "organisation": params.get("organisation", ""),
-            **{name: params.get(name, "").lower() in ("1", "true", "on") for name in _FLAGS},
+            **{name: query.get(name, "") for name in ("topic", "situation", "organisation")},
+            "kind": params.choice(query.get("kind"), parameter="kind", choices=EventKind.values),
+            "language": params.choice(
+                query.get("language"), parameter="language", choices=languages.CODES
+            ),
+            **{name: params.flag(query.get(name), parameter=name) for name in _FLAGS},
         }
     )
 

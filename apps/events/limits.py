@@ -10,7 +10,17 @@ from apps.core import resilient_cache
 
 
 def too_many_registrations(request: HttpRequest) -> bool:
-    """Counts a registration attempt from the request's address against the public limit."""
+    """Counts a registration attempt from the request's address against the public limit.
+
+    The address is :func:`resilient_cache.client_address`'s, which also answers for a request
+    without one (a server behind a Unix socket): django-ratelimit's own ``"ip"`` key fails
+    there, and the person would get a server error instead of a registration."""
     return resilient_cache.over_limit(
-        request, group="event-registration", rates=[("ip", settings.EVENT_REGISTRATION_RATE)]
+        request,
+        group="event-registration",
+        rates=[(_address, settings.EVENT_REGISTRATION_RATE)],
     )
+
+
+def _address(group: str, request: HttpRequest) -> str:
+    return resilient_cache.client_address(request)

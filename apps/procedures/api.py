@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.utils.translation import get_language
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from apps.core.api import LANG_PARAMETER
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.procedures import queries, services
-from apps.procedures.models import Document, Procedure
-from apps.speech.api import read_aloud_data
+from apps.procedures.models import Connector, Document, DurationUnit, Procedure
+from apps.speech.api import ReadAloudSerializer, read_aloud_data
 
 
 class DocumentSerializer(ReaderVersionSerializer):
@@ -71,6 +71,17 @@ def _duration_totals(totals) -> dict | None:
     return {"low": totals.minutes.low, "high": totals.minutes.high}
 
 
+class CostTotalSerializer(serializers.Serializer):
+    currency = serializers.CharField()
+    low = serializers.CharField(help_text='The cheapest way through, e.g. "0.00".')
+    high = serializers.CharField(help_text="The dearest way through.")
+
+
+class DurationTotalSerializer(serializers.Serializer):
+    low = serializers.IntegerField(help_text="Minutes.")
+    high = serializers.IntegerField(help_text="Minutes.")
+
+
 class ProcedureSummarySerializer(ReaderVersionSerializer):
     """A procedure in a list: its texts and totals, without its steps."""
 
@@ -97,11 +108,87 @@ class ProcedureSummarySerializer(ReaderVersionSerializer):
     def get_is_outdated(self, procedure) -> bool:
         return self.version(procedure).is_outdated
 
+    @extend_schema_field(CostTotalSerializer(many=True))
     def get_total_cost(self, procedure) -> list[dict]:
         return _cost_totals(self._totals(procedure))
 
+    @extend_schema_field(DurationTotalSerializer(allow_null=True))
     def get_total_minutes(self, procedure) -> dict | None:
         return _duration_totals(self._totals(procedure))
+
+
+# What procedure_detail() returns, for the schema (the detail is built without a serializer, from
+# the same reads as the page; tests/api/test_schema_fuzz.py holds the two together).
+
+
+class StepDurationSerializer(serializers.Serializer):
+    value = serializers.IntegerField()
+    unit = serializers.ChoiceField(choices=DurationUnit.choices)
+
+
+class StepTipSerializer(serializers.Serializer):
+    organisation = serializers.CharField(help_text="Slug of the organisation giving the tip.")
+    language = serializers.CharField(help_text="Language the tip is in.")
+    text = serializers.CharField()
+
+
+class StepSerializer(serializers.Serializer):
+    uid = serializers.CharField()
+    number = serializers.IntegerField(help_text="Steps joined by and/or share a number.")
+    connector = serializers.ChoiceField(choices=Connector.choices)
+    optional = serializers.BooleanField()
+    language = serializers.CharField(help_text="Language the step's texts are in.")
+    title = serializers.CharField()
+    body = serializers.CharField(help_text="Markdown")
+    cost = serializers.CharField(allow_null=True, help_text='E.g. "25.00"; null: no cost given.')
+    cost_max = serializers.CharField(allow_null=True, help_text="Set when the fee depends.")
+    currency = serializers.CharField()
+    duration = StepDurationSerializer(allow_null=True)
+    documents = serializers.ListField(child=serializers.CharField(), help_text="Document slugs.")
+    place = serializers.CharField(allow_null=True, help_text="Slug of the office, if any.")
+    online_url = serializers.CharField()
+    leads_to = serializers.CharField(
+        allow_null=True, help_text="Slug of the procedure this step consists of, if any."
+    )
+    tips = StepTipSerializer(many=True)
+
+
+class RequiredDocumentSerializer(serializers.Serializer):
+    document = serializers.CharField(help_text="Slug.")
+    name = serializers.CharField()
+    produced_by = serializers.ListField(
+        child=serializers.CharField(), help_text="Slugs of the procedures that give it."
+    )
+
+
+class ProducedDocumentSerializer(serializers.Serializer):
+    document = serializers.CharField(help_text="Slug.")
+    name = serializers.CharField()
+    needed_by = serializers.ListField(
+        child=serializers.CharField(), help_text="Slugs of the procedures that need it."
+    )
+
+
+class ProcedureDetailSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    language = serializers.CharField(help_text="Language the texts are in.")
+    is_fallback = serializers.BooleanField(
+        help_text="Not yet translated into the requested language: the texts are the original."
+    )
+    is_outdated = serializers.BooleanField(help_text="The original changed since.")
+    is_machine = serializers.BooleanField(help_text="A machine translation.")
+    title = serializers.CharField()
+    summary = serializers.CharField(help_text="Who it is for.")
+    body = serializers.CharField(help_text="Markdown")
+    user_types = serializers.ListField(child=serializers.CharField())
+    total_cost = CostTotalSerializer(many=True)
+    total_minutes = DurationTotalSerializer(allow_null=True)
+    steps = StepSerializer(many=True)
+    requires = RequiredDocumentSerializer(many=True)
+    produces = ProducedDocumentSerializer(many=True)
+    source_changed_at = serializers.DateTimeField(allow_null=True)
+    read_aloud = ReadAloudSerializer(allow_null=True)
 
 
 def procedure_detail(page) -> dict:
@@ -133,7 +220,7 @@ def procedure_detail(page) -> dict:
                 "cost_max": None if step.step.cost_max is None else str(step.step.cost_max),
                 "currency": step.step.currency,
                 "duration": {"value": step.step.duration_value, "unit": step.step.duration_unit}
-                if step.step.duration_value is not None
+                if step.step.duration_value is not None and step.step.duration_unit
                 else None,
                 "documents": [document.slug for document, _ in step.documents],
                 "place": step.place[0].slug if step.place else None,
@@ -175,6 +262,7 @@ def procedure_detail(page) -> dict:
     list=extend_schema(parameters=[LANG_PARAMETER]),
     retrieve=extend_schema(
         parameters=[LANG_PARAMETER],
+        responses=ProcedureDetailSerializer,
         description="The procedure with its numbered steps, documents, offices, tips, and its "
         "requires/produces links to other procedures.",
     ),

@@ -12,7 +12,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.api import LANG_PARAMETER
+from apps.core.api import BAD_REQUEST, LANG_PARAMETER
 from apps.search import assistant, queries, services
 from apps.search.limits import too_many_questions
 from apps.search.models import Kind
@@ -74,7 +74,7 @@ class SearchView(APIView):
             OpenApiParameter("page", OpenApiTypes.INT),
             LANG_PARAMETER,
         ],
-        responses={200: ResultsSerializer, 400: ProblemSerializer},
+        responses={200: ResultsSerializer, 400: BAD_REQUEST},
     )
     def get(self, request):
         params = request.query_params
@@ -164,7 +164,7 @@ class AssistantView(APIView):
             ),
             LANG_PARAMETER,
         ],
-        responses={200: AnswerSerializer, 400: ProblemSerializer, 429: ProblemSerializer},
+        responses={200: AnswerSerializer, 400: BAD_REQUEST, 429: ProblemSerializer},
     )
     def get(self, request):
         region, code = request.region, get_language()

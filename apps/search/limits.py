@@ -14,6 +14,10 @@ def too_many_questions(request: HttpRequest) -> bool:
     return resilient_cache.over_limit(
         request,
         group="assistant",
-        rates=[("ip", settings.ASSISTANT_RATE)],
+        rates=[(_address, settings.ASSISTANT_RATE)],
         method=request.method,
     )
+
+
+def _address(group: str, request: HttpRequest) -> str:
+    return resilient_cache.client_address(request)

@@ -2,13 +2,15 @@
 
 ``route()`` hands the permission to the page (``permission_required``) and records it, with the
 POST actions the page takes, on the view function, so tests can walk the URL resolver and check
-every route for every role (``tests/test_permission_matrix.py``).
+every route for every role (``tests/test_permission_matrix.py``). Every route is also behind the
+two-step sign-in gate (:func:`apps.workspace.pages.two_factor.workspace_gate`).
 """
 
 from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from apps.workspace.pages.two_factor import workspace_gate
 from apps.workspace.policy import Policy
 
 #: A page whose permission is the edit permission the registry gives the URL's content type.
@@ -38,7 +40,7 @@ def route(
         initkwargs["permission_required"] = permission
     if policy is not None:
         initkwargs["policy"] = policy
-    view = page.as_view(**initkwargs)
+    view = workspace_gate(page.as_view(**initkwargs))
     view.route_permission = permission
     view.route_actions = actions
     return path(pattern, view, name=name)

@@ -80,11 +80,13 @@ def event_routes(policy: Policy, *, moderate_permission: str = "") -> list[URLPa
     return routes
 
 
-def people_routes(policy: Policy) -> list[URLPattern]:
-    """The people working for the organisations the workspace manages, and their roles."""
+def people_routes(policy: Policy, *, reset_permission: str = "") -> list[URLPattern]:
+    """The people working for the organisations the workspace manages, and their roles; with
+    ``reset_permission``, also removing someone's two-step sign-in (a lost phone)."""
     manage = policy.people_permission
-    return [
-        route("people/", people.MemberList, "members", permission=manage, policy=policy),
+    routes = [
+        route("people/", people.MemberList, "members", permission=manage, policy=policy,
+              reset_permission=reset_permission),
         route("people/grant/", people.GrantRole, "grant_role", permission=manage,
               policy=policy, actions=("grant",)),
         route("people/<int:membership>/withdraw/", people.WithdrawRole, "withdraw_role",
@@ -92,3 +94,10 @@ def people_routes(policy: Policy) -> list[URLPattern]:
         route("people/<int:membership>/languages/", people.TranslatorLanguages,
               "translator_languages", permission=manage, policy=policy, actions=("save",)),
     ]  # fmt: skip
+    if reset_permission:
+        routes.append(
+            route("people/<int:person>/two-step/reset/", people.ResetTwoFactor,
+                  "reset_two_factor", permission=reset_permission, policy=policy,
+                  actions=("reset",))
+        )  # fmt: skip
+    return routes

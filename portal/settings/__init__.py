@@ -62,6 +62,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
+    # Two-step sign-in for staff: authenticator apps (TOTP) and recovery codes (static tokens);
+    # see apps/accounts/two_factor.py.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "apps.core",
     "apps.accounts",
     "apps.editorial",
@@ -96,10 +101,17 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "apps.core.middleware.FormTextMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second sign-in step.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.CurrentRegionMiddleware",
+    "apps.core.middleware.QueryTextMiddleware",
+    # Innermost: bare 405/429 responses become pages in the reader's language (apps/core/errors.py).
+    "apps.core.middleware.ErrorPageMiddleware",
 ]
+# A form refused for its CSRF token: "nothing was saved, reload the form", in the reader's language.
+CSRF_FAILURE_VIEW = "apps.core.errors.csrf_failure"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -217,6 +229,8 @@ SIGN_IN_RATE_PER_ACCOUNT = os.environ.get("SIGN_IN_RATE_PER_ACCOUNT", "5/15m")
 SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "50/15m")
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 LOGIN_URL = "accounts:login"
+# The name authenticator apps show beside a staff member's entry (two-step sign-in).
+OTP_TOTP_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "Waypoint")
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "migrant:home"
 
@@ -275,10 +289,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "apps.core.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "apps.core.schema.AutoSchema",
     # Bad query parameters are 400s that say what was wrong (apps.core.params).
     "EXCEPTION_HANDLER": "apps.core.api.exception_handler",
 }

@@ -80,3 +80,16 @@ def test_region_detail_by_slug(client, region):
 
     assert data["name"] == "Teststadt"
     assert data["source_language"] == "de"
+
+
+@pytest.mark.parametrize("page", ["two", "0", "-1", "1.5", "9" * 30])
+def test_a_page_number_that_is_none_is_a_400_naming_it(client, taxonomy, page):
+    response = client.get("/api/v1/topics/", {"page": page, "lang": "de"})
+
+    assert response.status_code == 400
+    assert response.json() == {"page": ["„page“ muss eine ganze Zahl von 1 bis 2147483647 sein."]}
+
+
+def test_a_page_after_the_last_is_not_found(client, taxonomy):
+    assert client.get("/api/v1/topics/", {"page": "2"}).status_code == 404
+    assert client.get("/api/v1/topics/", {"page": "last"}).status_code == 200

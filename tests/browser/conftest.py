@@ -65,3 +65,23 @@ def axe_violations():
         ]
 
     return run
+
+
+def sign_in(page, live_server, email: str, code: str = "en") -> None:
+    """Sign in through the pages, with the second step for whoever needs it (they are given an
+    authenticator app first, whose current code is typed in)."""
+    from apps.accounts import two_factor
+    from apps.accounts.models import User
+    from tests.conftest import PASSWORD, give_app
+
+    user = User.objects.get(email=email)
+    needs_code = two_factor.required_for(user) or two_factor.is_enabled(user)
+    device = give_app(user) if needs_code else None
+    page.goto(f"{live_server.url}/{code}/accounts/sign-in/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.stacked-form button[type=submit]").click()
+    if device is not None:
+        page.wait_for_url(f"**/{code}/accounts/sign-in/code/")
+        page.locator("#id_code").fill(two_factor.code_for(device))
+        page.locator("form.stacked-form button[type=submit]").click()

@@ -2,13 +2,16 @@
 
 import pytest
 
+from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("code", ["en", "ar", "ur"])
-@pytest.mark.parametrize("path", ["", "organisations/", "privacy/", "accounts/sign-in/"])
+@pytest.mark.parametrize(
+    "path", ["", "organisations/", "privacy/", "accounts/sign-in/", "no-such-page/"]
+)
 def test_public_pages_have_no_serious_violations(
     page, live_server, taxonomy, ngo, axe_violations, code, path
 ):
@@ -21,10 +24,7 @@ def test_public_pages_have_no_serious_violations(
 def test_workspace_pages_have_no_serious_violations(
     page, live_server, people, axe_violations, code
 ):
-    page.goto(f"{live_server.url}/{code}/accounts/sign-in/")
-    page.locator("#id_username").fill("admin@example.org")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.stacked-form button[type=submit]").click()
+    sign_in(page, live_server, "admin@example.org", code)
     page.wait_for_url(f"**/{code}/authority/")
 
     for path in ["authority/", "authority/people/", "authority/region/", "authority/topics/new/"]:
@@ -49,10 +49,7 @@ def test_editorial_pages_have_no_serious_violations(
     page, live_server, people, publish_article, axe_violations
 ):
     article = publish_article()
-    page.goto(f"{live_server.url}/ar/accounts/sign-in/")
-    page.locator("#id_username").fill("admin@example.org")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.stacked-form button[type=submit]").click()
+    sign_in(page, live_server, "admin@example.org", "ar")
     page.wait_for_url("**/ar/authority/")
 
     base = f"{live_server.url}/ar/authority"
@@ -80,3 +77,34 @@ def test_glossary_pages_have_no_serious_violations(
     for path in ["glossary/", "glossary/kita/", f"information/{article.slug}/", "documents/"]:
         page.goto(f"{live_server.url}/{code}/{path}")
         assert axe_violations(page) == [], path
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_two_step_sign_in_pages_have_no_serious_violations(
+    page, live_server, people, axe_violations, code
+):
+    from tests.conftest import give_app
+
+    # Setting it up (the QR code and the key), then the recovery codes.
+    page.goto(f"{live_server.url}/{code}/accounts/sign-in/")
+    page.locator("#id_username").fill("reviewer@example.org")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.stacked-form button[type=submit]").click()
+    page.wait_for_url(f"**/{code}/accounts/two-step/?next=*")
+    assert axe_violations(page) == []
+    page.locator("#id_confirm-code").fill("000000")
+    page.locator("button[value=confirm]").click()
+    assert page.locator("#id_confirm-code_error").is_visible()
+    assert axe_violations(page) == []
+
+    # The second step of someone who has it on.
+    give_app(people["editor"])
+    context = page.context.browser.new_context(locale="en-GB")
+    other = context.new_page()
+    other.goto(f"{live_server.url}/{code}/accounts/sign-in/")
+    other.locator("#id_username").fill("editor@example.org")
+    other.locator("#id_password").fill(PASSWORD)
+    other.locator("form.stacked-form button[type=submit]").click()
+    other.wait_for_url(f"**/{code}/accounts/sign-in/code/")
+    assert axe_violations(other) == []
+    context.close()

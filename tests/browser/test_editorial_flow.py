@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.articles.models import Article
-from tests.conftest import PASSWORD
+from tests.browser.conftest import sign_in as sign_in_with_code
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +15,7 @@ def sign_in(browser, live_server, email: str):
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/en/accounts/sign-in/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.stacked-form button[type=submit]").click()
+    sign_in_with_code(page, live_server, email)
     page.wait_for_url(re.compile(r"/en/authority/$"))
     return page
 

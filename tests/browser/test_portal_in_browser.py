@@ -48,11 +48,25 @@ def test_switcher_works_by_keyboard(page, live_server, taxonomy):
 
 
 def test_staff_sign_in_leads_to_the_workspace(page, live_server, people):
+    """A region administrator without two-step sign-in sets it up on the way in."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from apps.accounts import two_factor
+
     page.goto(f"{live_server.url}/en/accounts/sign-in/")
 
     page.get_by_label("E-mail address").fill("admin@example.org")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+
+    expect(page).to_have_url(re.compile(r"/en/accounts/two-step/\?next="))
+    expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    device = TOTPDevice.objects.get(user=people["region_admin"], confirmed=False)
+    expect(page.locator("code.secret")).to_have_text(two_factor.secret_of(device))
+    page.get_by_label("Code from your authenticator app").fill(two_factor.code_for(device))
+    page.get_by_role("button", name="Switch on two-step sign-in").click()
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    page.get_by_role("link", name="I have kept my recovery codes").click()
 
     expect(page).to_have_url(re.compile(r"/en/authority/$"))
     expect(page.get_by_role("navigation", name="Workspace")).to_contain_text("People and roles")

@@ -52,7 +52,7 @@ def test_statistics_manager_uploads_data_in_the_workspace(
 ):
     from apps.editorial.services import create_item
     from apps.statistics.models import Dataset
-    from tests.conftest import PASSWORD
+    from tests.browser.conftest import sign_in
 
     dataset = create_item(
         Dataset,
@@ -63,10 +63,7 @@ def test_statistics_manager_uploads_data_in_the_workspace(
     )
     data = tmp_path / "einwohner.csv"
     data.write_text("Jahr;Bezirk;Einwohner\n2024;Altstadt;120\n2024;Nordstadt;eighty\n")
-    page.goto(f"{live_server.url}/ar/accounts/sign-in/")
-    page.locator("#id_username").fill("stats@example.org")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.stacked-form button[type=submit]").click()
+    sign_in(page, live_server, "stats@example.org", "ar")
     page.wait_for_url("**/ar/authority/")
 
     page.locator(".workspace-nav a", has_text="الإحصاءات").click()

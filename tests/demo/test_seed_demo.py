@@ -123,3 +123,28 @@ def test_make_run_serves_and_prints_the_port_it_is_given():
 
     assert "seed_demo --site-url http://127.0.0.1:8123" in planned
     assert "runserver 127.0.0.1:8123" in planned
+
+
+def test_demo_accounts_that_need_a_code_sign_in_with_the_published_secret(db, settings, client):
+    from apps.demo.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_code
+
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = out.getvalue()
+
+    assert DEMO_TOTP_SECRET in printed
+    marked = set(re.findall(r"^  (\S+@\S+) .*\[code\]$", printed, flags=re.MULTILINE))
+    assert marked == {
+        "admin@musterstadt.example",
+        "reviewer@musterstadt.example",
+        "statistics@musterstadt.example",
+    }
+    response = client.post(
+        "/en/accounts/sign-in/",
+        {"username": "reviewer@musterstadt.example", "password": DEMO_PASSWORD},
+    )
+    assert response["Location"] == "/en/accounts/sign-in/code/"
+    response = client.post("/en/accounts/sign-in/code/", {"code": demo_code()})
+    assert "_auth_user_id" in client.session
+    assert client.get("/en/authority/").status_code == 200

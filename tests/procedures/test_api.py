@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import yaml
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -90,3 +91,25 @@ def test_a_procedure_with_its_steps_offices_and_links(
 
 def test_an_unknown_procedure_is_404(client, region):
     assert client.get("/api/v1/procedures/nothing/").status_code == 404
+
+
+def test_a_procedure_detail_is_documented_as_it_is(
+    client, documented, publish_procedure, publish_place
+):
+    office = publish_place("Bürgeramt")
+    publish_procedure(
+        "Wohnung anmelden",
+        steps=[
+            step("termin", "Termin", place=office.pk, cost="10.00", cost_max="20.00"),
+            step("online", "Online", connector="or", duration_value=2, duration_unit="days"),
+        ],
+    )
+
+    data = documented("GET", "/api/v1/procedures/{slug}/", slug="wohnung-anmelden").json()
+
+    schema = yaml.safe_load(client.get("/api/v1/schema/").content)
+    detail = schema["paths"]["/api/v1/procedures/{slug}/"]["get"]["responses"]["200"]
+    component = detail["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    documented_fields = schema["components"]["schemas"][component]["properties"]
+    assert set(data) == set(documented_fields)  # every field it returns, and no other
+    assert data["steps"][1]["duration"] == {"value": 2, "unit": "days"}

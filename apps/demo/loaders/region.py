@@ -3,19 +3,48 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from apps.accounts import two_factor
 from apps.accounts.models import Membership, Organisation, User
 from apps.core.models import Region, Topic, UserType
 from apps.demo.loaders.data import localized_columns, plain
 
 DEMO_PASSWORD = "waypoint-demo"  # printed by `make run`; the demo is never for production data
+#: The authenticator-app secret of every demo account whose role requires two-step sign-in,
+#: published like the password (a code: `oathtool --totp -b <secret>` or `manage.py demo_code`).
+DEMO_TOTP_SECRET = "WAYPOINTDEMOKEYWAYPOINTDEMOKEY23"
 
 
 @dataclass(frozen=True)
 class DemoAccount:
     email: str
     roles: str
+    #: Signs in with a code from the demo secret after the password.
+    demo_code: bool = False
+
+
+def demo_device(user: User) -> TOTPDevice | None:
+    """For an account whose role requires two-step sign-in: its authenticator app with the
+    published demo secret (an app a tester set up themselves is kept)."""
+    if not two_factor.required_for(user):
+        return None
+    device = two_factor.app_device(user)
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=user,
+            name="Demo (published secret)",
+            key=base64.b32decode(DEMO_TOTP_SECRET).hex(),
+            confirmed=True,
+        )
+    return device
+
+
+def uses_demo_secret(device: TOTPDevice | None) -> bool:
+    return device is not None and device.key == base64.b32decode(DEMO_TOTP_SECRET).hex()
 
 
 def load_region(data: dict) -> Region:
@@ -109,7 +138,10 @@ def load_people(region: Region, data: dict) -> list[DemoAccount]:
             descriptions.append(
                 f"{membership.get_role_display()} · {membership.organisation.name_en}"
             )
-        accounts.append(DemoAccount(user.email, "; ".join(descriptions)))
+        device = demo_device(User.objects.get(pk=user.pk))  # with the memberships just made
+        accounts.append(
+            DemoAccount(user.email, "; ".join(descriptions), demo_code=uses_demo_secret(device))
+        )
 
     operator, created = User.objects.get_or_create(
         email="operator@musterstadt.example", defaults={"full_name": "Platform Operator"}

@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from apps.accounts import queries, services
+from apps.accounts import queries, services, two_factor
 from apps.accounts.forms import GrantRoleForm, TranslatorLanguagesForm
 from apps.accounts.models import Membership, Role
 from apps.core import languages
@@ -31,14 +31,21 @@ class PeoplePage(WorkspacePage):
 
 
 class MemberList(PeoplePage, TemplateView):
-    """The people working for the managed organisations, with their roles."""
+    """The people working for the managed organisations, with their roles and whether they
+    use two-step sign-in (which, with ``reset_permission``, can be reset here)."""
 
     template_name = "workspace/members.html"
+    reset_permission = ""  # given by the route
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         members = queries.members_of(self.member_organisations())
+        may_reset = bool(self.reset_permission) and self.request.user.has_perm(
+            self.reset_permission, self.scope
+        )
         for person in members:
+            if may_reset and person.has_two_factor and person.pk != self.request.user.pk:
+                person.reset_two_factor_url = self.url("reset_two_factor", person=person.pk)
             for membership in person.scoped_memberships:
                 membership.withdraw_url = self.url("withdraw_role", membership=membership.pk)
                 membership.language_list = [
@@ -158,6 +165,30 @@ class WithdrawRole(PeoplePage, View):
                 "role": membership.get_role_display(),
                 "organisation": membership.organisation,
             },
+        )
+        return HttpResponseRedirect(self.url("members"))
+
+
+class ResetTwoFactor(PeoplePage, View):
+    """Remove a colleague's authenticator app and recovery codes (a lost phone); they set up
+    two-step sign-in again at their next sign-in. Written to the audit log."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs) -> HttpResponseRedirect:
+        person = get_object_or_404(
+            queries.staff_of(self.member_organisations()), pk=kwargs["person"]
+        )
+        if person.pk == request.user.pk:
+            raise PermissionDenied(_("Change your own two-step sign-in on your account page."))
+        two_factor.reset(person=person, actor=request.user)
+        messages.success(
+            request,
+            _(
+                "Two-step sign-in of %(person)s was reset: their authenticator app and "
+                "recovery codes no longer work."
+            )
+            % {"person": person},
         )
         return HttpResponseRedirect(self.url("members"))
 

@@ -11,14 +11,17 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from apps.accounts import lockout
+from apps.accounts import lockout, two_factor
 from apps.accounts.forms import SignInForm
 from apps.core import links
+from apps.workspace.pages import two_factor as two_factor_pages
 
 
 class SignInView(auth_views.LoginView):
     """Staff sign-in. Repeated failures on one account from one address, or from one address
-    on many accounts, lock that out for a while (see apps/accounts/lockout.py)."""
+    on many accounts, lock that out for a while (see apps/accounts/lockout.py). People with
+    two-step sign-in give a code next (:class:`~apps.workspace.pages.two_factor.SecondStepView`).
+    """
 
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
@@ -28,17 +31,18 @@ class SignInView(auth_views.LoginView):
         if lockout.request_locked_out(request, request.POST.get("username")):
             form = self.get_form()
             form.errors.clear()
-            form.add_error(
-                None,
-                _(
-                    "Too many sign-in attempts. For your safety, please wait 15 minutes "
-                    "and try again."
-                ),
-            )
+            form.add_error(None, two_factor_pages.too_many_attempts())
             response = self.form_invalid(form)
             response.status_code = 429
             return response
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        """With two-step sign-in on, the right password leads to the code, not in."""
+        user = form.get_user()
+        if two_factor.is_enabled(user):
+            return two_factor_pages.await_code(self.request, user, self.get_success_url())
+        return super().form_valid(form)
 
 
 class SignOutView(auth_views.LogoutView):

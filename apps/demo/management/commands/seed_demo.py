@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from apps.demo.services import DEMO_PASSWORD, load_demo
+from apps.demo.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo
 
 
 class Command(BaseCommand):
@@ -40,4 +40,12 @@ class Command(BaseCommand):
         sign_in = f"{options['site_url'].rstrip('/')}/en/accounts/sign-in/"
         self.stdout.write(f"Sign in at {sign_in} with the password “{DEMO_PASSWORD}”:")
         for account in accounts:
-            self.stdout.write(f"  {account.email.ljust(width)}  {account.roles}")
+            mark = " [code]" if account.demo_code else ""
+            self.stdout.write(f"  {account.email.ljust(width)}  {account.roles}{mark}")
+        if any(account.demo_code for account in accounts):
+            self.stdout.write(
+                "Accounts marked [code] use two-step sign-in: after the password, give the code "
+                f"of the demo authenticator secret {DEMO_TOTP_SECRET} (add it to an "
+                f"authenticator app, or run `oathtool --totp -b {DEMO_TOTP_SECRET}` or "
+                "`manage.py demo_code`)."
+            )
