@@ -92,6 +92,12 @@ def client_address(request: HttpRequest) -> str:
     return str(address)
 
 
+def address_key(group: str, request: HttpRequest) -> str:
+    """django-ratelimit's key for "per address": :func:`client_address` (its own ``"ip"`` key
+    fails for a request without one, a server behind a Unix socket)."""
+    return client_address(request)
+
+
 def over_limit(request, *, group: str, rates: list[tuple], method: str = "POST") -> bool:
     """Count a request (of ``method``) against each ``(key, rate)`` of django-ratelimit; True if
     one is exceeded.

@@ -18,9 +18,5 @@ def too_many_registrations(request: HttpRequest) -> bool:
     return resilient_cache.over_limit(
         request,
         group="event-registration",
-        rates=[(_address, settings.EVENT_REGISTRATION_RATE)],
+        rates=[(resilient_cache.address_key, settings.EVENT_REGISTRATION_RATE)],
     )
-
-
-def _address(group: str, request: HttpRequest) -> str:
-    return resilient_cache.client_address(request)

@@ -14,10 +14,6 @@ def too_many_questions(request: HttpRequest) -> bool:
     return resilient_cache.over_limit(
         request,
         group="assistant",
-        rates=[(_address, settings.ASSISTANT_RATE)],
+        rates=[(resilient_cache.address_key, settings.ASSISTANT_RATE)],
         method=request.method,
     )
-
-
-def _address(group: str, request: HttpRequest) -> str:
-    return resilient_cache.client_address(request)
