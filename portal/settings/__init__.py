@@ -308,7 +308,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name for "a language code" wherever an API field takes one.
-    "ENUM_NAME_OVERRIDES": {"LanguageCodeEnum": "apps.core.languages.CODES"},
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageCodeEnum": "apps.core.languages.CODES",
+        # Search results and the assistant's findings share one set of kinds.
+        "SearchResultKindEnum": "apps.search.models.Kind",
+    },
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
