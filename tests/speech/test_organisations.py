@@ -201,3 +201,9 @@ def test_the_profile_page_shows_per_language_whether_migrants_can_listen(
     assert by_code["uk"] == "preparing"
     html = client.get(reverse("ngo:profile", kwargs={"org": ngo.slug})).content.decode()
     assert 'aria-labelledby="read-aloud-heading"' in html
+    assert "Whether readers of each language can listen to this organisation" in html
+
+    # The authority's page of the organisation shows the same.
+    client.force_login(people["region_admin"])
+    page = client.get(reverse("authority:organisation_edit", kwargs={"pk": ngo.pk}))
+    assert dict(page.context["read_aloud_states"]) == states
