@@ -17,7 +17,7 @@ class SpeechConfig(AppConfig):
         from apps.speech import kinds, receivers, tasks
         from apps.translation.signals import translation_published
 
-        kinds.register(kinds.OrganisationKind())
+        kinds.register(kinds.SpokenOrganisations())
         jobs.connect(receivers.RECORD_ITEM, tasks.record_item)
         jobs.connect(receivers.RECORD_REGION, tasks.record_region)
 

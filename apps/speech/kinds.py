@@ -1,8 +1,8 @@
 """The kinds of items read aloud, and what read-aloud needs to know of each.
 
-Every editorial type that names its ``spoken_fields`` is read aloud (:class:`EditorialKind`).
+Every editorial type that names its ``spoken_fields`` is read aloud (:class:`SpokenEditorial`).
 Other models join with :func:`register` (``SpeechConfig.ready``): organisations are
-(:class:`OrganisationKind`). Recording, the players, the editors' states, the management
+(:class:`SpokenOrganisations`). Recording, the players, the editors' states, the management
 command and the removal of orphans go through these kinds only.
 """
 
@@ -12,7 +12,7 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-from apps.accounts.models import Organisation
+from apps.accounts.models import Organisation, service_lines
 from apps.editorial.models import EditorialContent, ItemStatus
 from apps.editorial.registry import editorial_models
 from apps.speech.scripts import MAIN, Script, Section, Text, heading, is_spoken, script_for
@@ -40,7 +40,7 @@ class SpokenKind:
         return ""
 
 
-class EditorialKind(SpokenKind):
+class SpokenEditorial(SpokenKind):
     """Procedures, articles, glossary terms, events, places, documents: published items, read
     as their language version shows them (see :mod:`apps.speech.scripts`)."""
 
@@ -79,7 +79,7 @@ def shown_text(organisation: Organisation, field: str, code: str) -> tuple[str, 
     return "", code
 
 
-class OrganisationKind(SpokenKind):
+class SpokenOrganisations(SpokenKind):
     """Active organisations on the organisations page: their name and description (one
     section), then how they help (one section, a paragraph per service)."""
 
@@ -95,7 +95,6 @@ class OrganisationKind(SpokenKind):
         name, shown = shown_text(item, "name", code)
         description, description_language = shown_text(item, "description", code)
         services, services_language = shown_text(item, SERVICES, code)
-        lines = [line.strip("-• ").strip() for line in services.splitlines()]
         sections = [
             Section(
                 MAIN,
@@ -113,7 +112,7 @@ class OrganisationKind(SpokenKind):
                 SERVICES,
                 0,
                 services_language,
-                tuple(Text(line, services_language) for line in lines if line),
+                tuple(Text(line, services_language) for line in service_lines(services) if line),
             ),
         ]
         return Script(
@@ -136,7 +135,7 @@ def register(kind: SpokenKind) -> None:
 
 def spoken_kinds() -> list[SpokenKind]:
     """Every kind read aloud: the editorial types first, then the registered ones."""
-    editorial = [EditorialKind(model) for model in editorial_models() if is_spoken(model)]
+    editorial = [SpokenEditorial(model) for model in editorial_models() if is_spoken(model)]
     return editorial + list(_registered)
 
 
