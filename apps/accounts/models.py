@@ -135,7 +135,12 @@ class Organisation(models.Model):
 
     @property
     def service_list(self) -> list[str]:
-        return [line.strip("-• ").strip() for line in self.services.splitlines() if line.strip()]
+        return service_lines(self.services)
+
+
+def service_lines(services: str) -> list[str]:
+    """An organisation's services as the page lists them: one a line, without bullets."""
+    return [line.strip("-• ").strip() for line in services.splitlines() if line.strip()]
 
 
 class Role(models.TextChoices):

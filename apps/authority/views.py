@@ -26,6 +26,7 @@ from apps.editorial.services import WorkflowError
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
+from apps.speech import queries as speech_queries
 from apps.statistics import planning
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
@@ -90,6 +91,12 @@ class OrganisationUpdateView(ScopedFormMixin, WorkspacePage, UpdateView):
 
     def get_queryset(self):
         return accounts_queries.organisations_of_region(self.request.region)
+
+    def get_context_data(self, **kwargs) -> dict:
+        # Whether migrants of each language can listen to the organisation (apps.speech).
+        return super().get_context_data(
+            read_aloud_states=speech_queries.states(self.object), **kwargs
+        )
 
 
 class TaxonomyView(WorkspacePage, TemplateView):

@@ -272,7 +272,7 @@ class OrganisationListView(MigrantPageMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["organisations"] = place_queries.organisations_for_reader(
-            self.request.region, get_language()
+            self.request.region, get_language(), read_aloud=True
         )
         return context
 

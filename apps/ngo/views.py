@@ -29,6 +29,7 @@ from apps.places.models import Place
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipForm
+from apps.speech import queries as speech_queries
 from apps.workspace.pages.base import WorkspacePage
 from apps.workspace.pages.people import ScopedFormMixin
 
@@ -84,6 +85,12 @@ class ProfileView(ScopedFormMixin, NgoMixin, UpdateView):
 
     def get_success_url(self) -> str:
         return reverse("ngo:profile", kwargs={"org": self.organisation.slug})
+
+    def get_context_data(self, **kwargs) -> dict:
+        # Whether migrants of each language can listen to the profile (apps.speech).
+        return super().get_context_data(
+            read_aloud_states=speech_queries.states(self.organisation), **kwargs
+        )
 
 
 class TipListView(NgoMixin, TemplateView):

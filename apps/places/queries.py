@@ -12,6 +12,8 @@ from apps.core import languages
 from apps.core.topics import organisations_helping
 from apps.editorial.models import ItemStatus
 from apps.places.models import Place
+from apps.speech import queries as speech_queries
+from apps.speech.queries import Player
 from apps.translation.reader import with_reader_translation
 from apps.translation.reading import Reading, by_shown_text, readings
 
@@ -39,18 +41,26 @@ class OrganisationRow(NamedTuple):
     organisation: Organisation
     places: list[Reading]
     spoken: list[languages.Language]  # the languages spoken there that Waypoint knows
+    player: Player | None = None  # its read-aloud, on the organisations page
 
 
-def organisations_for_reader(region, code: str) -> list[OrganisationRow]:
-    """The organisations that help, by kind and name, each with its published places."""
-    organisations = accounts_queries.organisations_for_migrants(region, code).prefetch_related(
-        Prefetch("places", queryset=places_for_reader(region, code))
+def organisations_for_reader(
+    region, code: str, *, read_aloud: bool = False
+) -> list[OrganisationRow]:
+    """The organisations that help, by kind and name, each with its published places and, if
+    ``read_aloud``, its player (one query for all of them)."""
+    organisations = list(
+        accounts_queries.organisations_for_migrants(region, code)
+        .select_related("region")
+        .prefetch_related(Prefetch("places", queryset=places_for_reader(region, code)))
     )
+    players = speech_queries.players(organisations, code) if read_aloud else {}
     return [
         OrganisationRow(
             organisation,
             readings(organisation.places.all(), code),
             [languages.get(c) for c in organisation.languages_spoken if languages.is_supported(c)],
+            players.get(organisation.pk),
         )
         for organisation in organisations
     ]

@@ -14,11 +14,12 @@ from django.core.files.storage import default_storage
 from django.db.models import Max
 
 from apps.core import languages
-from apps.editorial.models import EditorialContent, ItemStatus
+from apps.editorial.models import EditorialContent
 from apps.speech.engine import get_engine
+from apps.speech.kinds import SpokenKind, kind_for
 from apps.speech.models import SPEEDS, Recording, Speed
-from apps.speech.scripts import heading, is_spoken, script_for
-from apps.translation.reader import LanguageVersion, language_version
+from apps.speech.scripts import Script, script_for
+from apps.translation.reader import LanguageVersion
 
 READY, PREPARING, UNAVAILABLE, OFF = "ready", "preparing", "unavailable", "off"
 
@@ -70,11 +71,11 @@ def _content_type(item_or_model) -> ContentType:
     return ContentType.objects.get_for_model(item_or_model)
 
 
-def _player(item: EditorialContent, version: LanguageVersion, rows: Iterable[Recording]) -> Player:
-    region = item.region
-    if not region.reads_aloud(version.requested.code):
+def _player(kind: SpokenKind, item, script: Script, code: str, rows: Iterable[Recording]) -> Player:
+    """The player of ``item`` for a reader of ``code``, who is shown ``script``."""
+    if not item.region.reads_aloud(code):
         return Player(OFF)
-    fingerprint = script_for(item, version).fingerprint
+    fingerprint = script.fingerprint
     current = {row.speed: row for row in rows if row.text_fingerprint == fingerprint}
     normal = current.get(Speed.NORMAL)
     if normal is None:
@@ -94,7 +95,7 @@ def _player(item: EditorialContent, version: LanguageVersion, rows: Iterable[Rec
     sections = [
         PlayerSection(
             key=section["key"],
-            heading=heading(type(item), section["part"], section["number"]),
+            heading=kind.heading(section["part"], section["number"]),
             title=section["title"],
             language=languages.get(section["language"]),
             start=section["start"] / 1000,
@@ -102,23 +103,28 @@ def _player(item: EditorialContent, version: LanguageVersion, rows: Iterable[Rec
         )
         for section in normal.sections
     ]
-    return Player(READY, version.language, files, sections)
+    return Player(READY, languages.get(script.language), files, sections)
 
 
 def player(item: EditorialContent, version: LanguageVersion) -> Player | None:
     """The read-aloud player of ``item`` as shown in ``version`` (one query); None for items
     that are not read aloud."""
-    if not is_spoken(type(item)):
+    kind = kind_for(type(item))
+    if kind is None:
         return None
+    code = version.requested.code
     rows = Recording.objects.filter(
-        content_type=_content_type(item), object_id=item.pk, language=version.requested.code
+        content_type=_content_type(item), object_id=item.pk, language=code
     )
-    return _player(item, version, rows)
+    return _player(kind, item, script_for(item, version), code, rows)
 
 
-def players(items: list[EditorialContent], code: str) -> dict[int, Player]:
-    """The players of many items of one type for readers of ``code`` (one query), by item id."""
-    if not items or not is_spoken(type(items[0])):
+def players(items: list, code: str) -> dict[int, Player]:
+    """The players of many items of one type for readers of ``code`` (one query), by item id:
+    a list of articles in the API, the organisations page. Reads only what ``items`` have
+    loaded (their region, translations and parts)."""
+    kind = kind_for(type(items[0])) if items else None
+    if kind is None:
         return {}
     rows: dict[int, list[Recording]] = {}
     for row in Recording.objects.filter(
@@ -128,7 +134,7 @@ def players(items: list[EditorialContent], code: str) -> dict[int, Player]:
     ):
         rows.setdefault(row.object_id, []).append(row)
     return {
-        item.pk: _player(item, language_version(item, code), rows.get(item.pk, []))
+        item.pk: _player(kind, item, kind.script(item, code), code, rows.get(item.pk, []))
         for item in items
     }
 
@@ -172,21 +178,21 @@ def last_recorded() -> str:
     return latest.isoformat() if latest else ""
 
 
-def states(item: EditorialContent) -> list[tuple[languages.Language, str]]:
-    """For editors: per language of the region, whether readers can listen to ``item``."""
-    if item.status != ItemStatus.PUBLISHED or not is_spoken(type(item)):
+def states(item) -> list[tuple[languages.Language, str]]:
+    """For editors: per language of the region, whether readers can listen to ``item`` (a
+    published content item, an active organisation)."""
+    kind = kind_for(type(item))
+    if kind is None or not kind.is_live(item):
         return []
     codes = [code for code in languages.CODES if item.region.enables(code)]
     rows: dict[str, list[Recording]] = {}
     for row in Recording.objects.filter(content_type=_content_type(item), object_id=item.pk):
         rows.setdefault(row.language, []).append(row)
-    item = (
-        type(item)
-        .objects.prefetch_related("translations", *(part.name for part in type(item).parts))
-        .select_related("region")
-        .get(pk=item.pk)
-    )
+    item = kind.live().get(pk=item.pk)
     return [
-        (languages.get(code), _player(item, language_version(item, code), rows.get(code, [])).state)
+        (
+            languages.get(code),
+            _player(kind, item, kind.script(item, code), code, rows.get(code, [])).state,
+        )
         for code in codes
     ]

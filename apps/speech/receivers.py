@@ -77,6 +77,16 @@ def item_changed(sender, item, **kwargs) -> None:
     transaction.on_commit(lambda: _queue(RECORD_ITEM, content_type_id, item.pk))
 
 
+def organisation_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    """post_save of an organisation (its profile edited, switched off or on): queue its
+    recording once the change is committed. An unchanged profile queues a job that finds its
+    recordings current and makes nothing."""
+    if raw or _is_paused() or instance.pk is None:
+        return
+    content_type_id = ContentType.objects.get_for_model(instance).pk
+    transaction.on_commit(lambda: _queue(RECORD_ITEM, content_type_id, instance.pk))
+
+
 def request_region(region: Region, only: list[str] | None = None) -> None:
     """Queue the recording of a region's items, after the current transaction commits."""
     transaction.on_commit(lambda: _queue(RECORD_REGION, region.pk, only))

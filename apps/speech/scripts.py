@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -114,15 +115,22 @@ def heading(model: type[EditorialContent], part_name: str, number: int) -> str:
 
 
 def spoken(
-    item: EditorialContent, script: Script, *, finder: Finder | None
+    item,
+    script: Script,
+    *,
+    finder: Finder | None,
+    heading_of: Callable[[str, int], str] | None = None,
 ) -> list[tuple[Section, SpokenSection]]:
-    """The script as the engine reads it: each section's heading ("Step 3: ..."), then its
-    paragraphs, cut into runs so that words of the source language get the source voice.
-    Sections with nothing to say (only markup) are left out."""
+    """The script as the engine reads it: each section's heading ("Step 3: ..."; by default an
+    editorial item's part, else ``heading_of(part, number)``), then its paragraphs, cut into
+    runs so that words of the source language get the source voice. Sections with nothing to
+    say (only markup) are left out."""
+    if heading_of is None:
+        heading_of = lambda part, number: heading(type(item), part, number)  # noqa: E731
     result = []
     for section in script.sections:
         with translation.override(section.language):
-            label = heading(type(item), section.part, section.number)
+            label = heading_of(section.part, section.number)
         spoken_paragraphs = []
         for number, text in enumerate(section.texts):
             for paragraph in paragraphs(text.text, markdown=text.markdown):

@@ -21,14 +21,12 @@ from django.utils import timezone
 
 from apps.core import languages
 from apps.core.models import Region
-from apps.editorial.models import EditorialContent, ItemStatus
-from apps.editorial.registry import editorial_models
 from apps.glossary.matching import glossary_for
 from apps.speech.engine import Engine, SpeechUnavailable, SynthesisFailed, get_engine
+from apps.speech.kinds import SpokenKind, kind_for, spoken_kinds
 from apps.speech.models import RATES, SPEEDS, Recording, Speed
-from apps.speech.scripts import Script, is_spoken, script_for, spoken
+from apps.speech.scripts import Script, spoken
 from apps.speech.text import Finder
-from apps.translation.reader import language_version
 
 logger = logging.getLogger(__name__)
 
@@ -59,18 +57,15 @@ class Outcome:
         )
 
 
-def spoken_models() -> list[type[EditorialContent]]:
-    return [model for model in editorial_models() if is_spoken(model)]
+def spoken_models() -> list[type]:
+    return [kind.model for kind in spoken_kinds()]
 
 
-def items_to_record(model: type[EditorialContent]):
-    """Published items of ``model`` with all they need to be read, in few queries."""
-    return (
-        model.objects.filter(status=ItemStatus.PUBLISHED)
-        .select_related("region")
-        .prefetch_related("translations", *(part.name for part in model.parts))
-        .order_by("pk")
-    )
+def items_to_record(model: type):
+    """The items of ``model`` readers are offered (published content, active organisations),
+    with all they need to be read, in few queries."""
+    kind = kind_for(model)
+    return kind.live() if kind is not None else model.objects.none()
 
 
 def glossary_finder(region) -> Finder:
@@ -80,7 +75,7 @@ def glossary_finder(region) -> Finder:
     return lambda text: [(start, stop) for start, stop, _term in glossary.find(text, source)]
 
 
-def forget(item: EditorialContent) -> int:
+def forget(item) -> int:
     """Drop an item's recordings (it was archived); its files go as orphans."""
     content_type = ContentType.objects.get_for_model(item)
     return Recording.objects.filter(content_type=content_type, object_id=item.pk).delete()[0]
@@ -89,8 +84,8 @@ def forget(item: EditorialContent) -> int:
 class _Recorder:
     """Records one item: each language's script is worked out once, each spoken text once."""
 
-    def __init__(self, item: EditorialContent, engine: Engine, *, force: bool):
-        self.item, self.engine, self.force = item, engine, force
+    def __init__(self, kind: SpokenKind, item, engine: Engine, *, force: bool):
+        self.kind, self.item, self.engine, self.force = kind, item, engine, force
         self.content_type = ContentType.objects.get_for_model(item)
         self.existing = {
             (row.language, row.speed): row
@@ -102,14 +97,16 @@ class _Recorder:
 
     def script(self, code: str) -> Script:
         if code not in self.scripts:
-            self.scripts[code] = script_for(self.item, language_version(self.item, code))
+            self.scripts[code] = self.kind.script(self.item, code)
         return self.scripts[code]
 
     def spoken_for(self, script: Script) -> list:
         if script.fingerprint not in self.spoken:
             if self._finder is None:
                 self._finder = glossary_finder(self.item.region)
-            self.spoken[script.fingerprint] = spoken(self.item, script, finder=self._finder)
+            self.spoken[script.fingerprint] = spoken(
+                self.item, script, finder=self._finder, heading_of=self.kind.heading
+            )
         return self.spoken[script.fingerprint]
 
     def record(self, code: str, speed: Speed, outcome: Outcome) -> None:
@@ -197,7 +194,7 @@ def _store(key: str, data: bytes) -> str:
 
 
 def record_item(
-    item: EditorialContent,
+    item,
     *,
     only: Iterable[str] | None = None,
     speeds: Iterable[Speed] = RECORDING_ORDER,
@@ -208,7 +205,8 @@ def record_item(
     recordings of ``item`` at each of ``speeds``: the normal speed in every language first, so
     that what most people play is ready soonest. ``force`` makes every file again."""
     outcome = Outcome()
-    if item.status != ItemStatus.PUBLISHED or not is_spoken(type(item)):
+    kind = kind_for(type(item))
+    if kind is None or not kind.is_live(item):
         forget(item)
         return outcome
     engine = engine or get_engine()
@@ -222,7 +220,7 @@ def record_item(
         for code in languages.CODES
         if region.reads_aloud(code) and (wanted is None or code in wanted)
     ]
-    recorder = _Recorder(item, engine, force=force)
+    recorder = _Recorder(kind, item, engine, force=force)
     try:
         for speed in speeds:
             for code in codes:
@@ -233,13 +231,13 @@ def record_item(
 
 
 def record_region(region, *, only: Iterable[str] | None = None, force: bool = False) -> Outcome:
-    """Record every published item of ``region`` that is read aloud (see :func:`record_item`):
-    every item at the normal speed first, then the other speeds."""
+    """Record every item of ``region`` that is read aloud (see :func:`record_item`): every
+    item at the normal speed first, then the other speeds."""
     outcome = Outcome()
     engine = get_engine()
     for speed in RECORDING_ORDER:
-        for model in spoken_models():
-            for item in items_to_record(model).filter(region=region):
+        for kind in spoken_kinds():
+            for item in kind.live().filter(region=region):
                 outcome.add(
                     record_item(item, only=only, speeds=[speed], force=force, engine=engine)
                 )
@@ -247,17 +245,19 @@ def record_region(region, *, only: Iterable[str] | None = None, force: bool = Fa
 
 
 def remove_orphans(*, now: dt.datetime | None = None) -> tuple[int, int]:
-    """Drop recordings nobody can be offered any more (item gone or unpublished, language no
-    longer read aloud), then the files no recording uses. Returns (recordings, files)."""
+    """Drop recordings nobody can be offered any more (item gone, unpublished or inactive,
+    language no longer read aloud), then the files no recording uses. Returns (recordings,
+    files)."""
     removed = 0
     by_type = Recording.objects.values_list("content_type_id", flat=True).distinct()
     for content_type_id in list(by_type):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         rows = Recording.objects.filter(content_type_id=content_type_id)
-        if model is None or not is_spoken(model):
+        kind = kind_for(model) if model is not None else None
+        if kind is None:
             removed += rows.delete()[0]
             continue
-        published = model.objects.filter(status=ItemStatus.PUBLISHED)
+        published = kind.model.objects.filter(pk__in=kind.live().values("pk"))
         removed += rows.exclude(object_id__in=published.values("pk")).delete()[0]
         for region in Region.objects.filter(pk__in=published.values("region_id")):
             off = [code for code in languages.CODES if not region.reads_aloud(code)]

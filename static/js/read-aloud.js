@@ -11,12 +11,18 @@
   }
 
   function setUp(root) {
+    // A page may hold several players (the organisations page), each with its own data, and
+    // this script once for each of them: each player is set up once.
+    if (root.dataset.readAloudReady) {
+      return;
+    }
     var audio = root.querySelector("[data-read-aloud-audio]");
-    var dataElement = document.getElementById("read-aloud-data");
+    var dataElement = document.getElementById(root.dataset.readAloud || "read-aloud-data");
     var controls = root.querySelector("[data-read-aloud-controls]");
     if (!audio || !dataElement || !controls) {
       return;
     }
+    root.dataset.readAloudReady = "true";
     var data = JSON.parse(dataElement.textContent);
     var play = root.querySelector("[data-read-aloud-play]");
     var previous = root.querySelector("[data-read-aloud-previous]");

@@ -122,3 +122,44 @@ def test_without_javascript_the_browser_plays_it_and_each_section_has_a_link(
     response = page.request.get(live_server.url + player.locator("audio").get_attribute("src"))
     assert response.ok and response.headers["content-type"] == "audio/ogg"
     context.close()
+
+
+def test_each_organisation_has_its_own_player_on_the_organisations_page(
+    page,
+    live_server,
+    speech,  # noqa: F811
+    ngo,
+    other_ngo,
+    axe_violations,
+):
+    for organisation, name in ((ngo, "أيادي المساعدة"), (other_ngo, "بيت الجيران")):
+        organisation.name_ar = name
+        organisation.description_ar = "نقدم المشورة المجانية للقادمين الجدد."
+        organisation.services_ar = "المساعدة في البحث عن سكن\nدروس اللغة"
+        organisation.save()  # committed: recorded now, as after an NGO saves its profile
+
+    page.goto(f"{live_server.url}/ar/organisations/")
+    players = page.locator("[data-read-aloud]")
+    expect(players).to_have_count(2)
+    second = page.locator('[data-read-aloud="read-aloud-data-other-ngo"]')
+    expect(second).to_have_attribute("dir", "rtl")
+    expect(second.locator("audio")).to_be_hidden()  # the buttons replace the browser's controls
+
+    # Play the second organisation by keyboard: it alone plays, and says what it reads.
+    play = second.locator("[data-read-aloud-play]")
+    play.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-read-aloud=\"read-aloud-data-other-ngo\"] audio')"
+        ".currentTime > 0.3"
+    )
+    expect(second.locator("[data-read-aloud-current]")).to_have_text("بيت الجيران")
+    first = page.locator('[data-read-aloud="read-aloud-data-helping-hands"]')
+    assert first.locator("audio").evaluate("a => a.paused && a.currentTime === 0")
+    expect(first.locator("[data-read-aloud-now]")).to_be_hidden()
+    # Its next section is how it helps.
+    second.locator("[data-read-aloud-next]").focus()
+    page.keyboard.press("Enter")
+    expect(second.locator("[data-read-aloud-current]")).to_contain_text("المساعدة في البحث عن سكن")
+
+    assert axe_violations(page) == []

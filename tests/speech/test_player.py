@@ -36,7 +36,7 @@ def test_every_content_page_has_a_player_that_works_without_javascript(client, p
 
     html = client.get(f"/de/{path}/{item.slug}/").content.decode()
 
-    player = html[html.index("data-read-aloud>") :]
+    player = html[html.index("data-read-aloud=") :]
     # The browser's own controls and a download, until the script takes over.
     assert (
         f'<audio class="read-aloud__audio" controls preload="none" src="/media/{recording.key}"'

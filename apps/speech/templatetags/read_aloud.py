@@ -9,9 +9,12 @@ register = template.Library()
 
 
 @register.inclusion_tag("speech/player.html")
-def read_aloud(player) -> dict:
+def read_aloud(player, scope: str = "", about: str = "") -> dict:
     """The player in the reader's language, wherever on the page it stands (inside a text in
-    another language too); its script reads the times of each speed from ``data``."""
+    another language too); its script reads the times of each speed from ``data``.
+
+    A page with several players (the organisations page) names each by ``scope`` (its ids stay
+    unique) and by ``about``, the id of the heading of what it reads ("Listen" + the name)."""
     data = None
     if player is not None and player.is_ready:
         data = {
@@ -28,6 +31,10 @@ def read_aloud(player) -> dict:
         "data": data,
         "language": get_language(),
         "direction": "rtl" if get_language_bidi() else "ltr",
+        "title_id": f"read-aloud-title-{scope}" if scope else "read-aloud-title",
+        "data_id": f"read-aloud-data-{scope}" if scope else "read-aloud-data",
+        "speed_name": f"read-aloud-speed-{scope}" if scope else "read-aloud-speed",
+        "labelled_by": f"read-aloud-title-{scope} {about}".strip() if scope else "read-aloud-title",
     }
 
 
