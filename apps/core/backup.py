@@ -327,6 +327,8 @@ def create_backup(
             snapshot = _dump_postgresql(database, dump)
         checksums: dict[str, str] = {}
         try:
+            # The archive holds personal data (accounts, registrations): only its owner reads it.
+            partial.touch(mode=0o600)
             with tarfile.open(partial, "w:gz") as archive:
                 checksums[dump.name] = _add(archive, dump, dump.name)
                 media_count = 0

@@ -15,6 +15,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
+import yaml
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -106,6 +108,7 @@ def test_round_trip_restores_identical_rows_and_media(live, media, tmp_path):
     assert backup.media_checksums(media) == before_media
     assert not (media / "stray.txt").exists()
     assert [p.name for p in media.iterdir() if p.name.startswith(".")] == []  # no staging left
+    assert archive.stat().st_mode & 0o777 == 0o600  # personal data: readable by its owner only
     assert manifest["database_vendor"] == connection.vendor
     assert manifest["counts"]["media_files"] == 2
     assert "core" in manifest["migrations"]
@@ -281,3 +284,14 @@ def test_postgresql_round_trip_with_pg_dump_and_pg_restore(live, media, tmp_path
     with backup.open_database(live, "gone") as wrapper, wrapper.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [scratch["NAME"]])
         assert cursor.fetchone() is None  # the scratch database was dropped
+
+
+def test_the_compose_stack_and_its_image_can_back_up():
+    root = Path(django_settings.BASE_DIR)
+    service = yaml.safe_load((root / "docker-compose.yml").read_text())["services"]["backup"]
+
+    assert service["profiles"] == ["backup"]  # never started by `docker compose up`
+    assert service["command"][:4] == ["python", "manage.py", "backup", "/backups"]
+    assert "media:/srv/media" in service["volumes"]
+    assert any(volume.endswith(":/backups") for volume in service["volumes"])
+    assert "postgresql-client" in (root / "Dockerfile").read_text()  # pg_dump, pg_restore
