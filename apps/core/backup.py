@@ -147,7 +147,7 @@ def _dump_sqlite(database: dict, target: Path) -> Snapshot:
 
 def pg_environment(database: dict) -> dict[str, str]:
     """The libpq environment for pg_dump/pg_restore: the password never goes on a command line."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PG")}
+    env = dict(os.environ)  # keeps what the operator set for libpq (PGSSLROOTCERT, …)
     values = {
         "PGHOST": database.get("HOST"),
         "PGPORT": database.get("PORT"),
@@ -227,7 +227,7 @@ def _close_connections_to(database: dict) -> None:
             wrapper.close()
 
 
-def _restore_postgresql(database: dict, dump: Path) -> None:
+def _restore_postgresql(database: dict, dump: Path, tables: dict[str, int]) -> None:
     _close_connections_to(database)
     _run(
         [
@@ -235,6 +235,7 @@ def _restore_postgresql(database: dict, dump: Path) -> None:
             "--clean",
             "--if-exists",
             "--no-owner",
+            "--no-privileges",  # grants name roles another server may not have
             "--single-transaction",  # all or nothing
             "--exit-on-error",
             "--no-password",
@@ -243,6 +244,18 @@ def _restore_postgresql(database: dict, dump: Path) -> None:
         ],
         database,
     )
+    # --clean drops only what the dump holds: tables a newer migration made since the backup
+    # would stay behind (and trip `migrate`). The database is to be as it was: they go too.
+    with open_database(database, alias="restore") as wrapper:
+        with wrapper.cursor() as cursor:
+            leftovers = set(wrapper.introspection.table_names(cursor)) - set(tables)
+        if leftovers:
+            with wrapper.cursor() as cursor:
+                cursor.execute(
+                    "DROP TABLE IF EXISTS "
+                    + ", ".join(wrapper.ops.quote_name(name) for name in sorted(leftovers))
+                    + " CASCADE"
+                )
 
 
 # --- Media --------------------------------------------------------------------------------------
@@ -523,7 +536,7 @@ def restore(
         if vendor_of(database) == "sqlite":
             _restore_sqlite(database, verified.dump)
         else:
-            _restore_postgresql(database, verified.dump)
+            _restore_postgresql(database, verified.dump, verified.manifest["tables"])
         _replace_media(verified.media, media_root)
         return verified.manifest
 

@@ -41,7 +41,7 @@ def media(tmp_path, settings) -> Path:
 
 
 @pytest.fixture
-def live(people, taxonomy, media, tmp_path) -> dict:
+def live(people, taxonomy, media, tmp_path):
     """The database to back up, holding demo-like content (region, topics, people, roles).
 
     On SQLite it is a file copied from the in-memory test database, so that restoring can
@@ -49,14 +49,17 @@ def live(people, taxonomy, media, tmp_path) -> dict:
     require(connection.vendor in {"sqlite", "postgresql"}, "SQLite or PostgreSQL")
     if connection.vendor == "postgresql":
         require(bool(shutil.which("pg_dump")), "pg_dump (Debian package postgresql-client)")
-        return dict(connection.settings_dict)
+        yield dict(connection.settings_dict)
+        with connection.cursor() as cursor:  # what `damage` made outlives the test's flush
+            cursor.execute("DROP TABLE IF EXISTS made_after_the_backup")
+        return
     path = tmp_path / "db.sqlite3"
     source = sqlite3.connect(connection.settings_dict["NAME"], uri=True)
     target = sqlite3.connect(path)
     source.backup(target)
     source.close()
     target.close()
-    return {**connection.settings_dict, "NAME": str(path)}
+    yield {**connection.settings_dict, "NAME": str(path)}
 
 
 def rows(database: dict) -> dict[str, int]:
@@ -71,6 +74,7 @@ def damage(database: dict, media: Path) -> None:
     """What a bad day does after the backup: rows deleted, files changed, added and lost."""
     with backup.open_database(database, alias="damage") as wrapper, wrapper.cursor() as cursor:
         cursor.execute("DELETE FROM core_topic")
+        cursor.execute("CREATE TABLE made_after_the_backup (id integer)")  # a newer migration's
     (media / "uploads" / "logos" / "city.png").write_bytes(b"overwritten")
     (media / "speech" / "de" / "article-1.opus").unlink()
     (media / "stray.txt").write_text("made after the backup")
