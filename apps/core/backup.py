@@ -134,6 +134,10 @@ def _sqlite_connect(name: str) -> sqlite3.Connection:
 
 
 def _dump_sqlite(database: dict, target: Path) -> Snapshot:
+    name = str(database["NAME"])
+    if not name.startswith("file:") and not Path(name).is_file():
+        # sqlite3.connect would quietly make an empty one, and the backup of nothing.
+        raise BackupError(f"The database file {name} does not exist.")
     source = _sqlite_connect(database["NAME"])
     copy = sqlite3.connect(target)
     try:
@@ -415,9 +419,19 @@ def _read_manifest(archive: tarfile.TarFile) -> dict:
             f"The archive's format version is {manifest.get('format_version')!r}; "
             f"this Waypoint reads version {FORMAT_VERSION}."
         )
-    for key in ("database_vendor", "database_member", "migrations", "tables", "sha256"):
-        if key not in manifest:
+    kinds = {
+        "database_vendor": str,
+        "database_member": str,
+        "migrations": dict,
+        "tables": dict,
+        "sha256": dict,
+        "counts": dict,
+    }
+    for key, kind in kinds.items():
+        if not isinstance(manifest.get(key), kind):
             raise BackupError(f"The archive's manifest lacks {key!r}.")
+    if not all(isinstance(names, list) for names in manifest["migrations"].values()):
+        raise BackupError("The archive's manifest has unreadable migrations.")
     return manifest
 
 

@@ -195,6 +195,7 @@ def test_what_is_not_a_backup_gets_a_clear_error(live, media, tmp_path):
                 "migrations": {},
                 "tables": {},
                 "sha256": {},
+                "counts": {},
             }
         ).encode()
         info = tarfile.TarInfo("manifest.json")
@@ -208,6 +209,19 @@ def test_what_is_not_a_backup_gets_a_clear_error(live, media, tmp_path):
     assert not (tmp_path / "outside.txt").exists()
     with pytest.raises(CommandError, match="does not exist"):
         call_command("restore", str(tmp_path / "nowhere.tar.gz"), "--yes")
+
+    archive, _ = backup.create_backup(tmp_path / "backups", live, media)
+
+    def scrambled(manifest):
+        manifest["sha256"] = ["not", "a", "mapping"]
+
+    with pytest.raises(backup.BackupError, match="manifest lacks 'sha256'"):
+        backup.restore(rewrite(archive, change_manifest=scrambled), live, media)
+    if connection.vendor == "sqlite":
+        missing = {**live, "NAME": str(tmp_path / "no-such.sqlite3")}
+        with pytest.raises(backup.BackupError, match="does not exist"):
+            backup.create_backup(tmp_path / "backups", missing, media)
+        assert not (tmp_path / "no-such.sqlite3").exists()
 
 
 def test_backup_and_restore_commands(people, media, tmp_path, monkeypatch):

@@ -33,7 +33,10 @@ class Command(BaseCommand):
             )
             if not sys.stdin.isatty():
                 raise backup.BackupError("Not asking without a terminal: add --yes to restore.")
-            return input("Type 'yes' to restore: ").strip().lower() == "yes"
+            try:
+                return input("Type 'yes' to restore: ").strip().lower() == "yes"
+            except EOFError:
+                return False
 
         try:
             manifest = backup.restore(Path(archive), confirm=confirm)
