@@ -218,8 +218,9 @@ def _restore_sqlite(database: dict, dump: Path) -> None:
     staged = path.with_name(f".{path.name}.restoring")
     shutil.copyfile(dump, staged)
     _close_connections_to(database)
-    for journal in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        journal.unlink(missing_ok=True)  # a journal of the old file must not meet the new one
+    for suffix in ("-journal", "-wal", "-shm"):
+        # A journal of the old file left by a crash must not be replayed into the new one.
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
     os.replace(staged, path)  # atomic: the old database or the new one, never half of each
 
 
