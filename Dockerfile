@@ -10,8 +10,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/srv/media
 
 # espeak-ng and opus-tools: read-aloud (the worker speaks every published text; see README).
+# postgresql-client: pg_dump and pg_restore for `manage.py backup` and `restore` (version 15, as
+# the compose stack's PostgreSQL: pg_dump must not be older than the server).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpq5 espeak-ng opus-tools \
+    && apt-get install -y --no-install-recommends libpq5 espeak-ng opus-tools postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app --shell /usr/sbin/nologin waypoint
 
@@ -24,7 +26,7 @@ COPY . .
 # Compile catalogues (pure Python) and collect hashed, compressed static files into the image.
 RUN SECRET_KEY=build-only python manage.py compile_catalogues \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput -v 0 \
-    && mkdir -p /srv/media && chown -R waypoint /srv/media
+    && mkdir -p /srv/media /backups && chown -R waypoint /srv/media /backups
 
 USER waypoint
 EXPOSE 8000
