@@ -263,3 +263,27 @@ def test_with_the_cache_down_glossary_changes_still_show(
     later = time.monotonic() + breaker.CircuitBreaker.cooldown() + 1
     monkeypatch.setattr(matching, "time", SimpleNamespace(monotonic=lambda: later))
     assert "Pflicht</a>" in client.get(glossary_page).content.decode()
+
+
+def test_after_the_cool_down_one_request_tries_redis_again_not_every_one(monkeypatch):
+    """With Redis hung, each try waits the full timeout: if every request arriving after the
+    cool-down tried at once, all of them would wait (bench/load_fault.py, "Redis hung")."""
+    now = [1000.0]
+    monkeypatch.setattr(breaker, "time", SimpleNamespace(monotonic=lambda: now[0]))
+    cache = breaker.CircuitBreaker("The test cache")
+    cooldown = cache.cooldown()
+
+    cache.failed(TimeoutError("Timeout reading from socket"))
+    assert not cache.allows()
+    now[0] += cooldown
+    assert cache.allows()  # the trial...
+    assert not cache.allows() and not cache.allows()  # ...while the others keep skipping
+    now[0] += 0.5
+    cache.failed(TimeoutError("Timeout reading from socket"))
+    assert not cache.allows()
+
+    now[0] += cooldown
+    assert cache.allows()
+    cache.succeeded()
+    assert cache.allows() and cache.allows() and not cache.is_open
+    assert (cache.calls, cache.failures, cache.skipped) == (4, 2, 4)
