@@ -450,7 +450,7 @@ class Stack:
             [PYTHON, "-m", "gunicorn", "portal.wsgi:application",
              "--bind", f"127.0.0.1:{self.web_port}", "--workers", str(self.workers),
              "--worker-class", "gthread", "--threads", str(self.threads),
-             "--backlog", "2048", "--timeout", "60",
+             "--backlog", "2048", "--timeout", "60", "--no-control-socket",
              "--error-logfile", "-"],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -607,6 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise KeyboardInterrupt(f"signal {signum}")
 
     signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)  # also when started where Ctrl-C was ignored
     try:
         return run(arguments)
     except KeyboardInterrupt:
