@@ -4,8 +4,8 @@ the task queue (both Redis in production).
 A service that failed once is most likely still down (or hung) a moment later, and every call
 would cost a full timeout again: five cache reads on a page against a hung Redis took seconds.
 So after a failure the breaker *opens*: for ``CIRCUIT_BREAKER_SECONDS`` (default 5) callers
-skip the service and carry on as if it were absent. Then one call may try again; if it works,
-the breaker closes. Each process keeps its own breakers.
+skip the service and carry on as if it were absent. Then one call may try again while the others
+still skip; if it works, the breaker closes. Each process keeps its own breakers.
 """
 
 from __future__ import annotations
@@ -32,11 +32,18 @@ class CircuitBreaker:
         return float(getattr(settings, "CIRCUIT_BREAKER_SECONDS", 5))
 
     def allows(self) -> bool:
-        """Whether to call the service now; counts the call or the skip."""
+        """Whether to call the service now; counts the call or the skip.
+
+        After the cool-down one call tries the service again (half-open) and the others keep
+        skipping it until that call has answered or failed: a hung Redis then holds up one
+        request per cool-down, not every request that comes in while the trial waits."""
         with self._lock:
-            if time.monotonic() < self._open_until:
+            now = time.monotonic()
+            if now < self._open_until:
                 self.skipped += 1
                 return False
+            if self._open_until:  # cooled down: this call is the trial
+                self._open_until = now + self.cooldown()
             self.calls += 1
             return True
 

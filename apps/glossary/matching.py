@@ -15,6 +15,7 @@ code or attributes (:mod:`apps.glossary.rewriting`).
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,7 +23,7 @@ from functools import cached_property
 import ahocorasick
 from django.utils.safestring import SafeString, mark_safe
 
-from apps.core import languages, links
+from apps.core import breaker, languages, links
 from apps.core import resilient_cache as cache
 from apps.editorial.models import localized
 from apps.glossary.rewriting import Span, link_terms, mark_language
@@ -174,22 +175,52 @@ def _version_key(region_id: int) -> str:
     return f"glossary:version:{region_id}"
 
 
+#: key → (since when, version): the versions this process uses while the cache cannot be asked.
+_UNCACHED_VERSIONS: dict[str, tuple[float, str]] = {}
+
+
+def _shared_version(key: str) -> str:
+    """The version kept in the cache under ``key``, shared by every process.
+
+    While the cache cannot be asked (Redis down or hung: its circuit breaker is open), no
+    process can learn of another's changes, so each makes a version of its own that lasts as long
+    as the breaker's cool-down (``CIRCUIT_BREAKER_SECONDS``): a change made in another process
+    shows within seconds, one made in this process at once (see :func:`glossary_changed`), and a
+    page does not load and compile the glossary again for each of its texts (with Redis down,
+    that made procedure pages five times slower)."""
+    fresh = uuid.uuid4().hex
+    version = cache.get_or_set(key, fresh, None)
+    if version != fresh or not breaker.cache.is_open:
+        return version
+    now = time.monotonic()
+    held = _UNCACHED_VERSIONS.get(key)
+    if held is None or now - held[0] >= breaker.CircuitBreaker.cooldown():
+        held = (now, f"uncached-{fresh}")
+        _UNCACHED_VERSIONS[key] = held
+    return held[1]
+
+
+def _new_version(key: str) -> None:
+    cache.set(key, uuid.uuid4().hex, None)
+    _UNCACHED_VERSIONS.pop(key, None)
+
+
 def glossary_version(region) -> str:
-    """The current version of the region's glossary. Without a working cache every call is a
-    new version: nothing is reused, and nothing stale is ever shown."""
-    return cache.get_or_set(_version_key(region.pk), lambda: uuid.uuid4().hex, None)
+    """The current version of the region's glossary (see :func:`_shared_version`)."""
+    return _shared_version(_version_key(region.pk))
 
 
 def glossary_changed(sender, item, **kwargs) -> None:
     """Signal receiver: a term changed for readers; every process rebuilds on next use."""
-    cache.set(_version_key(item.region_id), uuid.uuid4().hex, None)
+    _new_version(_version_key(item.region_id))
 
 
 def forget(region) -> None:
     """Drop every cached view of the region's glossary and content (e.g. after a data import)."""
-    cache.set(_version_key(region.pk), uuid.uuid4().hex, None)
-    cache.set(_CONTENT_VERSION_KEY.format(region=region.pk), uuid.uuid4().hex, None)
+    _new_version(_version_key(region.pk))
+    _new_version(_CONTENT_VERSION_KEY.format(region=region.pk))
     _GLOSSARIES.pop(region.pk, None)
+    _UNCACHED_USAGE.pop(region.pk, None)
 
 
 def glossary_for(region) -> Glossary:
@@ -290,9 +321,13 @@ def _explain(
 _CONTENT_VERSION_KEY = "glossary:content-version:{region}"
 
 
+#: region id → (key, usage): the newest usage this process worked out while the cache was down.
+_UNCACHED_USAGE: dict[int, tuple[str, dict]] = {}
+
+
 def content_changed(sender, item, **kwargs) -> None:
     """Signal receiver: any live content changed, so term usage must be recomputed."""
-    cache.set(_CONTENT_VERSION_KEY.format(region=item.region_id), uuid.uuid4().hex, None)
+    _new_version(_CONTENT_VERSION_KEY.format(region=item.region_id))
 
 
 def usage(region) -> dict[int, list[tuple[str, int]]]:
@@ -301,13 +336,14 @@ def usage(region) -> dict[int, list[tuple[str, int]]]:
     from apps.editorial.registry import editorial_types
     from apps.glossary.models import Term
 
-    content_version = cache.get_or_set(
-        _CONTENT_VERSION_KEY.format(region=region.pk), uuid.uuid4().hex, None
-    )
+    content_version = _shared_version(_CONTENT_VERSION_KEY.format(region=region.pk))
     key = f"glossary:usage:{region.pk}:{glossary_version(region)}:{content_version}"
     found = cache.get(key)
     if found is not None:
         return found
+    held = _UNCACHED_USAGE.get(region.pk)
+    if held is not None and held[0] == key:  # the cache is down; the versions say it is current
+        return held[1]
     glossary = glossary_for(region)
     source = region.source_language
     found = {}
@@ -324,6 +360,8 @@ def usage(region) -> dict[int, list[tuple[str, int]]]:
             for term_id in {term_id for _, _, term_id in glossary.find(text, source)}:
                 found.setdefault(term_id, []).append((entry.key, item.pk))
     cache.set(key, found, CACHE_SECONDS)
+    if breaker.cache.is_open:
+        _UNCACHED_USAGE[region.pk] = (key, found)
     return found
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -198,3 +200,90 @@ def test_sign_in_throttling_still_counts_with_the_cache_down(
 
     assert locked.status_code == 429
     assert other.status_code == 302  # and staff can still sign in
+
+
+def glossary_queries(queries) -> list[str]:
+    return [query["sql"] for query in queries.captured_queries if '"glossary_term"' in query["sql"]]
+
+
+@pytest.fixture
+def glossary_page(client, take_cache_down, publish_term, people, authority, region):
+    """A procedure whose summary, body and step each mention a term, shown with the cache down."""
+    from apps.procedures.models import Procedure
+    from tests.conftest import publish_new
+    from tests.procedures.conftest import procedure_data, step
+
+    publish_term("Termin", "Eine feste Uhrzeit.")
+    data = procedure_data(
+        summary="Ohne Termin geht es nicht.",
+        body="Das ist **Pflicht**, mit Gebühr.",
+        steps=[step("a", "Termin buchen"), step("b", "Gebühr zahlen")],
+    )
+    procedure = publish_new(Procedure, data, people, authority, region)
+    take_cache_down()
+    return f"/de/step-by-step/{procedure.slug}/"
+
+
+def test_with_the_cache_down_a_page_loads_the_glossary_once_not_per_text(client, glossary_page):
+    """Without the cache each text of a page used to load and compile the whole glossary again
+    (procedure pages took five times as long with Redis down)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(glossary_page).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        response = client.get(glossary_page)
+
+    assert breaker.cache.is_open
+    assert 1 <= len(glossary_queries(first)) <= 2  # the terms (and their translations), once
+    assert glossary_queries(second) == []  # seconds later, the same process reuses them
+    assert response.content.decode().count('class="term"') >= 1
+
+
+def test_with_the_cache_down_glossary_changes_still_show(
+    client, glossary_page, publish_term, monkeypatch
+):
+    """A term published in this process shows at once; one published by another process (which
+    cannot tell this one without the cache) within the circuit breaker's cool-down."""
+    from apps.editorial.signals import live_content_changed
+    from apps.glossary import matching
+    from apps.glossary.models import Term
+
+    assert "Gebühr</a>" not in client.get(glossary_page).content.decode()
+    publish_term("Gebühr", "Geld für eine Leistung des Amts.")
+    assert "Gebühr</a>" in client.get(glossary_page).content.decode()
+
+    live_content_changed.disconnect(matching.glossary_changed, sender=Term)  # "another process"
+    try:
+        publish_term("Pflicht", "Was man tun muss.")
+    finally:
+        live_content_changed.connect(matching.glossary_changed, sender=Term)
+    assert "Pflicht</a>" not in client.get(glossary_page).content.decode()
+    later = time.monotonic() + breaker.CircuitBreaker.cooldown() + 1
+    monkeypatch.setattr(matching, "time", SimpleNamespace(monotonic=lambda: later))
+    assert "Pflicht</a>" in client.get(glossary_page).content.decode()
+
+
+def test_after_the_cool_down_one_request_tries_redis_again_not_every_one(monkeypatch):
+    """With Redis hung, each try waits the full timeout: if every request arriving after the
+    cool-down tried at once, all of them would wait (bench/load_fault.py, "Redis hung")."""
+    now = [1000.0]
+    monkeypatch.setattr(breaker, "time", SimpleNamespace(monotonic=lambda: now[0]))
+    cache = breaker.CircuitBreaker("The test cache")
+    cooldown = cache.cooldown()
+
+    cache.failed(TimeoutError("Timeout reading from socket"))
+    assert not cache.allows()
+    now[0] += cooldown
+    assert cache.allows()  # the trial...
+    assert not cache.allows() and not cache.allows()  # ...while the others keep skipping
+    now[0] += 0.5
+    cache.failed(TimeoutError("Timeout reading from socket"))
+    assert not cache.allows()
+
+    now[0] += cooldown
+    assert cache.allows()
+    cache.succeeded()
+    assert cache.allows() and cache.allows() and not cache.is_open
+    assert (cache.calls, cache.failures, cache.skipped) == (4, 2, 4)
