@@ -4,9 +4,9 @@ issue 12)?
 Loads the demo town into a throw-away database and indexes it (timed), then asks the
 hand-written questions of ``bench/search_eval.json`` in every language and reports top-1 and
 top-3 hit rates of search and of the assistant, then the same for the everyday phrasings of
-every demo procedure (``bench/procedure_phrasings.json``, issue 12); with ``--scale N`` it also copies the demo's
-passages N times over (as a town with N times the content) and reports the latency of both
-(median and 90th percentile).
+every demo procedure (``bench/procedure_phrasings.json``, issue 12); with ``--scale N`` it also
+copies the demo's passages N times over (as a town with N times the content) and reports the
+latency of both (median and 90th percentile).
 
     .venv/bin/python bench/search_eval.py
     .venv/bin/python bench/search_eval.py --scale 10 --misses
