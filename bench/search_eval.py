@@ -3,9 +3,10 @@ issue 12)?
 
 Loads the demo town into a throw-away database and indexes it (timed), then asks the
 hand-written questions of ``bench/search_eval.json`` in every language and reports top-1 and
-top-3 hit rates of search and of the assistant; with ``--scale N`` it also copies the demo's
-passages N times over (as a town with N times the content) and reports the latency of both
-(median and 90th percentile).
+top-3 hit rates of search and of the assistant, then the same for the everyday phrasings of
+every demo procedure (``bench/procedure_phrasings.json``, issue 12); with ``--scale N`` it also
+copies the demo's passages N times over (as a town with N times the content) and reports the
+latency of both (median and 90th percentile).
 
     .venv/bin/python bench/search_eval.py
     .venv/bin/python bench/search_eval.py --scale 10 --misses
@@ -57,7 +58,13 @@ def main() -> None:
     from apps.demo.services import load_demo
     from apps.search import services
     from apps.search.assistant import ask
-    from apps.search.evaluation import asked, evaluate, load_questions, searched
+    from apps.search.evaluation import (
+        asked,
+        evaluate,
+        load_phrasings,
+        load_questions,
+        searched,
+    )
     from apps.search.queries import search
 
     with translation.override("en"):
@@ -74,6 +81,10 @@ def main() -> None:
     questions = load_questions()
     for name, finder in (("search", searched), ("assistant", asked)):
         report(name, evaluate(region, questions, finder), arguments.misses)
+    phrasings = load_phrasings()
+    for name, finder in (("search", searched), ("assistant", asked)):
+        title = f"{name}: procedure phrasings"
+        report(title, evaluate(region, phrasings, finder), arguments.misses)
 
     if arguments.scale > 1:
         passages = scale_index(region, arguments.scale)

@@ -1,7 +1,8 @@
 """How well search and the assistant find what people mean: the share of questions whose
 expected item is the first result (top-1) or among the first three (top-3), per language.
 
-The questions and what each should find are in ``bench/search_eval.json``, written by hand;
+The questions and what each should find are in ``bench/search_eval.json``, written by hand (and
+the everyday phrasings of every demo procedure in ``bench/procedure_phrasings.json``);
 ``bench/search_eval.py`` reports the figures and ``tests/search/test_evaluation.py`` keeps a
 floor under them.
 """
@@ -16,7 +17,10 @@ from urllib.parse import urlsplit
 from apps.search.assistant import ask
 from apps.search.queries import search
 
-QUESTIONS = Path(__file__).resolve().parent.parent.parent / "bench" / "search_eval.json"
+BENCH = Path(__file__).resolve().parent.parent.parent / "bench"
+QUESTIONS = BENCH / "search_eval.json"
+#: everyday phrasings of each demo procedure, per language (issue 12)
+PHRASINGS = BENCH / "procedure_phrasings.json"
 
 
 def item_of(kind: str, url: str) -> str:
@@ -43,6 +47,16 @@ def load_questions(path: Path = QUESTIONS) -> dict[str, list[tuple[str, list[str
         code: [(text, expected) for text, expected in questions]
         for code, questions in json.loads(path.read_text("utf-8"))["questions"].items()
     }
+
+
+def load_phrasings(path: Path = PHRASINGS) -> dict[str, list[tuple[str, list[str]]]]:
+    """The phrasings of every procedure as questions per language, each expecting its
+    procedure: ``{code: [(text, ["procedure:<slug>"]), ...]}``."""
+    questions: dict[str, list[tuple[str, list[str]]]] = {}
+    for slug, languages in json.loads(path.read_text("utf-8"))["phrasings"].items():
+        for code, texts in languages.items():
+            questions.setdefault(code, []).extend((text, [f"procedure:{slug}"]) for text in texts)
+    return questions
 
 
 def searched(region, code: str, text: str) -> list[str]:

@@ -14,8 +14,9 @@ _WORDS = {
     "de": """als am an auch bei bin bitte brauche da das dass der die ein eine einen einem einer
         es fur gibt habe hat ich ihr im in ist kann man mein meine meinen mir mit muss nach oder
         sie so und von was welche wie wo zu zum zur""",
-    "nl": """aan als ben bij de die dit een en er hoe ik in is kan mag me mijn moet met na naar
-        nodig of om op te van voor waar wat welke wie wil""",
+    "nl": """aan al als ben bij dan dat de die dit een en er heb heeft het hier hoe ik in is kan
+        mag me mijn moet met na naar nodig nog of om ook op te u uw van voor waar was wat welke
+        wie wil ze zij zijn""",
     "it": """a al alla che ci come con da del della di dove e fare ho i il in io la le lo mi mio
         mia per posso quale sono su un una voglio""",
     "es": """a al como con cual de del donde el en es la las lo los me mi necesito para por puedo
@@ -28,7 +29,7 @@ _WORDS = {
     "fa-af": """از است اگر این آن با برای به چطور چه چگونه در را که کجا من می میخواهم باید
         هست و یک""",
     "ur": """اور ایک تو جو سے سکتا سکتی کا کی کے کیا کیسے کہاں کب میں مجھے میرا میری نے ہے
-        ہیں هے هیں کو پر""",
+        ہیں هے هیں کو پر نہیں رہا رہی رہے ہوں تھا تھی تھے""",
     "zh-hans": """我 我的 你 的 了 吗 呢 吧 在 是 怎么 怎样 如何 什么 哪里 哪儿 需要 想 要 和 与
         去 可以 能 请问 请 一个""",
 }

@@ -175,9 +175,15 @@ _LIGHT_SUFFIXES = {
         "ий", "ій", "их", "ам", "ям", "ом", "ем", "ти", "ть", "ся", "а", "я", "і", "ї", "у",
         "ю", "о", "е", "и", "й", "ь",
     ),
-    "fa-af": ("های", "ها", "ان", "ات", "ی", "ه"),
+    "fa-af": ("ترین", "های", "تر", "ها", "ان", "ات", "ی", "ه"),
     "ur": ("وں", "یں", "ئیں", "یاں", "ی", "ے", "ا", "ه", "و"),
 }  # fmt: skip
+#: Dari stacks its endings behind a zero-width non-joiner, which folding drops (خانه‌ها → خانهها,
+#: ارزان‌تر → ارزانتر): they are cut one after the other, so that the plural or comparative meets
+#: the word itself (خانهها → خانه → خان, as خانه → خان). The comparative is cut only from a word
+#: that keeps four letters (دفتر, بهتر stay).
+_STACKED = {"fa-af"}
+_COMPARATIVES = ("ترین", "تر")
 _stemmers: dict[str, object] = {}
 _stemmers_lock = threading.Lock()
 
@@ -192,11 +198,18 @@ def _stemmer(code: str):
 
 
 def light_stem(word: str, code: str) -> str:
-    """``word`` without one inflection ending, keeping at least three letters."""
-    for suffix in _LIGHT_SUFFIXES.get(code, ()):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    """``word`` without one inflection ending (Dari: without its stacked endings), keeping at
+    least three letters."""
+    while True:
+        for suffix in _LIGHT_SUFFIXES.get(code, ()):
+            keep = 4 if suffix in _COMPARATIVES else 3
+            if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+                break
+        else:
+            return word
+        word = word[: -len(suffix)]
+        if code not in _STACKED:
+            return word
 
 
 def stem(word: str, code: str) -> str:

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import pytest
+from django.db import transaction
+from django.utils import translation
 
+from apps.demo.services import load_demo
 from apps.editorial import services
+from apps.search import services as search_services
 from apps.search.queries import search
 from tests.procedures.conftest import procedure_data, publish_procedure, step
 
 __all__ = ["publish_procedure"]  # the fixture, shared with the procedures' tests
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_blocker, django_db_setup):
+    """The demo town, indexed and embedded (its vectors come with it), once per module that
+    uses it (rolled back after the module)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with translation.override("en"):
+            region, _accounts = load_demo()
+        search_services.rebuild(region)
+        search_services.embed_all(region)
+        yield region
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

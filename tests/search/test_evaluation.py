@@ -6,27 +6,11 @@ change that makes search worse fails here. bench/search_eval.py reports the figu
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
-from django.utils import translation
 
-from apps.demo.services import load_demo
-from apps.search import services
 from apps.search.evaluation import asked, evaluate, load_questions, searched
 
 #: top-3 floors, in every language and over all questions
 FLOORS = {"search": (0.75, 0.85), "assistant": (0.85, 0.95)}
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_blocker, django_db_setup):
-    """The demo town, indexed and embedded (its vectors come with it), once for this module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with translation.override("en"):
-            region, _accounts = load_demo()
-        services.rebuild(region)
-        services.embed_all(region)
-        yield region
-        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize(("name", "finder"), [("search", searched), ("assistant", asked)])
