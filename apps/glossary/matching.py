@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import ahocorasick
+from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.core import breaker, languages, links
@@ -183,18 +184,21 @@ def _shared_version(key: str) -> str:
     """The version kept in the cache under ``key``, shared by every process.
 
     While the cache cannot be asked (Redis down or hung: its circuit breaker is open), no
-    process can learn of another's changes, so each makes a version of its own that lasts as long
-    as the breaker's cool-down (``CIRCUIT_BREAKER_SECONDS``): a change made in another process
-    shows within seconds, one made in this process at once (see :func:`glossary_changed`), and a
-    page does not load and compile the glossary again for each of its texts (with Redis down,
-    that made procedure pages five times slower)."""
+    process can learn of another's changes, so each makes a version of its own that lasts
+    ``UNCACHED_VERSION_SECONDS`` (default 60, as long as nginx keeps a page): a change made in
+    another process shows within that time, one made in this process at once (see
+    :func:`glossary_changed`), and a page does not load and compile the glossary again for each
+    of its texts (with Redis down, that made procedure pages five times slower). A version that
+    lasted only the breaker's cool-down (5 s) had every process recompile the glossary and
+    recount its uses every 5 s, which alone pushed p95 past its budget with Redis hung
+    (bench/README.md, "Load and faults")."""
     fresh = uuid.uuid4().hex
     version = cache.get_or_set(key, fresh, None)
     if version != fresh or not breaker.cache.is_open:
         return version
     now = time.monotonic()
     held = _UNCACHED_VERSIONS.get(key)
-    if held is None or now - held[0] >= breaker.CircuitBreaker.cooldown():
+    if held is None or now - held[0] >= settings.UNCACHED_VERSION_SECONDS:
         held = (now, f"uncached-{fresh}")
         _UNCACHED_VERSIONS[key] = held
     return held[1]

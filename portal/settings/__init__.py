@@ -150,6 +150,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 #: After a failure, callers skip Redis for CIRCUIT_BREAKER_SECONDS (apps/core/breaker.py).
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 CIRCUIT_BREAKER_SECONDS = float(os.environ.get("CIRCUIT_BREAKER_SECONDS", "5"))
+#: While the cache is down, a glossary change made in another process reaches this one after at
+#: most this many seconds (as long as nginx keeps a page); each renewal recompiles the glossary.
+UNCACHED_VERSION_SECONDS = float(os.environ.get("UNCACHED_VERSION_SECONDS", "60"))
 
 
 def redis_cache(url: str, key_prefix: str = "waypoint") -> dict:
