@@ -181,7 +181,10 @@ class ProcedureDetailSerializer(serializers.Serializer):
     title = serializers.CharField()
     summary = serializers.CharField(help_text="Who it is for.")
     body = serializers.CharField(help_text="Markdown")
-    user_types = serializers.ListField(child=serializers.CharField())
+    topics = serializers.ListField(child=serializers.CharField(), help_text="Topic slugs.")
+    user_types = serializers.ListField(
+        child=serializers.CharField(), help_text="Life situation slugs."
+    )
     total_cost = CostTotalSerializer(many=True)
     total_minutes = DurationTotalSerializer(allow_null=True)
     steps = StepSerializer(many=True)
@@ -192,7 +195,7 @@ class ProcedureDetailSerializer(serializers.Serializer):
 
 
 def procedure_detail(page) -> dict:
-    """A procedure page as data: the same reads, and so the same query count, as the page."""
+    """A procedure page as data: the same reads as the page, and its topics."""
     version = page.version
     return {
         "id": page.procedure.pk,
@@ -204,6 +207,8 @@ def procedure_detail(page) -> dict:
         "title": version.texts["title"],
         "summary": version.texts["summary"],
         "body": version.texts["body"],
+        # The page shows no topics, so they are read here (one query) and not for every page.
+        "topics": list(page.procedure.topics.values_list("slug", flat=True)),
         "user_types": [user_type.slug for user_type in page.procedure.user_types.all()],
         "total_cost": _cost_totals(page.totals),
         "total_minutes": _duration_totals(page.totals),

@@ -11,7 +11,14 @@ from tests.procedures.conftest import procedure_texts, step
 
 
 def test_a_procedure_with_its_steps_offices_and_links(
-    client, publish_procedure, publish_document, publish_place, translate_item, people, ngo
+    client,
+    publish_procedure,
+    publish_document,
+    publish_place,
+    translate_item,
+    people,
+    ngo,
+    taxonomy,
 ):
     certificate = publish_document("Meldebescheinigung", slug="meldebescheinigung")
     office = publish_place("Bürgeramt Mitte")
@@ -22,6 +29,8 @@ def test_a_procedure_with_its_steps_offices_and_links(
     )
     bank = publish_procedure(
         "Konto eröffnen",
+        topics=[taxonomy["housing"].pk],
+        user_types=[taxonomy["refugee"].pk],
         steps=[
             step("anmelden", "Erst anmelden", leads_to=registration.pk, optional=True),
             step(
@@ -45,7 +54,8 @@ def test_a_procedure_with_its_steps_offices_and_links(
     with CaptureQueriesContext(connection) as queries:
         data = client.get("/api/v1/procedures/konto-eroffnen/?lang=uk").json()
 
-    assert len(queries) == 13  # fixed: the page test's reads, and one for the read-aloud audio
+    assert len(queries) == 14  # fixed: the page test's reads, one for the audio, one for topics
+    assert data["topics"] == ["housing"] and data["user_types"] == ["refugee"]
     assert data["language"] == "uk" and not data["is_fallback"]
     assert data["title"] == "[uk] title"
     assert data["total_cost"] == [{"currency": "EUR", "low": "0.00", "high": "5.00"}]
