@@ -10,12 +10,15 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
 from apps.accounts import queries as accounts_queries
 from apps.core import queries as core_queries
+from apps.core.anonymous_forms import anonymous_form
 from apps.core.models import Topic
 from apps.events import ical, queries, services
 from apps.events.forms import FilterForm, RegistrationForm
@@ -111,6 +114,7 @@ def _month_of(text: str, today: dt.date) -> dt.date:
     return first if queries.within_horizon(first, today) else today.replace(day=1)
 
 
+@method_decorator(anonymous_form, name="dispatch")
 class EventDetailView(MigrantPageMixin, TemplateView):
     template_name = "migrant/event_detail.html"
 
@@ -182,6 +186,9 @@ def _language_names(codes: list[str]) -> list:
     return [languages.get(code) for code in codes or [] if languages.is_supported(code)]
 
 
+@method_decorator(anonymous_form, name="dispatch")
+# One person's page: no cache may keep it (a cancelled registration would still show as booked).
+@method_decorator(never_cache, name="dispatch")
 class RegistrationView(MigrantPageMixin, TemplateView):
     """The registrant's own page, reached by the secret link: status, and cancelling."""
 

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from apps.core import queries as core_queries
+from apps.core.anonymous_forms import anonymous_form
 from apps.migrant.views import MigrantPageMixin
 from apps.search import assistant
 from apps.search import queries as search_queries
@@ -92,6 +93,7 @@ class AskView(MigrantPageMixin, TemplateView):
         return self.render_to_response(context)
 
 
+@method_decorator(anonymous_form, name="dispatch")
 class AskFeedbackView(MigrantPageMixin, View):
     """ "Did this help?" — counted anonymously (see apps.search.services.record_feedback);
     then back to the answer, which says thank you."""

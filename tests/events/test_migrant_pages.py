@@ -287,3 +287,56 @@ def test_the_events_list_has_no_skipped_heading_level(client, make_event):
 
     assert "<h3" not in html.split("<h1")[1].split("<h2")[0]
     assert '<h2 class="event-teaser__title">' in html
+
+
+def test_the_event_page_sets_no_cookie_and_its_form_works_without_one(events, mailoutbox):
+    """The registration form needs no CSRF cookie, so the page can be kept by the proxy cache
+    and shared between readers (issue 18); a real browser's same-site post is accepted."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    event = events["course"]
+    url = reverse("migrant:event", kwargs={"slug": event.slug})
+    page = browser.get(url)
+    date = next(iter(page.context["form"].fields["date"].choices))[0]
+
+    assert not page.cookies and "csrfmiddlewaretoken" not in page.content.decode()
+    response = browser.post(
+        url,
+        {"date": date, "name": "Amal", "email": "amal@example.org", "consent": "on"},
+        headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
+    )
+    assert response.status_code == 302
+    registration_page = browser.get(response["Location"])
+    assert not registration_page.cookies
+    assert "no-store" in registration_page["Cache-Control"]  # one person's page: never cached
+    cancelled = browser.post(response["Location"], headers={"Sec-Fetch-Site": "same-origin"})
+    assert cancelled.status_code in (200, 302)
+    assert event.occurrences.get().registrations.get().status == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},  # another host of the same site is another portal
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+    ],
+)
+def test_a_registration_sent_from_another_site_is_refused_and_saves_nothing(
+    client, events, headers
+):
+    event = events["course"]
+    url = reverse("migrant:event", kwargs={"slug": event.slug})
+    date = next(iter(client.get(url).context["form"].fields["date"].choices))[0]
+
+    response = client.post(
+        url,
+        {"date": date, "name": "Amal", "email": "amal@example.org", "consent": "on"},
+        headers=headers,
+    )
+
+    assert response.status_code == 403
+    assert "Nothing was saved" in response.content.decode()
+    assert not event.occurrences.filter(registrations__isnull=False).exists()

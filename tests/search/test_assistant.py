@@ -139,6 +139,21 @@ def test_did_this_help_is_counted_and_a_no_becomes_a_gap(client, registration):
     assert "Thank you" in thanked and 'name="helpful"' not in thanked
 
 
+def test_the_answer_page_sets_no_cookie_and_feedback_from_another_site_is_refused(registration):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    answer = browser.get("/en/ask/", {"q": "where do I register my address"})
+    assert answer.status_code == 200 and not answer.cookies
+    assert 'name="helpful"' in answer.content.decode()
+
+    data = {"q": "where do I register my address", "helpful": "no"}
+    refused = browser.post("/en/ask/feedback/", data, headers={"Sec-Fetch-Site": "cross-site"})
+    assert refused.status_code == 403 and not AnswerFeedback.objects.exists()
+    sent = browser.post("/en/ask/feedback/", data, headers={"Sec-Fetch-Site": "same-origin"})
+    assert sent.status_code == 302 and AnswerFeedback.objects.get().count == 1
+
+
 def test_feedback_with_a_bad_value_changes_nothing(client, registration):
     assert client.post("/en/ask/feedback/", {"q": "x", "helpful": "maybe"}).status_code == 400
     assert client.get("/en/ask/feedback/").status_code == 405
