@@ -9,8 +9,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from apps.core import page_cache
         from apps.core.collation import register_sqlite
         from apps.core.languages import register_lang_info
 
         register_lang_info()
+        page_cache.connect()
         connection_created.connect(register_sqlite, dispatch_uid="waypoint-collations")

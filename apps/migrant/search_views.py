@@ -29,6 +29,8 @@ def page_number(value: str | None) -> int:
     return int(value) if value and value.isdigit() and len(value) < 5 else 1
 
 
+# Each search is counted for the content-gap view: no cache may answer it instead.
+@method_decorator(never_cache, name="dispatch")
 class SearchView(MigrantPageMixin, TemplateView):
     template_name = "migrant/search.html"
 

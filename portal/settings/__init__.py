@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.CurrentRegionMiddleware",
     "apps.core.middleware.QueryTextMiddleware",
+    # Migrant pages for anonymous readers, kept until the next change (apps/core/page_cache.py).
+    "apps.core.page_cache.AnonymousPageCacheMiddleware",
     # Innermost: bare 405/429 responses become pages in the reader's language (apps/core/errors.py).
     "apps.core.middleware.ErrorPageMiddleware",
 ]
@@ -153,6 +155,9 @@ CIRCUIT_BREAKER_SECONDS = float(os.environ.get("CIRCUIT_BREAKER_SECONDS", "5"))
 #: While the cache is down, a glossary change made in another process reaches this one after at
 #: most this many seconds (as long as nginx keeps a page); each renewal recompiles the glossary.
 UNCACHED_VERSION_SECONDS = float(os.environ.get("UNCACHED_VERSION_SECONDS", "60"))
+#: How long Django keeps a migrant page for anonymous readers at most (any change to the data
+#: replaces it at once; apps/core/page_cache.py). 0 switches the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 
 def redis_cache(url: str, key_prefix: str = "waypoint") -> dict:

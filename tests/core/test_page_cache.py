@@ -1,0 +1,97 @@
+"""Django keeps migrant pages for anonymous readers until the next change (issue 18), so an
+installation without the proxy cache renders a page once, not once per reader."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from apps.search.models import Gap
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture
+def article(publish_article, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return publish_article(title="Wohnung anmelden", body="Buchen Sie einen Termin.")
+
+
+def url(article, language="de") -> str:
+    return f"/{language}/information/{article.slug}/"
+
+
+def test_the_second_reader_gets_the_kept_page_without_a_query(client, article):
+    first = client.get(url(article))
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url(article))
+
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content and "Buchen Sie einen Termin." in second.content.decode()
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Language"] == "de"
+    assert second.has_header("Content-Security-Policy")
+    assert len(queries) == 1  # the region, from the host name
+
+
+def test_each_language_and_address_is_kept_apart(client, article):
+    client.get(url(article, "de"))
+    arabic = client.get(url(article, "ar"))
+    assert arabic["X-Page-Cache"] == "miss" and 'dir="rtl"' in arabic.content.decode()
+    assert client.get(url(article, "de") + "?x=1")["X-Page-Cache"] == "miss"
+
+
+def test_a_publication_replaces_the_kept_page_at_once(
+    client, article, revise, django_capture_on_commit_callbacks
+):
+    client.get(url(article))
+    with django_capture_on_commit_callbacks(execute=True):
+        revise(article, title="Wohnung anmelden", body="Kommen Sie ohne Termin.")
+
+    page = client.get(url(article))
+
+    assert page["X-Page-Cache"] == "miss"
+    assert "Kommen Sie ohne Termin." in page.content.decode()
+
+
+def test_a_change_not_yet_committed_does_not_replace_it(client, article, revise):
+    """The version moves on commit: a page rendered meanwhile from the old data must not be
+    kept under the new version."""
+    client.get(url(article))
+    revise(article, title="Wohnung anmelden", body="Kommen Sie ohne Termin.")  # never committed
+    assert client.get(url(article))["X-Page-Cache"] == "hit"
+
+
+def test_signed_in_staff_neither_get_nor_leave_kept_pages(client, article, people):
+    client.get(url(article))
+    client.force_login(people["editor"])
+
+    page = client.get(url(article))
+
+    assert not page.has_header("X-Page-Cache")
+    client.logout()
+    assert client.get(url(article))["X-Page-Cache"] == "hit"
+    assert people["editor"].email not in client.get(url(article)).content.decode()
+
+
+def test_searches_are_never_kept_because_each_one_is_counted(client, article):
+    for _ in range(2):
+        page = client.get("/de/search/", {"q": "Staubsauger"})
+        assert not page.has_header("X-Page-Cache")
+        assert "no-store" in page["Cache-Control"]
+    assert Gap.objects.get().count == 2
+
+
+def test_error_pages_and_other_portals_are_not_kept(client, article):
+    assert not client.get("/de/information/nothing-here/").has_header("X-Page-Cache")
+    assert not client.get("/api/v1/articles/?lang=de").has_header("X-Page-Cache")
+
+
+def test_switched_off_it_keeps_nothing(client, article, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(url(article))
+    assert not client.get(url(article)).has_header("X-Page-Cache")
