@@ -18,14 +18,12 @@ from apps.search.limits import too_many_questions
 from apps.search.models import Kind
 
 
-class ResultSerializer(serializers.Serializer):
+class FoundSerializer(serializers.Serializer):
+    """What search results and the assistant's findings share: an item, where, in which language."""
+
     kind = serializers.ChoiceField(choices=Kind.choices)
     title = serializers.CharField()
-    heading = serializers.CharField(help_text="The step or section that matched, if any.")
     url = serializers.CharField(help_text="The page in the portal (a path).")
-    excerpt_html = serializers.CharField(
-        source="excerpt", help_text="A short excerpt; matching words are in <mark>."
-    )
     language = serializers.CharField(
         source="language.code", help_text="The language the texts are in."
     )
@@ -34,6 +32,13 @@ class ResultSerializer(serializers.Serializer):
     )
     is_machine = serializers.BooleanField()
     is_outdated = serializers.BooleanField()
+
+
+class ResultSerializer(FoundSerializer):
+    heading = serializers.CharField(help_text="The step or section that matched, if any.")
+    excerpt_html = serializers.CharField(
+        source="excerpt", help_text="A short excerpt; matching words are in <mark>."
+    )
 
 
 class ResultsSerializer(serializers.Serializer):
@@ -113,21 +118,10 @@ class PartSerializer(serializers.Serializer):
     excerpt_html = serializers.CharField(source="excerpt")
 
 
-class FindingSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Kind.choices)
-    title = serializers.CharField()
-    url = serializers.CharField(help_text="The page in the portal (a path).")
+class FindingSerializer(FoundSerializer):
     excerpt_html = serializers.CharField(
         source="excerpt", help_text="A short excerpt; the question's words are in <mark>."
     )
-    language = serializers.CharField(
-        source="language.code", help_text="The language the texts are in."
-    )
-    is_fallback = serializers.BooleanField(
-        help_text="Not translated into the requested language: the original is given."
-    )
-    is_machine = serializers.BooleanField()
-    is_outdated = serializers.BooleanField()
     steps = PartSerializer(
         source="parts", many=True, help_text="For a procedure: the steps that answer."
     )
