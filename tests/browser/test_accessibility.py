@@ -1,6 +1,7 @@
 """axe-core in a real browser, in a left-to-right and a right-to-left language."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD
@@ -94,7 +95,8 @@ def test_two_step_sign_in_pages_have_no_serious_violations(
     assert axe_violations(page) == []
     page.locator("#id_confirm-code").fill("000000")
     page.locator("button[value=confirm]").click()
-    assert page.locator("#id_confirm-code_error").is_visible()
+    # The post reloads the same address: wait for the answer, not the old page.
+    expect(page.locator("#id_confirm-code_error")).to_be_visible()
     assert axe_violations(page) == []
 
     # The second step of someone who has it on.
