@@ -67,6 +67,7 @@ def test_statistics_manager_uploads_data_in_the_workspace(
     page.wait_for_url("**/ar/authority/")
 
     page.locator(".workspace-nav a", has_text="الإحصاءات").click()
+    page.wait_for_url("**/ar/authority/statistics/")
     assert axe_violations(page) == []
     page.locator("a", has_text="Einwohner").click()
     page.locator("input[type=file]").set_input_files(str(data))
