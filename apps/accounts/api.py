@@ -20,6 +20,7 @@ from apps.accounts.models import Organisation
 from apps.accounts.rules import PERMISSIONS
 from apps.core import languages, text
 from apps.core.api import LANG_PARAMETER, TranslatedSerializer
+from apps.core.conditional import ContentVersionConditionalMixin
 from apps.core.models import Region
 
 
@@ -93,6 +94,7 @@ class OrganisationSerializer(TranslatedSerializer):
     retrieve=extend_schema(parameters=[LANG_PARAMETER]),
 )
 class OrganisationViewSet(
+    ContentVersionConditionalMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from apps.core import languages
+from apps.core.conditional import ContentVersionConditionalMixin
 from apps.core.models import Region, Topic, UserType
 from apps.core.params import InvalidParameter
 
@@ -56,7 +57,7 @@ class LanguageSerializer(serializers.Serializer):
 
 
 @extend_schema_view(list=extend_schema(summary="The languages Waypoint supports"))
-class LanguageViewSet(viewsets.ViewSet):
+class LanguageViewSet(ContentVersionConditionalMixin, viewsets.ViewSet):
     serializer_class = LanguageSerializer
     pagination_class = None
 
@@ -126,7 +127,7 @@ class UserTypeSerializer(TranslatedSerializer):
     list=extend_schema(parameters=[LANG_PARAMETER]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER]),
 )
-class RegionViewSet(viewsets.ReadOnlyModelViewSet):
+class RegionViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Region.objects.all()
     serializer_class = RegionSerializer
     lookup_field = "slug"
@@ -136,7 +137,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(parameters=[LANG_PARAMETER]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER]),
 )
-class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+class TopicViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Topic.objects.select_related("region", "parent")
     serializer_class = TopicSerializer
     filterset_fields = {"region__slug": ["exact"], "parent__slug": ["exact", "isnull"]}
@@ -146,7 +147,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(parameters=[LANG_PARAMETER]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER]),
 )
-class UserTypeViewSet(viewsets.ReadOnlyModelViewSet):
+class UserTypeViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     queryset = UserType.objects.select_related("region")
     serializer_class = UserTypeSerializer
     filterset_fields = {"region__slug": ["exact"]}

@@ -36,19 +36,25 @@ class InvalidParameter(BadRequest):
         self.message = message
 
 
-def positive_number(value: str | None, *, parameter: str, default: int | None = None) -> int:
-    """A whole number from 1 to :data:`MAX_NUMBER`; ``default`` when the parameter is absent."""
+def positive_number(
+    value: str | None,
+    *,
+    parameter: str,
+    default: int | None = None,
+    maximum: int = MAX_NUMBER,
+) -> int:
+    """A whole number from 1 to ``maximum``; ``default`` when the parameter is absent."""
     if value in (None, "") and default is not None:
         return default
     try:
         number = int(value or "", 10) if len(value or "") <= 12 else 0
     except ValueError:
         number = 0
-    if not 1 <= number <= MAX_NUMBER:
+    if not 1 <= number <= maximum:
         raise InvalidParameter(
             parameter,
             _("“%(parameter)s” must be a whole number from 1 to %(maximum)s.")
-            % {"parameter": parameter, "maximum": MAX_NUMBER},
+            % {"parameter": parameter, "maximum": maximum},
         )
     return number
 

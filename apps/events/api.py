@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from apps.core import languages, params
 from apps.core.api import LANG_PARAMETER
+from apps.core.conditional import ContentVersionConditionalMixin
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.events import queries, services
 from apps.events.limits import too_many_registrations
@@ -51,6 +52,9 @@ FILTERS = [
     OpenApiParameter("childcare", bool, description="With childcare only"),
     OpenApiParameter("accessible", bool, description="Step-free access only"),
 ]
+#: How long an events answer may be revalidated as current (see ``EventViewSet.time_bucket``).
+EVENTS_ETAG_SECONDS = 300
+
 _FLAGS = ("free", "childcare", "accessible")
 
 
@@ -152,7 +156,7 @@ def _filters(request) -> queries.Filters:
     list=extend_schema(parameters=[LANG_PARAMETER, FROM, TO, *FILTERS]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER, FROM, TO]),
 )
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     """Current events and courses with their dates in a period (``?from=&to=``), filtered as
     on the events page; the dates are the page's (apps.events.queries.window)."""
 
@@ -160,6 +164,11 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Event.objects.none()  # for the schema
     lookup_field = "slug"
     filter_backends = []
+
+    def time_bucket(self, request) -> str:
+        # Dates drop out of the answer as they end, without any change to the data: the tag
+        # moves on every few minutes too, so a client revalidating gets them dropped soon.
+        return str(int(timezone.now().timestamp()) // EVENTS_ETAG_SECONDS)
 
     def get_queryset(self):
         filters = _filters(self.request) if self.action == "list" else queries.Filters()

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core.api import LANG_PARAMETER
+from apps.core.conditional import ContentVersionConditionalMixin
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.glossary.models import Term
 from apps.glossary.queries import terms_for_reader
@@ -45,7 +46,7 @@ class TermSerializer(ReaderVersionSerializer):
     list=extend_schema(parameters=[LANG_PARAMETER]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER]),
 )
-class TermViewSet(viewsets.ReadOnlyModelViewSet):
+class TermViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = TermSerializer
     queryset = Term.objects.none()  # for the schema
     lookup_field = "slug"

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core.api import LANG_PARAMETER
+from apps.core.conditional import ContentVersionConditionalMixin
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.places.models import Place
 from apps.places.queries import places_by_name
@@ -36,7 +37,7 @@ class PlaceSerializer(ReaderVersionSerializer):
     list=extend_schema(parameters=[LANG_PARAMETER]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER]),
 )
-class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+class PlaceViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = PlaceSerializer
     queryset = Place.objects.none()  # for the schema
     lookup_field = "slug"

@@ -9,6 +9,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from apps.core.api import LANG_PARAMETER
+from apps.core.conditional import ContentVersionConditionalMixin
 from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.procedures import queries, services
 from apps.procedures.models import Connector, Document, DurationUnit, Procedure
@@ -43,7 +44,7 @@ class DocumentSerializer(ReaderVersionSerializer):
     list=extend_schema(parameters=[LANG_PARAMETER]),
     retrieve=extend_schema(parameters=[LANG_PARAMETER]),
 )
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+class DocumentViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DocumentSerializer
     queryset = Document.objects.none()  # for the schema
     lookup_field = "slug"
@@ -272,7 +273,7 @@ def procedure_detail(page) -> dict:
         "requires/produces links to other procedures.",
     ),
 )
-class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
+class ProcedureViewSet(ContentVersionConditionalMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ProcedureSummarySerializer
     queryset = Procedure.objects.none()  # for the schema
     lookup_field = "slug"

@@ -7,28 +7,43 @@ import hashlib
 
 from django.db.models import Count, Max
 from django.utils.translation import get_language
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core import links
 from apps.core.api import LANG_PARAMETER
 from apps.core.conditional import ConditionalGetMixin
-from apps.editorial.serializers import ReaderVersionSerializer
+from apps.editorial.serializers import ReaderVersionSerializer, VersionText
 from apps.statistics import queries
 from apps.statistics.models import Chart, Dashboard, Dataset, DatasetVersion
 from apps.statistics.services import threshold
 
 
 class _Translated(ReaderVersionSerializer):
-    """The texts of an item in the requested language, or the source language as fallback."""
+    """The texts of an item in the requested language, or the source language as fallback: at
+    the top level, as every other endpoint gives them (``title``, ``description``, …).
 
+    API v1 first gave them only inside ``texts``; that object stays, with the same values, for
+    the clients written then, and is marked deprecated in the schema (gone in v2)."""
+
+    title = VersionText()
+    description = VersionText(help_text="Markdown for dashboards, plain text otherwise.")
     texts = serializers.SerializerMethodField()
 
+    @extend_schema_field(
+        {
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "deprecated": True,
+            "description": "Deprecated: the same texts as the top-level fields; gone in v2.",
+        }
+    )
     def get_texts(self, item) -> dict[str, str]:
         return self.version(item).texts
 
 
 class DatasetSerializer(_Translated):
+    source = VersionText()
     licence_name = serializers.CharField(source="get_licence_display", read_only=True)
     download_csv = serializers.SerializerMethodField()
     columns = serializers.SerializerMethodField()
@@ -36,8 +51,8 @@ class DatasetSerializer(_Translated):
     class Meta:
         model = Dataset
         fields = [
-            "slug", "language", "is_fallback", "texts", "licence", "licence_name", "columns",
-            "download_csv", "published_at",
+            "slug", "language", "is_fallback", "title", "description", "source", "texts",
+            "licence", "licence_name", "columns", "download_csv", "published_at",
         ]  # fmt: skip
 
     def get_download_csv(self, dataset) -> str:
@@ -60,13 +75,18 @@ class DatasetDetailSerializer(DatasetSerializer):
 
 
 class ChartSerializer(_Translated):
+    source = VersionText()
+    notes = VersionText()
     dataset = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     summary = serializers.SerializerMethodField()
     data = serializers.SerializerMethodField(help_text="Hidden (suppressed) figures are null.")
 
     class Meta:
         model = Chart
-        fields = ["slug", "language", "is_fallback", "texts", "kind", "dataset", "summary", "data"]
+        fields = [
+            "slug", "language", "is_fallback", "title", "description", "source", "notes", "texts",
+            "kind", "dataset", "summary", "data",
+        ]  # fmt: skip
 
     def _view(self, chart):
         cache = self.context.setdefault("_views", {})
@@ -86,7 +106,7 @@ class DashboardSerializer(_Translated):
 
     class Meta:
         model = Dashboard
-        fields = ["slug", "language", "is_fallback", "texts", "charts"]
+        fields = ["slug", "language", "is_fallback", "title", "description", "texts", "charts"]
 
     def get_charts(self, dashboard) -> list[str]:
         return [chart.slug for chart in dashboard.charts.all()]  # published ones: see the viewset

@@ -12,7 +12,8 @@ def test_charts_come_in_the_requested_language_with_suppressed_figures(
     data = client.get("/api/v1/charts/", {"lang": "ar"}).json()["results"][0]
 
     assert data["language"] == "ar"
-    assert data["texts"]["title"] == "السكان"
+    assert data["title"] == "السكان"  # at the top level, as every other endpoint has them
+    assert data["texts"]["title"] == "السكان"  # still there for v1 clients (deprecated)
     assert data["data"]["series"][1]["values"] == [None, 45]
     assert data["data"]["series"][1]["shown"] == ["<5", "45"]
 
@@ -95,3 +96,12 @@ def test_a_dashboard_lists_no_chart_of_an_unpublished_dataset(
     services.archive(residents, user=people["reviewer"])
 
     assert client.get(f"/api/v1/dashboards/{dashboard.slug}/").json()["charts"] == []
+
+
+def test_the_texts_object_is_documented_as_deprecated(api_schema):
+    """v1 clients keep ``texts``; the schema tells new ones to read the top-level fields."""
+    components = api_schema.raw_schema["components"]["schemas"]
+    for name in ("Dataset", "Chart", "Dashboard"):
+        properties = components[name]["properties"]
+        assert properties["texts"]["deprecated"] is True, name
+        assert {"title", "description"} <= properties.keys(), name
