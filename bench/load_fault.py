@@ -233,16 +233,16 @@ def pages_table(records: Sequence[Record], phases: Sequence[Phase]) -> str:
     return "\n".join(lines)
 
 
-def add_to_readme(text: str, readme: Path = README) -> None:
-    """Put ``text`` at the end of the "Load and faults" section (made at the end if missing)."""
+def add_to_readme(text: str, readme: Path = README, heading: str = HEADING) -> None:
+    """Put ``text`` at the end of the section ``heading`` (made at the end if missing)."""
     content = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    if HEADING not in content:
-        content = content.rstrip("\n") + f"\n\n{HEADING}\n"
-    head, _, rest = content.partition(HEADING)
+    if heading not in content:
+        content = content.rstrip("\n") + f"\n\n{heading}\n"
+    head, _, rest = content.partition(heading)
     following = rest.find("\n## ")
     section, tail = (rest, "") if following < 0 else (rest[:following], rest[following:])
     section = section.rstrip("\n") + "\n\n" + text.strip("\n") + "\n"
-    readme.write_text(head + HEADING + section + tail, encoding="utf-8")
+    readme.write_text(head + heading + section + tail, encoding="utf-8")
 
 
 def read_records(path: Path) -> list[Record]:

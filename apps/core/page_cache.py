@@ -12,21 +12,28 @@ depend on the time: past dates drop out of the events list).
 Only what is the same for every reader is kept: pages of the migrant portal, for a reader who
 is not signed in and sends no session or message cookie, answered 200 without a cookie and
 without ``Cache-Control: private/no-store/no-cache`` (``never_cache`` views — search and the
-assistant, which count what was asked, and a registrant's own page — opt out that way). The
-headers the outer middlewares add (security, CSP, language, compression) are added on a hit as
-on a miss. ``X-Page-Cache: hit|miss`` says which it was.
+assistant, which count what was asked, and a registrant's own page — opt out that way). A hit
+is the response as the miss finished it (compressed or not, with its security headers, Content
+Security Policy and language), served before any other middleware or query runs.
+``X-Page-Cache: hit|miss`` says which it was.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from apps.core import resilient_cache as cache
 
@@ -40,8 +47,9 @@ UNSEEN_APPS = frozenset(
 )
 #: Cookies that make a request personal: a page for it is neither served from nor put in the cache.
 PERSONAL_COOKIES = ("sessionid", "messages")
-#: Headers of a kept page that are the view's own (the outer middlewares add the rest again).
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified", "ETag")
+#: Headers not kept with a page: ours, and what the server adds to every answer.
+_UNKEPT = frozenset({"X-Page-Cache", "Date", "Server"})
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b", re.IGNORECASE)
 _NOT_SHARED = ("private", "no-store", "no-cache", "max-age=0")
 
 
@@ -49,12 +57,32 @@ def seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
 
 
+#: (version, until when this process trusts it without asking the cache again).
+_remembered: tuple[str, float] = ("", 0.0)
+
+
 def content_version() -> str:
-    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None) or ""
+    """The content version. Each process remembers it for ``PAGE_CACHE_VERSION_SECONDS`` (1 s by
+    default): a hit then costs no cache round trip at all, and a change made through another
+    process is seen within that second; the process that made the change sees it at once."""
+    global _remembered
+    version, until = _remembered
+    now = time.monotonic()
+    if now < until:
+        return version
+    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None) or ""
+    _remembered = (version, now + float(getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1.0)))
+    return version
 
 
 def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    global _remembered
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    _remembered = (
+        version,
+        time.monotonic() + float(getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1.0)),
+    )
 
 
 def content_changed(sender, **kwargs) -> None:
@@ -72,22 +100,37 @@ def connect() -> None:
 
 
 def _personal(request: HttpRequest) -> bool:
-    return any(name in request.COOKIES for name in PERSONAL_COOKIES) or (
-        request.user.is_authenticated
-    )
+    # Outermost, before sessions and authentication: a signed-in person always sends the
+    # session cookie, so the cookies alone say whether a request is personal.
+    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
 def _is_migrant_page(request: HttpRequest) -> bool:
+    return _is_migrant_path(request.path_info)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_migrant_path(path: str) -> bool:
+    """Whether the address is a page of the migrant portal (remembered: the URLconf does not
+    change while the process runs). The language is not active yet (LocaleMiddleware runs
+    inside): the address's own prefix is what ``resolve`` needs."""
+    language = translation.get_language_from_path(path)
+    if not language:
+        return False
     try:
-        return resolve(request.path_info).namespace == NAMESPACE
+        with translation.override(language):
+            return resolve(path).namespace == NAMESPACE
     except Resolver404:
         return False
 
 
-def page_key(request: HttpRequest, version: str) -> str:
-    region = getattr(request.region, "pk", None)
+def page_key(request: HttpRequest) -> str:
+    """Host (which names the region), address with its query, and whether the answer is
+    compressed: the page's other ``Vary`` headers (language, cookie) are fixed by the address
+    and by keeping only anonymous pages."""
+    compressed = "gz" if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else ""
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{region}:{request.get_host()}:{version}:{address}"
+    return f"page-cache:{request.get_host()}:{compressed}:{address}"
 
 
 def _shareable(response: HttpResponse) -> bool:
@@ -100,11 +143,57 @@ def _shareable(response: HttpResponse) -> bool:
     )
 
 
+class _ProcessCopies:
+    """The pages this process served last, so that a hit need not fetch a 40 KB page from Redis
+    again: only the content version (a few bytes) is asked for, and decides as before whether
+    a copy may be served. Bounded in entries; safe for threaded workers."""
+
+    def __init__(self, entries: int):
+        self.entries = entries
+        self._pages: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple | None:
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is not None:
+                self._pages.move_to_end(key)
+            return kept
+
+    def put(self, key: str, kept: tuple) -> None:
+        with self._lock:
+            self._pages[key] = kept
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.entries:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+#: How many pages each process keeps itself (a demo page is 10–40 KB: at most a few MB).
+PROCESS_COPIES = 200
+process_copies = _ProcessCopies(PROCESS_COPIES)
+
+
+def _current(kept: tuple | None, version: str) -> bool:
+    """A kept page (version, made at, content, headers) still good to serve: made under the
+    current content version, and not older than ``PAGE_CACHE_SECONDS``."""
+    if not isinstance(kept, tuple) or len(kept) != 4:
+        return False
+    return kept[0] == version and time.time() - kept[1] < seconds()
+
+
 class AnonymousPageCacheMiddleware:
     """Serves and keeps migrant pages for anonymous readers (see the module's docstring).
 
-    Below ``CurrentRegionMiddleware`` (the key names the region) and ``QueryTextMiddleware``
-    (a refused query string is never looked up), above ``ErrorPageMiddleware``."""
+    Near the top of ``MIDDLEWARE``, below ``SecurityMiddleware`` (HTTPS redirect, HSTS) and
+    WhiteNoise (static files): a hit skips every other middleware and the database. It costs
+    one small cache read (the content version) when this process served the page before, and
+    one more (the page) when another process made it. What is kept is the response as those
+    middlewares finished it — compressed or not, with its Content Security Policy and
+    language — so a hit answers exactly what the miss answered."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -117,16 +206,26 @@ class AnonymousPageCacheMiddleware:
             or not _is_migrant_page(request)
         ):
             return self.get_response(request)
-        key = page_key(request, content_version())
-        kept = cache.get(key)
-        if kept is not None:
-            content, headers = kept
+        key = page_key(request)
+        version = content_version()
+        kept = process_copies.get(key)
+        if not _current(kept, version):
+            kept = cache.get(key)
+            if _current(kept, version):
+                process_copies.put(key, kept)
+        if _current(kept, version):
+            _version, _made, content, headers = kept
             response = HttpResponse(content, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
+        # The version was read before the page is made: a change committed meanwhile moves it
+        # on, and the page, made from the older data, is not served after that change.
+        made = time.time()
         response = self.get_response(request)
         if _shareable(response):
-            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), seconds())
+            headers = {name: value for name, value in response.items() if name not in _UNKEPT}
+            kept = (version, made, response.content, headers)
+            cache.set(key, kept, seconds())
+            process_copies.put(key, kept)
             response["X-Page-Cache"] = "miss"
         return response

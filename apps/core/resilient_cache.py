@@ -55,6 +55,19 @@ def get(key: str, default: Any = None) -> Any:
     return value
 
 
+def get_many(keys: list[str]) -> dict[str, Any]:
+    """The values of those ``keys`` that are in the cache, in one round trip."""
+    if not breaker.cache.allows():
+        return {}
+    try:
+        values = cache.get_many(keys)
+    except CACHE_ERRORS as error:
+        _failed("read", keys[0] if keys else "", error)
+        return {}
+    breaker.cache.succeeded()
+    return values
+
+
 def set(key: str, value: Any, timeout: float | None = None) -> None:  # noqa: A001 - cache API name
     if not breaker.cache.allows():
         return

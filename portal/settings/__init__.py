@@ -89,6 +89,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Migrant pages for anonymous readers, kept until the next change as the middlewares below
+    # finish them: a hit skips them all and the database (apps/core/page_cache.py).
+    "apps.core.page_cache.AnonymousPageCacheMiddleware",
     # Compresses anonymous pages without CSRF tokens only (BREACH); see its docstring.
     "apps.core.middleware.AnonymousGZipMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -107,8 +110,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.CurrentRegionMiddleware",
     "apps.core.middleware.QueryTextMiddleware",
-    # Migrant pages for anonymous readers, kept until the next change (apps/core/page_cache.py).
-    "apps.core.page_cache.AnonymousPageCacheMiddleware",
     # Innermost: bare 405/429 responses become pages in the reader's language (apps/core/errors.py).
     "apps.core.middleware.ErrorPageMiddleware",
 ]
@@ -158,6 +159,9 @@ UNCACHED_VERSION_SECONDS = float(os.environ.get("UNCACHED_VERSION_SECONDS", "60"
 #: How long Django keeps a migrant page for anonymous readers at most (any change to the data
 #: replaces it at once; apps/core/page_cache.py). 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+#: How long a process trusts the content version it read last (a hit then needs no Redis trip);
+#: a change made through another process is seen within this time.
+PAGE_CACHE_VERSION_SECONDS = float(os.environ.get("PAGE_CACHE_VERSION_SECONDS", "1"))
 
 
 def redis_cache(url: str, key_prefix: str = "waypoint") -> dict:

@@ -7,12 +7,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from apps.core import page_cache
 from apps.search.models import Gap
 
 
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 60
+    # Each test starts with nothing kept (the data of other tests was never committed).
+    page_cache._new_version()
+    page_cache.process_copies.clear()
 
 
 @pytest.fixture
@@ -35,7 +39,18 @@ def test_the_second_reader_gets_the_kept_page_without_a_query(client, article):
     assert second["Content-Type"] == first["Content-Type"]
     assert second["Content-Language"] == "de"
     assert second.has_header("Content-Security-Policy")
-    assert len(queries) == 1  # the region, from the host name
+    assert len(queries) == 0  # not even the region: the host name is part of the key
+
+
+def test_a_compressed_and_a_plain_copy_are_kept_apart(client, article):
+    plain = client.get(url(article))
+    compressed = client.get(url(article), HTTP_ACCEPT_ENCODING="gzip, br")
+    again = client.get(url(article), HTTP_ACCEPT_ENCODING="gzip")
+
+    assert compressed["X-Page-Cache"] == "miss" and again["X-Page-Cache"] == "hit"
+    assert again["Content-Encoding"] == "gzip" and again.content == compressed.content
+    assert not client.get(url(article)).has_header("Content-Encoding")
+    assert plain["X-Page-Cache"] == "miss"
 
 
 def test_each_language_and_address_is_kept_apart(client, article):
@@ -95,3 +110,30 @@ def test_switched_off_it_keeps_nothing(client, article, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(url(article))
     assert not client.get(url(article)).has_header("X-Page-Cache")
+
+
+def test_a_page_made_by_another_process_is_served_from_the_shared_cache(client, article):
+    client.get(url(article))
+    page_cache.process_copies.clear()  # as another gunicorn worker sees it
+
+    second = client.get(url(article))
+
+    assert second["X-Page-Cache"] == "hit"
+    assert "Buchen Sie einen Termin." in second.content.decode()
+
+
+def test_a_kept_page_is_not_served_after_its_time(client, article, monkeypatch):
+    import time
+
+    client.get(url(article))
+    later = time.time() + 61
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+
+    assert client.get(url(article))["X-Page-Cache"] == "miss"
+
+
+def test_each_process_keeps_a_bounded_number_of_pages(monkeypatch):
+    copies = page_cache._ProcessCopies(entries=2)
+    for name in ("a", "b", "c"):
+        copies.put(name, (name,))
+    assert copies.get("a") is None and copies.get("c") == ("c",)
