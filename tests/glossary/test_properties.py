@@ -95,3 +95,19 @@ def test_marking_keeps_the_visible_text_and_the_html_safe(region, publish_term, 
     assert "<script" not in marked
     assert not re.search(r"""(href|src)\s*=\s*["']?\s*javascript:""", marked, re.IGNORECASE)
     assert not re.search(r"\son\w+=", marked)
+
+
+ALL_WORDS = [word for words in WORDS.values() for word in words]
+
+
+@given(st.text(max_size=60) | st.lists(st.sampled_from(ALL_WORDS)).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_the_quick_normalisation_is_the_character_by_character_one(text):
+    """Texts are folded in one call when no character changes length; the result must be what
+    folding each character gives, down to where each character came from."""
+    from apps.glossary.words import normalise, normalise_by_character
+
+    folded, positions = normalise(text)
+    expected, expected_positions = normalise_by_character(text)
+    assert folded == expected
+    assert list(positions) == expected_positions
