@@ -11,7 +11,7 @@ PORT ?= 8000
 # The embedded default: SQLite, local-memory cache, Celery tasks run in-process.
 export WAYPOINT_INSECURE_DEV_KEY ?= 1
 
-.PHONY: run test lint format setup catalogues messages migrate demo clean bench
+.PHONY: run test lint format setup catalogues messages migrate demo clean bench bench-serving
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,3 +63,7 @@ bench: setup
 	$(PY) bench/procedure_page.py
 	$(PY) bench/read_aloud.py
 	$(PY) bench/search_eval.py --scale 10
+
+# Side by side with nginx and a bare Django view; needs wrk, nginx, redis-server, PostgreSQL.
+bench-serving: setup
+	$(PY) bench/serving.py $(BENCH_ARGS)
