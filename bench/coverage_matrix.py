@@ -102,6 +102,13 @@ def populate(items: int) -> tuple:
                 )
             )
     Translation.objects.bulk_create(rows, batch_size=5000)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # A live database has statistics (autovacuum keeps them); freshly bulk-loaded tables
+        # have none, and PostgreSQL would plan for one row (a nested loop over 5,000 × 50,000).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return region, user, targets
 
 
