@@ -10,7 +10,8 @@ run, one after the other, with wrk (16 connections, no compression):
 2. **bare Django** — a view returning the same bytes under gunicorn (2 sync workers), no
    middleware, no database (bench/bare_django.py): the **floor** every ratio is taken to;
 3. **Waypoint, rendered** — gunicorn (2 sync workers) with the page cache off: every request
-   renders the page (what the first reader after a publication, or a signed-in one, costs);
+   renders the page from its kept read model (apps.core.read_models) — what a signed-in reader
+   costs, and about what the first reader after a change costs plus making the read model;
 4. **Waypoint, Django page cache** — the same with ``PAGE_CACHE_SECONDS`` at its default: hits
    of apps.core.page_cache (an installation without the proxy);
 5. **Waypoint behind deploy/nginx.conf** — nginx's proxy cache in front of 4.

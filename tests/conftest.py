@@ -28,6 +28,7 @@ def _no_page_cache(settings):
     """Tests read pages again after changing data behind the signals' back (and count their
     queries); tests/core/test_page_cache.py switches the page cache on."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.READ_MODEL_SECONDS = 0  # the same for read models (tests/core/test_read_models.py)
 
 
 @pytest.fixture(autouse=True)

@@ -4,12 +4,11 @@ number of queries whatever the number of steps, documents and tips."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
-from apps.core import languages
+from apps.core import languages, read_models
 from apps.core.queries import about_topic, for_situation
 from apps.core.richtext import render_markdown
 from apps.editorial.models import ItemStatus
@@ -193,14 +192,15 @@ class StepView:
     place: tuple | None  # (place, its language version)
     leads_to: tuple | None  # (procedure, its language version)
     tips: list[TipView] = field(default_factory=list)
+    #: Rendered once, when the read model is made, and kept with it.
+    body_html: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.body_html = render_markdown(self.texts["body"])
 
     @property
     def dir(self) -> str:
         return self.language.dir
-
-    @cached_property
-    def body_html(self) -> str:
-        return render_markdown(self.texts["body"])
 
 
 @dataclass(frozen=True)
@@ -254,6 +254,14 @@ def _with_version(item, code: str) -> tuple | None:
 
 
 def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
+    """The published procedure ``slug`` as a reader of language ``code`` sees it; kept until
+    the content changes (:mod:`apps.core.read_models`)."""
+    return read_models.kept(
+        "procedure-page", (region.pk, code, slug), lambda: _procedure_page(region, code, slug)
+    )
+
+
+def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
     published_procedures = _published(Procedure.objects.filter(region=region), code)
     procedure = (
         _published(Procedure.objects.filter(region=region, slug=slug), code)

@@ -161,6 +161,9 @@ UNCACHED_VERSION_SECONDS = float(os.environ.get("UNCACHED_VERSION_SECONDS", "60"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 #: How long a process trusts the content version it read last (a hit then needs no Redis trip);
 #: a change made through another process is seen within this time.
+#: How long a read model (a procedure page's data in one language) is kept at most; any change
+#: replaces it at once (apps/core/read_models.py). 0 switches them off.
+READ_MODEL_SECONDS = int(os.environ.get("READ_MODEL_SECONDS", "3600"))
 PAGE_CACHE_VERSION_SECONDS = float(os.environ.get("PAGE_CACHE_VERSION_SECONDS", "1"))
 
 

@@ -1,0 +1,41 @@
+"""Read models kept between requests: what a page shows, worked out once per content version.
+
+A migrant page that is not served whole from the page cache (a signed-in reader, the first
+reader after a change, an installation that switched the page cache off) still need not rebuild
+its ORM trees: the read model of a procedure page — the procedure, its steps, documents, offices
+and tips in one language — is kept in the shared cache under the **content version**
+(:mod:`apps.core.page_cache`), which every committed change moves on. So a kept read model is
+never older than the last change, like a kept page.
+
+Nothing is kept while a transaction is open: a read model made from data not yet committed
+would be served to others under the version of the data before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.db import connection
+
+from apps.core import resilient_cache as cache
+from apps.core.page_cache import content_version
+
+T = TypeVar("T")
+
+
+def kept(name: str, parts: tuple, make: Callable[[], T | None]) -> T | None:
+    """``make()``, or what it returned for the same ``name`` and ``parts`` since the content
+    last changed. ``None`` (nothing found) is not kept."""
+    seconds = int(getattr(settings, "READ_MODEL_SECONDS", 0))
+    if not seconds or connection.in_atomic_block:
+        return make()
+    key = f"read-model:{name}:{content_version()}:" + ":".join(str(part) for part in parts)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    value = make()
+    if value is not None:
+        cache.set(key, value, seconds)
+    return value

@@ -1,0 +1,57 @@
+"""Read models kept until the content changes (issue 18); the procedure page's own test is in
+tests/procedures/test_read_model.py."""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+
+from apps.core import page_cache, read_models
+
+
+@pytest.fixture
+def outside_transactions(settings, monkeypatch):
+    """As in a request: no transaction is open (a test runs inside one)."""
+    settings.READ_MODEL_SECONDS = 60
+    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
+    page_cache._new_version()
+
+
+def test_a_read_model_is_made_once_per_content_version(outside_transactions):
+    made = []
+
+    def make():
+        made.append(1)
+        return {"steps": len(made)}
+
+    assert read_models.kept("page", ("de", "x"), make) == {"steps": 1}
+    assert read_models.kept("page", ("de", "x"), make) == {"steps": 1}
+    assert read_models.kept("page", ("ar", "x"), make) == {"steps": 2}  # another language
+
+    page_cache._new_version()  # a change was committed
+
+    assert read_models.kept("page", ("de", "x"), make) == {"steps": 3}
+
+
+def test_nothing_found_is_not_kept(outside_transactions):
+    made = []
+    for _ in range(2):
+        read_models.kept("page", ("de", "missing"), lambda: made.append(1))
+    assert len(made) == 2
+
+
+def test_nothing_is_kept_inside_a_transaction(settings, db):
+    settings.READ_MODEL_SECONDS = 60
+    made = []
+    for _ in range(2):
+        read_models.kept("page", ("de", "x"), lambda: made.append(1) or "page")
+    assert len(made) == 2  # the test's own transaction is open
+
+
+def test_switched_off_nothing_is_kept(outside_transactions, settings):
+    settings.READ_MODEL_SECONDS = 0
+    made = []
+    for _ in range(2):
+        read_models.kept("page", ("de", "x"), lambda: made.append(1) or "page")
+    assert len(made) == 2

@@ -1,0 +1,46 @@
+"""A rendered procedure page (not served whole from the page cache: a signed-in reader, the
+first reader after a change) no longer rebuilds its ORM trees (issue 18)."""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from apps.core import page_cache, read_models
+
+from .conftest import procedure_data, step
+
+
+@pytest.fixture
+def outside_transactions(settings, monkeypatch):
+    """As in a request: no transaction is open (a test runs inside one)."""
+    settings.READ_MODEL_SECONDS = 60
+    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
+    page_cache._new_version()
+
+
+def test_a_rendered_procedure_page_reads_its_procedure_once(
+    client, outside_transactions, publish_procedure, revise_procedure
+):
+    procedure = publish_procedure(
+        "Wohnung anmelden", steps=[step("termin", "Termin buchen", "Online oder am Telefon.")]
+    )
+    page_cache._new_version()  # its publication, committed
+    url = "/de/step-by-step/wohnung-anmelden/"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url)
+
+    assert "Online oder am Telefon." in page.content.decode()
+    assert len(queries) == 2  # the region from the host name; the page's audio (read-aloud)
+
+    revise_procedure(
+        procedure, procedure_data(steps=[step("termin", "Termin buchen", "Nur mit Termin.")])
+    )
+    page_cache._new_version()  # the revision, committed
+
+    assert "Nur mit Termin." in client.get(url).content.decode()
