@@ -106,14 +106,14 @@ def _personal(request: HttpRequest) -> bool:
 
 
 def _is_migrant_page(request: HttpRequest) -> bool:
-    return _is_migrant_path(request.path_info)
+    path = request.path_info
+    # Only short addresses are remembered: a flood of long made-up ones must not fill memory.
+    return _remembered_migrant_path(path) if len(path) <= 200 else _is_migrant_path(path)
 
 
-@functools.lru_cache(maxsize=4096)
 def _is_migrant_path(path: str) -> bool:
-    """Whether the address is a page of the migrant portal (remembered: the URLconf does not
-    change while the process runs). The language is not active yet (LocaleMiddleware runs
-    inside): the address's own prefix is what ``resolve`` needs."""
+    """Whether the address is a page of the migrant portal. The language is not active yet
+    (LocaleMiddleware runs inside): the address's own prefix is what ``resolve`` needs."""
     language = translation.get_language_from_path(path)
     if not language:
         return False
@@ -122,6 +122,10 @@ def _is_migrant_path(path: str) -> bool:
             return resolve(path).namespace == NAMESPACE
     except Resolver404:
         return False
+
+
+#: The URLconf does not change while the process runs: an answer holds until it ends.
+_remembered_migrant_path = functools.lru_cache(maxsize=4096)(_is_migrant_path)
 
 
 def page_key(request: HttpRequest) -> str:

@@ -137,3 +137,13 @@ def test_each_process_keeps_a_bounded_number_of_pages(monkeypatch):
     for name in ("a", "b", "c"):
         copies.put(name, (name,))
     assert copies.get("a") is None and copies.get("c") == ("c",)
+
+
+def test_long_made_up_addresses_are_not_remembered(client, article):
+    """Whether an address is a migrant page is remembered per process, for short ones only:
+    a flood of long made-up addresses must not fill the memory."""
+    remembered = page_cache._remembered_migrant_path.cache_info().currsize
+
+    assert client.get("/de/" + "x" * 300 + "/").status_code == 404
+
+    assert page_cache._remembered_migrant_path.cache_info().currsize == remembered
