@@ -11,7 +11,7 @@ from django.views.generic import TemplateView, View
 
 from apps.articles import queries as article_queries
 from apps.articles.models import ArticleKind
-from apps.core import downloads, links, topics
+from apps.core import downloads, links, read_models, topics
 from apps.core import queries as core_queries
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
@@ -128,27 +128,41 @@ class TermDetailView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        region, code = self.request.region, get_language()
-        term = glossary_queries.term_for_reader(region, code, kwargs["slug"])
-        if term is None:
+        region, code, slug = self.request.region, get_language(), kwargs["slug"]
+        page = read_models.kept(
+            "term-page", (region.pk, code, slug), lambda: self.term_page(region, code, slug)
+        )
+        if page is None:
             raise Http404
+        context.update(page, player=speech_queries.player(page["term"], page["version"]))
+        return context
+
+    @staticmethod
+    def term_page(region, code: str, slug: str) -> dict | None:
+        """The term, its explanation and where it is used, each in the reader's language: kept
+        until the content changes (apps.core.read_models)."""
+        term = glossary_queries.term_for_reader(region, code, slug)
+        if term is None:
+            return None
         version = language_version(term, code)
         uses = glossary_matching.uses_of(term)
-        context.update(
-            term=term,
-            version=version,
-            player=speech_queries.player(term, version),
-            original=term.original_beside(version.language.code),
-            related=readings(term.related.all(), code),
-            articles=article_queries.articles_among(region, code, uses.get("articles.article", [])),
-            documents=procedure_queries.documents_among(
-                region, code, uses.get("procedures.document", [])
+        return {
+            "term": term,
+            "version": version,
+            "original": term.original_beside(version.language.code),
+            "related": readings(term.related.all(), code),
+            "articles": list(
+                article_queries.articles_among(region, code, uses.get("articles.article", []))
             ),
-            procedures=procedure_queries.procedures_among(
-                region, code, uses.get("procedures.procedure", [])
+            "documents": list(
+                procedure_queries.documents_among(region, code, uses.get("procedures.document", []))
             ),
-        )
-        return context
+            "procedures": list(
+                procedure_queries.procedures_among(
+                    region, code, uses.get("procedures.procedure", [])
+                )
+            ),
+        }
 
 
 class DocumentListView(MigrantPageMixin, TemplateView):
