@@ -11,21 +11,14 @@ further reading; each is a link with an excerpt of the page in the reader's lang
 original where that is what the page shows, with the same notices). When nothing is close
 enough, the answer says so and names organisations that counsel, in the reader's language first.
 
-Vectors of a region's passages in one language are held in memory as one matrix, checked
-against the index on every question (one query) and reloaded when it changed; the similarity
-search is a brute-force matrix product. At a city's size (a few thousand passages per
-language) that takes about a millisecond; beyond some 200,000 passages per language an
-approximate index (pgvector's HNSW, or faiss) would be the next step.
+The fused ranking is :mod:`apps.search.ranking`'s, shared with the search results page.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
-import numpy as np
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -33,26 +26,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Organisation, OrganisationKind
 from apps.core import languages
-from apps.search.embeddings import from_bytes, get_embedder
 from apps.search.engines import Scope, get_engine
-from apps.search.models import HandledGap, Kind, Passage, Vector
+from apps.search.models import HandledGap, Kind, Passage
 from apps.search.query import Query, parse
+from apps.search.ranking import Ranking, in_scope, item_of, rank
 
 MAX_QUESTION = 500  # characters
-KEYWORD_DEPTH = 80  # passages taken from each ranking
-VECTOR_DEPTH = 80
-FUSION_K = 20  # reciprocal-rank fusion: 1 / (K + rank)
-#: Below this cosine similarity, a passage the model finds is not considered at all.
-CLOSE_ENOUGH = 0.81
-#: multilingual-e5 puts off-topic questions ("a pizza recipe") at 0.78-0.85 from the nearest
-#: passage, and everyday questions the portal answers at 0.82-0.95 (median 0.89, measured on the
-#: demo's evaluation questions in eleven languages): the two overlap. A question none of whose
-#: words occur in the content is answered only above this; below, the assistant says it found
-#: nothing and names who can help. Most gibberish and off-topic questions stay below; a
-#: cross-language question about content that exists only in German is usually just above.
-CONFIDENT = 0.835
-#: How much the embedding ranking counts against the keyword ranking.
-VECTOR_WEIGHT = 1.0
 MAX_STEPS = 3
 MAX_FINDINGS = 12
 MAX_HELPERS = 3
@@ -141,76 +120,7 @@ class Answer:
         return self.question.normalised
 
 
-# --- the vectors of a region's passages, in memory --------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Matrix:
-    stamp: tuple
-    ids: np.ndarray  # passage ids, one per row
-    vectors: np.ndarray  # (rows, dimensions)
-
-
-_matrices: dict[tuple[int, str, str], _Matrix] = {}
-_lock = threading.Lock()
-
-
-def _stamp(region_id: int, code: str, model: str) -> tuple:
-    passages = Passage.objects.filter(region_id=region_id, language=code).aggregate(
-        count=Count("id"), last=Max("id")
-    )
-    vectors = Vector.objects.filter(model=model).aggregate(count=Count("id"), last=Max("id"))
-    return (passages["count"], passages["last"], vectors["count"], vectors["last"])
-
-
-def _matrix(region_id: int, code: str, model: str, dimensions: int) -> _Matrix:
-    key = (region_id, code, model)
-    stamp = _stamp(region_id, code, model)
-    found = _matrices.get(key)
-    if found is not None and found.stamp == stamp:
-        return found
-    rows = list(
-        Passage.objects.filter(region_id=region_id, language=code)
-        .exclude(embedding_key="")
-        .values_list("id", "embedding_key")
-    )
-    keys = {key for _pk, key in rows}
-    vectors = dict(Vector.objects.filter(model=model, key__in=keys).values_list("key", "vector"))
-    usable = [(pk, from_bytes(bytes(vectors[k]))) for pk, k in rows if k in vectors]
-    matrix = _Matrix(
-        stamp,
-        np.array([pk for pk, _v in usable], dtype=np.int64),
-        np.vstack([v for _pk, v in usable]) if usable else np.zeros((0, dimensions), np.float32),
-    )
-    with _lock:
-        _matrices[key] = matrix
-    return matrix
-
-
-def _vector_ranking(region_id: int, code: str, text: str) -> list[tuple[int, float]]:
-    """(passage id, similarity) of the passages closest to the question, closest first."""
-    embedder = get_embedder()
-    matrix = _matrix(region_id, code, embedder.name, embedder.dimensions)
-    if not len(matrix.ids):
-        return []
-    similarities = matrix.vectors @ embedder.question(text)
-    depth = min(VECTOR_DEPTH, len(similarities))
-    best = np.argpartition(-similarities, depth - 1)[:depth]
-    best = best[np.argsort(-similarities[best], kind="stable")]
-    return [(int(matrix.ids[i]), float(similarities[i])) for i in best]
-
-
 # --- answering --------------------------------------------------------------------------------
-
-
-def _item(passage: Passage) -> tuple[int, int]:
-    return passage.content_type_id, passage.object_id
-
-
-def _is_shown(passage: Passage, now) -> bool:
-    return (passage.shown_from is None or passage.shown_from <= now) and (
-        passage.expires_at is None or passage.expires_at > now
-    )
 
 
 def ask(region, code: str, text: str | None, *, now=None) -> Answer:
@@ -222,23 +132,8 @@ def ask(region, code: str, text: str | None, *, now=None) -> Answer:
         return answer
     now = now or timezone.now()
     engine = get_engine()
-    scope = Scope(region.pk, code, now)
-    scores: dict[int, float] = {}
-    for rank, hit in enumerate(engine.passage_hits(scope, question.terms, limit=KEYWORD_DEPTH)):
-        scores[hit.passage_id] = 1 / (FUSION_K + rank + 1)
-    closest = _vector_ranking(region.pk, code, question.text)
-    if not scores and (not closest or closest[0][1] < CONFIDENT):
-        answer.helpers = helpers(region, code)
-        return answer
-    for rank, (pk, similarity) in enumerate(closest):
-        if similarity >= CLOSE_ENOUGH:
-            scores[pk] = scores.get(pk, 0.0) + VECTOR_WEIGHT / (FUSION_K + rank + 1)
-    passages = [
-        passage
-        for passage in Passage.objects.in_bulk(list(scores)).values()
-        if _is_shown(passage, now)
-    ]
-    answer.findings = _findings(engine, question, passages, scores, code)
+    ranking = rank(engine, Scope(region.pk, code, now), question)
+    answer.findings = _findings(engine, question, ranking, code)
     handled = _handled(region, code, question, engine)
     if handled is not None:
         others = [f for f in answer.findings if (f.kind, f.url) != (handled.kind, handled.url)]
@@ -248,12 +143,9 @@ def ask(region, code: str, text: str | None, *, now=None) -> Answer:
     return answer
 
 
-def _findings(engine, question: Query, passages, scores: dict[int, float], code: str):
-    by_item: dict[tuple[int, int], list[Passage]] = {}
-    for passage in sorted(passages, key=lambda p: (-scores[p.pk], p.pk)):
-        by_item.setdefault(_item(passage), []).append(passage)
-    ranked = sorted(by_item.values(), key=lambda found: (-_item_score(found, scores), found[0].pk))
-    ranked = ranked[:MAX_FINDINGS]
+def _findings(engine, question: Query, ranking: Ranking, code: str) -> list[Finding]:
+    scores = ranking.scores
+    ranked = ranking.items[:MAX_FINDINGS]
     # A procedure is shown by its introduction, with the steps that answer below it.
     introductions = _introductions(
         [found[0] for found in ranked if found[0].kind == Kind.PROCEDURE and found[0].position]
@@ -264,12 +156,14 @@ def _findings(engine, question: Query, passages, scores: dict[int, float], code:
         head = best
         steps: list[Passage] = []
         if best.kind == Kind.PROCEDURE:
-            head = next((p for p in found if not p.position), introductions.get(_item(best), best))
+            head = next(
+                (p for p in found if not p.position), introductions.get(item_of(best), best)
+            )
             steps = sorted(
                 sorted((p for p in found if p.position), key=lambda p: -scores[p.pk])[:MAX_STEPS],
                 key=lambda p: p.position,
             )
-        chosen.append((head, steps, _item_score(found, scores)))
+        chosen.append((head, steps, ranking.score(found)))
     excerpts = engine.excerpts(
         [p for head, steps, _score in chosen for p in (head, *steps)], question.terms, code
     )
@@ -311,7 +205,7 @@ def _introductions(steps: list[Passage]) -> dict[tuple[int, int], Passage]:
         kind=Kind.PROCEDURE,
         object_id__in=[step.object_id for step in steps],
     )
-    return {_item(passage): passage for passage in found}
+    return {item_of(passage): passage for passage in found}
 
 
 def _handled(region, code: str, question: Query, engine) -> Finding | None:
@@ -327,21 +221,10 @@ def _handled(region, code: str, question: Query, engine) -> Finding | None:
         language=code,
         position=0,
     ).first()
-    if head is None or not _is_shown(head, timezone.now()):
+    if head is None or not in_scope(head, Scope(region.pk, code, timezone.now())):
         return None
     excerpt = engine.excerpts([head], question.terms, code).get(head.pk, "")
     return _finding(head, excerpt, score=float("inf"))
-
-
-def _item_score(found: list[Passage], scores: dict[int, float]) -> float:
-    """An item counts by its best passage, a little more for a second one that also fits
-    (a procedure whose introduction and a step both answer), and by its kind."""
-    values = sorted((scores[p.pk] for p in found), reverse=True)
-    return (values[0] + 0.25 * sum(values[1:3])) * _KIND_WEIGHT.get(found[0].kind, 1.0)
-
-
-#: What people asking come for first: what to do.
-_KIND_WEIGHT = {Kind.PROCEDURE: 1.3, Kind.TERM: 1.0, Kind.ARTICLE: 1.0, Kind.DOCUMENT: 0.9}
 
 
 def _safe(html: str) -> SafeString:

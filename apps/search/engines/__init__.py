@@ -35,6 +35,7 @@ class Scope:
 class Hit:
     passage_id: int
     score: float
+    item: tuple[int, int] | None = None  # (content type, object id), where the caller needs it
 
 
 class Engine:
@@ -96,13 +97,29 @@ class Engine:
         """The best passage of each matching item, best first."""
         hits, params = self._filtered(scope, terms, kind=True)
         sql = (
-            f"WITH hits AS ({hits}), best AS (SELECT id, score, ROW_NUMBER() OVER "
-            "(PARTITION BY ct, oid ORDER BY score DESC, id) AS rn FROM hits) "
-            "SELECT id, score FROM best WHERE rn = 1 ORDER BY score DESC, id LIMIT %s OFFSET %s"
+            f"WITH hits AS ({hits}), best AS (SELECT id, score, ct, oid, ROW_NUMBER() OVER "
+            "(PARTITION BY ct, oid ORDER BY score DESC, id) AS rn FROM hits) SELECT id, score, "
+            "ct, oid FROM best WHERE rn = 1 ORDER BY score DESC, id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
-            return [Hit(row[0], float(row[1])) for row in cursor.fetchall()]
+            return [Hit(row[0], float(row[1]), (row[2], row[3])) for row in cursor.fetchall()]
+
+    def matching(
+        self, scope: Scope, terms: list[Term], items: set[tuple[int, int]]
+    ) -> set[tuple[int, int]]:
+        """Which of ``items`` (content type, object id) match (whatever kind is chosen)."""
+        if not items:
+            return set()
+        hits, params = self._filtered(scope, terms, kind=False)
+        object_ids = sorted({object_id for _ct, object_id in items})
+        placeholders = ", ".join(["%s"] * len(object_ids))
+        sql = (
+            f"WITH hits AS ({hits}) SELECT DISTINCT ct, oid FROM hits WHERE oid IN ({placeholders})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *object_ids])
+            return {(ct, oid) for ct, oid in cursor.fetchall()} & items
 
     def passage_hits(self, scope: Scope, terms: list[Term], *, limit: int) -> list[Hit]:
         """The matching passages themselves, best first — several of one item (the steps of a
