@@ -17,7 +17,8 @@ from apps.search import services as search_services
 from apps.workspace.pages.base import WorkspacePage
 
 
-def _language(value: str | None, region) -> str:
+def language_filter(value: str | None, region) -> str:
+    """The language chosen in a filter, if the region offers it; else all ("")."""
     return value if value and value in region.enabled_languages else ""
 
 
@@ -26,7 +27,7 @@ class GapListView(WorkspacePage, TemplateView):
 
     def get(self, request, *args, **kwargs):
         region = request.region
-        language = _language(request.GET.get("language"), region)
+        language = language_filter(request.GET.get("language"), region)
         if request.GET.get("format") == "csv":
             return downloads.csv_response(
                 search_queries.gap_export_rows(region, language=language),
@@ -52,7 +53,7 @@ class GapAnswerView(WorkspacePage, TemplateView):
 
     def gap(self) -> tuple[str, str]:
         params = self.request.POST if self.request.method == "POST" else self.request.GET
-        language = _language(params.get("language"), self.request.region)
+        language = language_filter(params.get("language"), self.request.region)
         query = (params.get("query") or "").strip()[:200]
         if not language or not query:
             raise Http404

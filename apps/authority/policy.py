@@ -21,6 +21,7 @@ NAV = (
     NavItem("events", _("Courses and events"), "events.manage"),
     NavItem("tips", _("Tips from organisations"), "procedures.review_tips"),
     NavItem("search_gaps", _("What people do not find"), "editorial.view"),
+    NavItem("page_feedback", _("Was this page helpful?"), "editorial.view"),
     NavItem("translation_queue", _("Translation queue"), "editorial.view_translations"),
     NavItem("coverage", _("Translation coverage"), "editorial.view_translations"),
     NavItem("organisations", _("Organisations"), "authority.manage_organisations"),

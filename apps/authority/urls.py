@@ -1,6 +1,6 @@
 """The authority workspace's routes, each with the permission it needs (on the region)."""
 
-from apps.authority import gap_views, views
+from apps.authority import feedback_views, gap_views, views
 from apps.authority.policy import AUTHORITY
 from apps.workspace.routes import routes_for
 from apps.workspace.urls import content_routes, event_routes, people_routes, translation_routes
@@ -31,6 +31,9 @@ urlpatterns = [
     _page("search-gaps/", gap_views.GapListView, "search_gaps", "editorial.view"),
     _page("search-gaps/answer/", gap_views.GapAnswerView, "search_gap_answer", "editorial.edit",
           ("handle", "reopen")),
+    _page("page-feedback/", feedback_views.PageFeedbackView, "page_feedback", "editorial.view"),
+    _page("page-feedback/comments/<int:pk>/", feedback_views.PageCommentView, "page_comment",
+          "editorial.edit", ("done", "reopen")),
     _page("topics/", views.TaxonomyView, "taxonomy", "authority.manage_taxonomy"),
     _page("topics/new/", views.TopicCreateView, "topic_create", "authority.manage_taxonomy",
           ("save",)),

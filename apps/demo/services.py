@@ -11,6 +11,7 @@ from apps.core.models import Region
 from apps.demo.loaders.articles import load_articles
 from apps.demo.loaders.data import read_data
 from apps.demo.loaders.events import load_events, load_registrations
+from apps.demo.loaders.feedback import load_page_feedback
 from apps.demo.loaders.glossary import load_glossary
 from apps.demo.loaders.places import link_organisation_places, load_places
 from apps.demo.loaders.procedures import load_documents, load_procedures, load_tips
@@ -70,5 +71,6 @@ def _load(filename: str) -> tuple[Region, list[DemoAccount]]:
     load_events(region)
     load_registrations(region)
     load_search_gaps(region)
+    load_page_feedback(region)
     load_vectors()
     return region, accounts

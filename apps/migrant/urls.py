@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.migrant import event_views, search_views, views
+from apps.migrant import event_views, feedback_views, search_views, views
 
 app_name = "migrant"
 
@@ -55,4 +55,10 @@ urlpatterns = [
     path("search/", search_views.SearchView.as_view(), name="search"),
     path("ask/", search_views.AskView.as_view(), name="ask"),
     path("ask/feedback/", search_views.AskFeedbackView.as_view(), name="ask_feedback"),
+    path("page-feedback/", feedback_views.PageFeedbackView.as_view(), name="page_feedback"),
+    path(
+        "page-feedback/thanks/",
+        feedback_views.PageFeedbackThanksView.as_view(),
+        name="page_feedback_thanks",
+    ),
 ]

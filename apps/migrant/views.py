@@ -295,7 +295,11 @@ class PrivacyView(MigrantPageMixin, TemplateView):
     template_name = "migrant/privacy.html"
 
     def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(retention_days=settings.EVENT_RETENTION_DAYS, **kwargs)
+        return super().get_context_data(
+            retention_days=settings.EVENT_RETENTION_DAYS,
+            feedback_days=settings.PAGE_FEEDBACK_RETENTION_DAYS,
+            **kwargs,
+        )
 
 
 class FiguresView(MigrantPageMixin, TemplateView):

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "apps.events",
     "apps.speech",
     "apps.search",
+    "apps.feedback",
     "apps.migrant",
     "apps.workspace",
     "apps.authority",
@@ -413,7 +414,18 @@ SEARCH_EMBEDDER_THREADS = int(os.environ.get("SEARCH_EMBEDDER_THREADS", "1"))
 # Questions to the assistant per address (it costs a model run each): django-ratelimit's rate.
 ASSISTANT_RATE = os.environ.get("ASSISTANT_RATE", "30/m")
 
+# --- "Was this page helpful?" (apps/feedback) -----------------------------------------------------
+# Ratings (counts per page, language and day) and comments (cleaned of e-mail addresses and phone
+# numbers, stored with the day only) are deleted after this many days.
+PAGE_FEEDBACK_RETENTION_DAYS = int(os.environ.get("PAGE_FEEDBACK_RETENTION_DAYS", "365"))
+# Answers per address (django-ratelimit's rate): enough for a reader, not for a script.
+PAGE_FEEDBACK_RATE = os.environ.get("PAGE_FEEDBACK_RATE", "20/h")
+
 CELERY_BEAT_SCHEDULE = {
+    "forget-old-page-feedback": {
+        "task": "apps.feedback.tasks.forget_old_feedback",
+        "schedule": 60 * 60 * 24,  # seconds: daily
+    },
     "forget-old-search-gaps": {
         "task": "apps.search.tasks.forget_old_gaps",
         "schedule": 60 * 60 * 24,  # seconds: daily

@@ -13,6 +13,7 @@ from apps.articles.models import Article
 from apps.core import languages
 from apps.core.models import Region, Topic, UserType
 from apps.demo.services import load_demo
+from apps.feedback.models import PageComment, PageRating
 from apps.glossary.matching import explain
 from apps.glossary.models import Term
 from apps.places.models import Place
@@ -22,7 +23,7 @@ from apps.translation.reader import language_version
 
 MODELS = (
     Region, Topic, UserType, Organisation, User, Membership, Article, Term, Document, Place,
-    Procedure, Step, Tip,
+    Procedure, Step, Tip, PageRating, PageComment,
 )  # fmt: skip
 
 
@@ -85,6 +86,10 @@ def test_demo_is_complete_in_every_language(db):
         "tenant-rights": {"ru": "outdated"},
         "broadcasting-fee": {"ur": "missing"},
     }
+
+    # The authority's "Was this page helpful?" view has answers and comments to triage.
+    assert PageRating.objects.filter(helpful=False).count() > 10
+    assert PageComment.objects.filter(language="ar").count() >= 2
 
     # The glossary lights up in the articles, in every language.
     region = Region.objects.get()
