@@ -7,12 +7,17 @@ from django.urls import include, path
 
 from apps.core import media as core_media
 from apps.core import views as core_views
+from apps.migrant import offline_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/switch/", core_views.switch_language, name="switch_language"),
     path("region.css", core_views.region_stylesheet, name="region_stylesheet"),
     path("favicon.ico", core_views.favicon, name="favicon"),
+    path("app-icon-<int:size>.png", core_views.app_icon, name="app_icon"),
+    path("app-icon-<int:size>-<str:purpose>.png", core_views.app_icon, name="app_icon_purpose"),
+    # The service worker, from the root so that it may look after every page of the portal.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
     path("api/v1/", include(("portal.api", "api"), namespace="api")),
     path("operator/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import (
+    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseRedirect,
@@ -80,6 +81,16 @@ def region_stylesheet(request: HttpRequest) -> HttpResponse:
     colour = _brand_colour(request)
     response = HttpResponse(f":root {{ --brand: {colour}; }}\n", content_type="text/css")
     return _cache_for(response, request, colour.lstrip("#"))
+
+
+@require_GET
+def app_icon(request: HttpRequest, size: int, purpose: str = "any") -> HttpResponse:
+    """The installed app's icon (``/app-icon-192.png``, ``/app-icon-512-maskable.png``)."""
+    if size not in icons.APP_ICON_SIZES or purpose not in ("any", "maskable"):
+        raise Http404
+    colour = _brand_colour(request)
+    image = icons.app_icon(colour, size, maskable=purpose == "maskable")
+    return _cache_for(HttpResponse(image, content_type="image/png"), request, colour.lstrip("#"))
 
 
 @require_GET

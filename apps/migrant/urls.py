@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.migrant import event_views, feedback_views, search_views, views
+from apps.migrant import event_views, feedback_views, offline_views, search_views, views
 
 app_name = "migrant"
 
@@ -55,6 +55,8 @@ urlpatterns = [
     path("search/", search_views.SearchView.as_view(), name="search"),
     path("ask/", search_views.AskView.as_view(), name="ask"),
     path("ask/feedback/", search_views.AskFeedbackView.as_view(), name="ask_feedback"),
+    path("manifest.webmanifest", offline_views.manifest, name="manifest"),
+    path("offline/", offline_views.OfflineView.as_view(), name="offline"),
     path("page-feedback/", feedback_views.PageFeedbackView.as_view(), name="page_feedback"),
     path(
         "page-feedback/thanks/",
