@@ -227,7 +227,7 @@ def database_state() -> str:
     """A fingerprint of every row the workspaces can write."""
     digest = hashlib.sha256()
     for label in ("accounts", "core", "editorial", "translation", "articles", "events", "places",
-                  "procedures", "statistics", "search", "feedback", "otp_totp", "otp_static"):  # fmt: skip
+                  "procedures", "statistics", "search", "feedback", "migrant_accounts", "otp_totp", "otp_static"):  # fmt: skip
         for model in apps.get_app_config(label).get_models():
             # Signing in (force_login) stamps last_login; that is not the page writing.
             fields = [f.attname for f in model._meta.concrete_fields if f.name != "last_login"]

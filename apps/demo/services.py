@@ -13,6 +13,7 @@ from apps.demo.loaders.data import read_data
 from apps.demo.loaders.events import load_events, load_registrations
 from apps.demo.loaders.feedback import load_page_feedback
 from apps.demo.loaders.glossary import load_glossary
+from apps.demo.loaders.migrant_accounts import load_migrant_accounts
 from apps.demo.loaders.places import link_organisation_places, load_places
 from apps.demo.loaders.procedures import load_documents, load_procedures, load_tips
 from apps.demo.loaders.region import (
@@ -72,5 +73,6 @@ def _load(filename: str) -> tuple[Region, list[DemoAccount]]:
     load_registrations(region)
     load_search_gaps(region)
     load_page_feedback(region)
+    load_migrant_accounts(region)
     load_vectors()
     return region, accounts

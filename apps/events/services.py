@@ -235,7 +235,13 @@ def erase_registrations_before(cutoff: dt.datetime) -> int:
     """Delete the registrations (the personal data) of dates that began before ``cutoff``.
 
     Only how many there were, per date and status, stays on the date, for planning figures."""
-    old = Registration.objects.filter(occurrence__starts_at__lt=cutoff)
+    return erase_registrations(Registration.objects.filter(occurrence__starts_at__lt=cutoff))
+
+
+@transaction.atomic
+def erase_registrations(old) -> int:
+    """Delete these registrations (a queryset), keeping how many there were per date and status
+    on the date."""
     counts = old.values("occurrence", "status").annotate(number=Count("pk")).order_by()
     for row in counts:
         Occurrence.objects.filter(pk=row["occurrence"]).update(

@@ -31,9 +31,12 @@ SHELL_STATIC = (
     "js/print.js",
 )
 #: Path parts the service worker never caches or answers for: staff pages, accounts, the API,
-#: the operators' admin, media (audio), and the pages that answer one person's query.
-NEVER_CACHED = ("/api/", "/operator/", "/authority/", "/ngo/", "/accounts/", "/media/",
-                "/search/", "/ask/", "/page-feedback/", "/events/registration/")  # fmt: skip
+#: the operators' admin, media (audio), a migrant's own pages, and the pages that answer one
+#: person's query.
+NEVER_CACHED = (
+    "/api/", "/operator/", "/authority/", "/ngo/", "/accounts/", "/media/", "/my/",
+    "/search/", "/ask/", "/page-feedback/", "/events/registration/",
+)  # fmt: skip
 
 
 def shell_urls(region) -> list[str]:

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from apps.migrant import event_views, feedback_views, offline_views, search_views, views
+from apps.migrant import (
+    account_views,
+    event_views,
+    feedback_views,
+    offline_views,
+    search_views,
+    views,
+)
 
 app_name = "migrant"
 
@@ -55,6 +62,12 @@ urlpatterns = [
     path("search/", search_views.SearchView.as_view(), name="search"),
     path("ask/", search_views.AskView.as_view(), name="ask"),
     path("ask/feedback/", search_views.AskFeedbackView.as_view(), name="ask_feedback"),
+    path("my/", account_views.MyWaypointView.as_view(), name="my_waypoint"),
+    path("my/sign-in/", account_views.SignInRequestView.as_view(), name="sign_in_request"),
+    path("my/sign-in/<str:token>/", account_views.SignInLinkView.as_view(), name="sign_in_link"),
+    path("my/sign-out/", account_views.SignOutView.as_view(), name="sign_out"),
+    path("my/data.json", account_views.MyDataView.as_view(), name="my_data"),
+    path("my/delete/", account_views.DeleteAccountView.as_view(), name="delete_account"),
     path("manifest.webmanifest", offline_views.manifest, name="manifest"),
     path("offline/", offline_views.OfflineView.as_view(), name="offline"),
     path("page-feedback/", feedback_views.PageFeedbackView.as_view(), name="page_feedback"),

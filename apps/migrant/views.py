@@ -298,6 +298,7 @@ class PrivacyView(MigrantPageMixin, TemplateView):
         return super().get_context_data(
             retention_days=settings.EVENT_RETENTION_DAYS,
             feedback_days=settings.PAGE_FEEDBACK_RETENTION_DAYS,
+            account_days=settings.MIGRANT_ACCOUNT_INACTIVE_DAYS,
             **kwargs,
         )
 

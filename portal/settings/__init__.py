@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "apps.speech",
     "apps.search",
     "apps.feedback",
+    "apps.migrant_accounts",
     "apps.migrant",
     "apps.workspace",
     "apps.authority",
@@ -132,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "apps.core.context_processors.portal",
+                "apps.migrant.context_processors.migrant_account",
             ],
         },
     },
@@ -421,7 +423,28 @@ PAGE_FEEDBACK_RETENTION_DAYS = int(os.environ.get("PAGE_FEEDBACK_RETENTION_DAYS"
 # Answers per address (django-ratelimit's rate): enough for a reader, not for a script.
 PAGE_FEEDBACK_RATE = os.environ.get("PAGE_FEEDBACK_RATE", "20/h")
 
+# --- Optional migrant accounts (apps/migrant_accounts) ------------------------------------------
+# Where the portal is reached, for links in e-mails sent by scheduled tasks.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# A one-time sign-in link works this long; links are deleted after the retention days.
+MIGRANT_SIGN_IN_LINK_MINUTES = int(os.environ.get("MIGRANT_SIGN_IN_LINK_MINUTES", "30"))
+MIGRANT_SIGN_IN_LINK_RETENTION_DAYS = int(
+    os.environ.get("MIGRANT_SIGN_IN_LINK_RETENTION_DAYS", "7")
+)
+# Links asked for per client address (django-ratelimit's rate) and per e-mail address and hour.
+MIGRANT_SIGN_IN_RATE = os.environ.get("MIGRANT_SIGN_IN_RATE", "10/h")
+MIGRANT_SIGN_IN_LINKS_PER_HOUR = int(os.environ.get("MIGRANT_SIGN_IN_LINKS_PER_HOUR", "3"))
+# A signed-in phone stays signed in this long (revocable: "sign out everywhere").
+MIGRANT_SESSION_DAYS = int(os.environ.get("MIGRANT_SESSION_DAYS", "180"))
+# Accounts unused this long are deleted, after a warning e-mail this many days before.
+MIGRANT_ACCOUNT_INACTIVE_DAYS = int(os.environ.get("MIGRANT_ACCOUNT_INACTIVE_DAYS", "730"))
+MIGRANT_ACCOUNT_WARNING_DAYS = int(os.environ.get("MIGRANT_ACCOUNT_WARNING_DAYS", "30"))
+
 CELERY_BEAT_SCHEDULE = {
+    "forget-inactive-migrant-accounts": {
+        "task": "apps.migrant_accounts.tasks.forget_inactive_accounts",
+        "schedule": 60 * 60 * 24,  # seconds: daily
+    },
     "forget-old-page-feedback": {
         "task": "apps.feedback.tasks.forget_old_feedback",
         "schedule": 60 * 60 * 24,  # seconds: daily

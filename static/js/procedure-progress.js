@@ -38,6 +38,20 @@
   const reset = article.querySelector("[data-progress-reset]");
   const note = article.querySelector("[data-progress-note]");
 
+  // Signed in to "My Waypoint", the ticks are also kept with the account (the API), merged
+  // with this device's when the page opens, so every device shows the same.
+  const sync = article.dataset.progressSync;
+
+  function push(ticked) {
+    if (!sync) return Promise.resolve();
+    return fetch(sync, {
+      method: "PUT",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": article.dataset.csrf },
+      body: JSON.stringify({ ticks: Array.from(ticked) }),
+    }).catch(function () { /* offline: this device keeps them, the next change sends them */ });
+  }
+
   function save(ticked) {
     try {
       if (ticked.size) window.localStorage.setItem(key, JSON.stringify(Array.from(ticked)));
@@ -45,6 +59,7 @@
     } catch (error) {
       /* private mode: ticks last until the page is left */
     }
+    push(ticked);
   }
 
   function update() {
@@ -82,4 +97,18 @@
     update();
   });
   update();
+
+  if (sync) {
+    fetch(sync, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (kept) {
+        if (!kept) return;
+        const before = ticked.size;
+        kept.ticks.forEach(function (tick) { ticked.add(tick); });
+        boxes.forEach(function (box) { box.checked = ticked.has(box.dataset.progressItem); });
+        update();
+        if (ticked.size !== before || ticked.size !== kept.ticks.length) save(ticked);
+      })
+      .catch(function () { /* offline: this device's ticks stand */ });
+  }
 })();

@@ -16,6 +16,8 @@ from apps.demo.services import load_demo
 from apps.feedback.models import PageComment, PageRating
 from apps.glossary.matching import explain
 from apps.glossary.models import Term
+from apps.migrant_accounts import services as services_of_accounts
+from apps.migrant_accounts.models import MigrantAccount, ProcedureProgress
 from apps.places.models import Place
 from apps.procedures.models import Document, Procedure, Step, Tip
 from apps.translation.queries import coverage_rows
@@ -23,7 +25,7 @@ from apps.translation.reader import language_version
 
 MODELS = (
     Region, Topic, UserType, Organisation, User, Membership, Article, Term, Document, Place,
-    Procedure, Step, Tip, PageRating, PageComment,
+    Procedure, Step, Tip, PageRating, PageComment, MigrantAccount, ProcedureProgress,
 )  # fmt: skip
 
 
@@ -90,6 +92,11 @@ def test_demo_is_complete_in_every_language(db):
     # The authority's "Was this page helpful?" view has answers and comments to triage.
     assert PageRating.objects.filter(helpful=False).count() > 10
     assert PageComment.objects.filter(language="ar").count() >= 2
+
+    # The demo migrant's account has progress and a registration found by her address.
+    amina = MigrantAccount.objects.get(email="amina@example.org")
+    assert amina.progress.count() == 2
+    assert services_of_accounts.registrations_of(amina).count() == 1
 
     # The glossary lights up in the articles, in every language.
     region = Region.objects.get()

@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.signals import user_login_failed
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +31,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from apps.accounts import lockout, two_factor
 from apps.accounts.forms import AppCodeForm, SecondStepForm
 from apps.accounts.models import User
+from apps.migrant_accounts.session import current_account
 
 #: Where the session keeps who gave the right password and still owes a code.
 PENDING_KEY = "two_factor_pending"
@@ -80,6 +81,9 @@ def workspace_gate(view):
     @functools.wraps(view)
     def gated(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         user = request.user
+        if not user.is_authenticated and current_account(request) is not None:
+            # A migrant's account is not a staff account: it never opens a workspace.
+            raise PermissionDenied
         if user.is_authenticated and not is_verified(user):
             if two_factor.is_enabled(user):
                 return HttpResponseRedirect(

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from apps.core import links
+from apps.migrant_accounts import services
+from apps.migrant_accounts.models import MigrantAccount, SignInLink
+
+# A mail server that is down or refuses for a while: try again later, not never.
+RETRY = {
+    "autoretry_for": (SMTPException, OSError),
+    "retry_backoff": 60,
+    "retry_kwargs": {"max_retries": 6},
+}
+
+
+@shared_task(**RETRY)
+def send_sign_in_link(link_id: int, base_url: str) -> str:
+    """The one-time link, in the language the person asked in."""
+    link = SignInLink.objects.select_related("region").filter(pk=link_id).first()
+    if link is None or link.used_at is not None:
+        return "skipped"
+    with translation.override(link.language):
+        url = base_url.rstrip("/") + links.link(
+            "migrant_sign_in", link.language, token=services.link_token(link)
+        )
+        context = {
+            "url": url,
+            "minutes": settings.MIGRANT_SIGN_IN_LINK_MINUTES,
+            "region": link.region,
+        }
+        subject = _("Your link to sign in to %(portal)s") % {"portal": link.region.name}
+        body = render_to_string("migrant_accounts/email/sign_in.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [link.email])
+    return "sent"
+
+
+@shared_task(**RETRY)
+def send_inactivity_warning(account_id: int, base_url: str) -> str:
+    account = MigrantAccount.objects.select_related("region").filter(pk=account_id).first()
+    if account is None:
+        return "skipped"
+    with translation.override(account.language):
+        context = {
+            "url": base_url.rstrip("/") + links.link("migrant_account", account.language),
+            "days": settings.MIGRANT_ACCOUNT_WARNING_DAYS,
+            "region": account.region,
+        }
+        subject = _("Your account on %(portal)s will be deleted") % {"portal": account.region.name}
+        body = render_to_string("migrant_accounts/email/inactive.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [account.email])
+    return "sent"
+
+
+@shared_task
+def forget_inactive_accounts() -> str:
+    """Daily (beat): warn, then delete accounts nobody uses; old sign-in links go."""
+    warned, deleted = services.forget_inactive(base_url=settings.SITE_URL)
+    return f"{warned} warned, {deleted} deleted"
