@@ -11,11 +11,12 @@ import json
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
@@ -25,7 +26,7 @@ from django.views.generic import TemplateView
 from apps.core import languages, resilient_cache
 from apps.core.anonymous_forms import anonymous_form
 from apps.migrant.views import MigrantPageMixin
-from apps.migrant_accounts import services, session
+from apps.migrant_accounts import follows, services, session
 from apps.migrant_accounts.models import SignInLink
 from apps.translation.reader import language_version
 
@@ -87,6 +88,7 @@ class MyWaypointView(AccountPageMixin, TemplateView):
                                   "version": language_version(event, code)})  # fmt: skip
         context.update(
             account=account,
+            followed=follows.followed(account, code),
             procedures=procedures,
             registrations=registrations,
             account_language=languages.get(account.language),
@@ -187,3 +189,46 @@ class DeleteAccountView(AccountPageMixin, View):
         session.sign_out(request)
         messages.success(request, _("Your account and everything linked to it are deleted."))
         return redirect("migrant:my_waypoint")
+
+
+@method_decorator(never_cache, name="dispatch")
+class FollowView(AccountPageMixin, View):
+    """Follow or stop following a procedure, an organisation or a topic (signed in)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        account = self.account
+        if account is None:
+            messages.info(request, _("Sign in to follow and be told about changes."))
+            return redirect("migrant:my_waypoint")
+        kind, object_id = request.POST.get("kind", ""), request.POST.get("id", "")
+        if not object_id.isdigit() or len(object_id) > 18:
+            return HttpResponseBadRequest(_("This cannot be followed."))
+        if request.POST.get("action") == "unfollow":
+            follows.unfollow(account, kind, int(object_id))
+            messages.success(request, _("You no longer follow this."))
+        elif follows.follow(account, kind, int(object_id)):
+            said = _(
+                "You follow this now. We write to you when something changes, at most once a day."
+            )
+            messages.success(request, said)
+        else:
+            return HttpResponseBadRequest(_("This cannot be followed."))
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("migrant:my_waypoint")
+        return redirect(back)
+
+
+@method_decorator([anonymous_form, never_cache], name="dispatch")
+class UnsubscribeView(MigrantPageMixin, TemplateView):
+    """The link in every digest: stops the e-mails without signing in. Opening it shows a
+    button; mail programs that offer one-click unsubscribing (RFC 8058) post to it directly."""
+
+    template_name = "migrant/my_unsubscribe.html"
+
+    def post(self, request, token: str):
+        if not follows.unsubscribe(token):
+            return render(request, self.template_name, {"invalid": True}, status=400)
+        return render(request, self.template_name, {"done": True})

@@ -30,6 +30,8 @@ class MigrantConfig(AppConfig):
         links.register_link("home", "migrant:home")
         links.register_link("migrant_sign_in", "migrant:sign_in_link")
         links.register_link("migrant_account", "migrant:my_waypoint")
+        links.register_link("migrant_unsubscribe", "migrant:unsubscribe")
+        links.register_link("topic", "migrant:topic")
         links.register_link("event_registration", "migrant:registration")  # token=
         links.register_link("event_calendar", "migrant:event_ics")  # slug=
         links.register_link("dataset_download", "migrant:dataset_download")  # slug=

@@ -66,6 +66,12 @@ urlpatterns = [
     path("my/sign-in/", account_views.SignInRequestView.as_view(), name="sign_in_request"),
     path("my/sign-in/<str:token>/", account_views.SignInLinkView.as_view(), name="sign_in_link"),
     path("my/sign-out/", account_views.SignOutView.as_view(), name="sign_out"),
+    path("my/follow/", account_views.FollowView.as_view(), name="follow"),
+    path(
+        "my/unsubscribe/<str:token>/",
+        account_views.UnsubscribeView.as_view(),
+        name="unsubscribe",
+    ),
     path("my/data.json", account_views.MyDataView.as_view(), name="my_data"),
     path("my/delete/", account_views.DeleteAccountView.as_view(), name="delete_account"),
     path("manifest.webmanifest", offline_views.manifest, name="manifest"),

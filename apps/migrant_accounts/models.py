@@ -21,6 +21,8 @@ class MigrantAccount(models.Model):
     inactivity_warned_on = models.DateField(null=True, blank=True)
     #: Raised by "sign out everywhere": sessions of an older generation are not accepted.
     session_generation = models.PositiveIntegerField(default=0)
+    #: The day of the last digest e-mail: at most one a day.
+    last_digest_on = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("migrant account")
@@ -66,3 +68,50 @@ class ProcedureProgress(models.Model):
 
     def __str__(self) -> str:
         return f"progress {self.pk}"
+
+
+class FollowKind(models.TextChoices):
+    PROCEDURE = "procedure", _("Procedure")
+    ORGANISATION = "organisation", _("Organisation")
+    TOPIC = "topic", _("Topic")
+
+
+class Follow(models.Model):
+    """Something a person wants to be told about, in their language: a procedure whose rules
+    change, an organisation's or a topic's new courses and events."""
+
+    account = models.ForeignKey(MigrantAccount, on_delete=models.CASCADE, related_name="follows")
+    kind = models.CharField(max_length=20, choices=FollowKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "kind", "object_id"], name="unique_follow")
+        ]
+
+    def __str__(self) -> str:
+        return f"follow {self.pk}"
+
+
+class NoticeKind(models.TextChoices):
+    CHANGED = "changed", _("changed")
+    NEW_EVENT = "new_event", _("new course or event")
+
+
+class Notice(models.Model):
+    """One thing to tell a person in their next digest (at most one e-mail a day). Kept after
+    sending (``sent_at``) so that a new event is announced once only."""
+
+    account = models.ForeignKey(MigrantAccount, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    #: The procedure that changed, or the new event.
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "account"])]
+
+    def __str__(self) -> str:
+        return f"notice {self.pk}"

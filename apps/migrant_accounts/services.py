@@ -174,6 +174,11 @@ def export(account: MigrantAccount) -> dict:
             }
             for registration in registrations_of(account).order_by("created_at")
         ],
+        "follows": [
+            {"kind": follow.kind, "id": follow.object_id, "since": follow.created_at.isoformat()}
+            for follow in account.follows.order_by("created_at")
+        ],
+        "notices_waiting": account.notices.filter(sent_at__isnull=True).count(),
         "sign_in_links": SignInLink.objects.filter(
             region=account.region, email=account.email
         ).count(),

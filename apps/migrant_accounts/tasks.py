@@ -4,13 +4,13 @@ from smtplib import SMTPException
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from apps.core import links
-from apps.migrant_accounts import services
+from apps.migrant_accounts import follows, services
 from apps.migrant_accounts.models import MigrantAccount, SignInLink
 
 # A mail server that is down or refuses for a while: try again later, not never.
@@ -64,3 +64,52 @@ def forget_inactive_accounts() -> str:
     """Daily (beat): warn, then delete accounts nobody uses; old sign-in links go."""
     warned, deleted = services.forget_inactive(base_url=settings.SITE_URL)
     return f"{warned} warned, {deleted} deleted"
+
+
+@shared_task(**RETRY)
+def send_digest(account_id: int, base_url: str) -> str:
+    """One e-mail with everything new about what the person follows, in their language; then
+    the notices count as sent. A mail that fails is retried; nothing is marked sent before."""
+    account = MigrantAccount.objects.select_related("region").filter(pk=account_id).first()
+    if account is None:
+        return "skipped"
+    items = follows.digest_items(account)
+    if not items:
+        follows.mark_sent(account)
+        return "nothing"
+    site = base_url.rstrip("/")
+    with translation.override(account.language):
+        unsubscribe = site + links.link(
+            "migrant_unsubscribe", account.language, token=follows.unsubscribe_token(account)
+        )
+        context = {
+            "items": [{**item, "url": site + item["path"]} for item in items],
+            "account_url": site + links.link("migrant_account", account.language),
+            "unsubscribe": unsubscribe,
+            "region": account.region,
+        }
+        subject = _("News about what you follow on %(portal)s") % {"portal": account.region.name}
+        body = render_to_string("migrant_accounts/email/digest.txt", context)
+    message = EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [account.email],
+        headers={
+            # One click in the mail program stops these e-mails (RFC 8058).
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+    follows.mark_sent(account)
+    return f"{len(items)} sent"
+
+
+@shared_task
+def send_digests() -> int:
+    """Hourly (beat): a digest for each account with news that had none today."""
+    due = follows.accounts_due()
+    for account_id in due:
+        send_digest.delay(account_id, settings.SITE_URL)
+    return len(due)

@@ -441,6 +441,10 @@ MIGRANT_ACCOUNT_INACTIVE_DAYS = int(os.environ.get("MIGRANT_ACCOUNT_INACTIVE_DAY
 MIGRANT_ACCOUNT_WARNING_DAYS = int(os.environ.get("MIGRANT_ACCOUNT_WARNING_DAYS", "30"))
 
 CELERY_BEAT_SCHEDULE = {
+    "send-follow-digests": {
+        "task": "apps.migrant_accounts.tasks.send_digests",
+        "schedule": 60 * 60,  # seconds: hourly; each person gets one a day at most
+    },
     "forget-inactive-migrant-accounts": {
         "task": "apps.migrant_accounts.tasks.forget_inactive_accounts",
         "schedule": 60 * 60 * 24,  # seconds: daily

@@ -1,0 +1,215 @@
+"""Following a procedure, an organisation or a topic, and being told in one's language: what
+changed is noted when it is published (the editorial signals), and sent as one digest e-mail a
+day at most (a Celery task; a failed mail is retried and never holds up a publication)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from apps.events.models import Event
+from apps.migrant_accounts.models import Follow, FollowKind, MigrantAccount, Notice, NoticeKind
+from apps.procedures.models import Procedure
+from apps.translation.reader import language_version
+
+logger = logging.getLogger(__name__)
+
+_UNSUBSCRIBE_SALT = "migrant-unsubscribe"
+
+
+def follow(account: MigrantAccount, kind: str, object_id: int) -> bool:
+    """Follow a published procedure, an organisation or a topic of the account's region; False
+    if there is no such thing."""
+    if target(account.region, kind, object_id) is None:
+        return False
+    Follow.objects.get_or_create(account=account, kind=kind, object_id=object_id)
+    return True
+
+
+def unfollow(account: MigrantAccount, kind: str, object_id: int) -> None:
+    Follow.objects.filter(account=account, kind=kind, object_id=object_id).delete()
+
+
+def target(region, kind: str, object_id: int):
+    """The followed thing, if it is one of ``region``'s (a procedure only while published)."""
+    from apps.accounts.models import Organisation
+    from apps.core.models import Topic
+    from apps.editorial.models import ItemStatus
+
+    if kind == FollowKind.PROCEDURE:
+        queryset = Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED)
+    elif kind == FollowKind.ORGANISATION:
+        queryset = Organisation.objects.filter(region=region)
+    elif kind == FollowKind.TOPIC:
+        queryset = Topic.objects.filter(region=region)
+    else:
+        return None
+    return queryset.filter(pk=object_id).first()
+
+
+def is_following(account: MigrantAccount | None, kind: str, object_id: int) -> bool:
+    return (
+        bool(account)
+        and Follow.objects.filter(account=account, kind=kind, object_id=object_id).exists()
+    )
+
+
+def unsubscribe_token(account: MigrantAccount) -> str:
+    return signing.dumps(account.pk, salt=_UNSUBSCRIBE_SALT)
+
+
+def unsubscribe(token: str) -> bool:
+    """Stop every e-mail about what the account follows (the follows go); False for a bad
+    token. Works without signing in: the token comes in each e-mail."""
+    try:
+        pk = signing.loads(token, salt=_UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return False
+    account = MigrantAccount.objects.filter(pk=pk).first()
+    if account is None:
+        return True  # already deleted: nothing more will be sent
+    Follow.objects.filter(account=account).delete()
+    Notice.objects.filter(account=account, sent_at__isnull=True).delete()
+    return True
+
+
+# --- noting what changed (signal receivers, after the commit) ---------------------------------
+
+
+def _note(accounts, kind: str, object_id: int, *, once: bool = False) -> int:
+    """A notice for each account, unless one is waiting (or, ``once``, was ever sent)."""
+    noted = 0
+    for account in accounts:
+        existing = Notice.objects.filter(account=account, kind=kind, object_id=object_id)
+        if not once:
+            existing = existing.filter(sent_at__isnull=True)
+        if not existing.exists():
+            Notice.objects.create(account=account, kind=kind, object_id=object_id)
+            noted += 1
+    return noted
+
+
+def _followers(kind: str, object_ids) -> list[MigrantAccount]:
+    return list(
+        MigrantAccount.objects.filter(
+            follows__kind=kind, follows__object_id__in=list(object_ids)
+        ).distinct()
+    )
+
+
+def procedure_published(procedure: Procedure, language: str) -> int:
+    """The procedure's ``language`` version went live. Followers reading that language are told;
+    so are those whose language now shows an outdated translation or the original, when the
+    original changed."""
+    source = procedure.region.source_language
+    told = []
+    for account in _followers(FollowKind.PROCEDURE, [procedure.pk]):
+        if account.language == language:
+            told.append(account)
+        elif language == source:
+            version = language_version(procedure, account.language)
+            if version.is_fallback or version.is_outdated:
+                told.append(account)
+    return _note(told, NoticeKind.CHANGED, procedure.pk)
+
+
+def event_published(event: Event) -> int:
+    """A course or event went live: followers of its organisation or of one of its topics are
+    told, once per event."""
+    accounts = {
+        account.pk: account
+        for account in _followers(FollowKind.ORGANISATION, [event.organisation_id])
+    }
+    topic_ids = list(event.topics.values_list("pk", flat=True))
+    if topic_ids:
+        accounts.update({a.pk: a for a in _followers(FollowKind.TOPIC, topic_ids)})
+    accounts = {pk: a for pk, a in accounts.items() if a.region_id == event.region_id}
+    return _note(accounts.values(), NoticeKind.NEW_EVENT, event.pk, once=True)
+
+
+def on_content_published(sender, item, **kwargs) -> None:
+    try:
+        if isinstance(item, Procedure):
+            procedure_published(item, item.region.source_language)
+        elif isinstance(item, Event):
+            event_published(item)
+    except Exception:  # a notice must never break a publication
+        logger.exception("Notices for %s %s could not be noted", type(item).__name__, item.pk)
+
+
+def on_translation_published(sender, item, language, **kwargs) -> None:
+    if not isinstance(item, Procedure):
+        return
+    try:
+        procedure_published(item, language)
+    except Exception:  # a notice must never break a publication
+        logger.exception("Notices for procedure %s could not be noted", item.pk)
+
+
+# --- the digest -------------------------------------------------------------------------------
+
+
+def accounts_due(today=None) -> list[int]:
+    """Accounts with something to tell that had no digest today."""
+    today = today or timezone.localdate()
+    return list(
+        MigrantAccount.objects.filter(notices__sent_at__isnull=True)
+        .exclude(last_digest_on=today)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def digest_items(account: MigrantAccount) -> list[dict]:
+    """What the digest tells, in the account's language: title and path of each item."""
+    from apps.core import links
+
+    items = []
+    notices = list(account.notices.filter(sent_at__isnull=True).order_by("created_at"))
+    procedures = Procedure.objects.in_bulk(
+        [n.object_id for n in notices if n.kind == NoticeKind.CHANGED]
+    )
+    events = Event.objects.in_bulk([n.object_id for n in notices if n.kind == NoticeKind.NEW_EVENT])
+    for notice in notices:
+        item = (procedures if notice.kind == NoticeKind.CHANGED else events).get(notice.object_id)
+        if item is None:
+            continue
+        version = language_version(item, account.language)
+        items.append({
+            "kind": notice.kind,
+            "title": version.texts["title"],
+            "path": links.public_url(item, account.language),
+        })  # fmt: skip
+    return items
+
+
+@transaction.atomic
+def mark_sent(account: MigrantAccount, *, today=None) -> None:
+    account.notices.filter(sent_at__isnull=True).update(sent_at=timezone.now())
+    MigrantAccount.objects.filter(pk=account.pk).update(
+        last_digest_on=today or timezone.localdate()
+    )
+
+
+def followed(account: MigrantAccount, code: str) -> list[dict]:
+    """What the account follows, for "My Waypoint": kind, id, title (in ``code``) and path."""
+    from apps.core import links
+
+    rows = []
+    for item in account.follows.order_by("kind", "created_at"):
+        thing = target(account.region, item.kind, item.object_id)
+        if thing is None:
+            continue
+        if item.kind == FollowKind.PROCEDURE:
+            version = language_version(thing, code)
+            title, path = version.texts["title"], links.public_url(thing, code)
+        elif item.kind == FollowKind.TOPIC:
+            title, path = thing.name, links.link("topic", code, slug=thing.slug)
+        else:
+            title, path = thing.name, links.link("organisations", code)
+        rows.append({"kind": item.kind, "kind_label": FollowKind(item.kind).label,
+                     "id": item.object_id, "title": title, "path": path})  # fmt: skip
+    return rows
