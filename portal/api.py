@@ -10,7 +10,12 @@ from apps.core.api import LanguageViewSet, RegionViewSet, TopicViewSet, UserType
 from apps.editorial import api as editorial_api
 from apps.events.api import EventViewSet
 from apps.glossary.api import TermViewSet
-from apps.migrant_accounts.api import ProgressDetailView, ProgressListView
+from apps.migrant_accounts.api import (
+    FollowDetailView,
+    FollowListView,
+    ProgressDetailView,
+    ProgressListView,
+)
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
 from apps.search.api import AssistantView, SearchView
@@ -54,6 +59,12 @@ urlpatterns = [
     # A signed-in migrant's own data (their session, never a staff token).
     path("my/progress/", ProgressListView.as_view(), name="my-progress"),
     path("my/progress/<slug:slug>/", ProgressDetailView.as_view(), name="my-progress-detail"),
+    path("my/follows/", FollowListView.as_view(), name="my-follows"),
+    path(
+        "my/follows/<slug:kind>/<int:object_id>/",
+        FollowDetailView.as_view(),
+        name="my-follow-detail",
+    ),
     path("search/", SearchView.as_view(), name="search"),
     path("assistant/", AssistantView.as_view(), name="assistant"),
     # The staff API: each route with the permission it needs on the region.

@@ -6,11 +6,11 @@ import datetime as dt
 import re
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.counters import count_up
 from apps.feedback.models import MAX_COMMENT, PageComment, PageRating
 from apps.search.models import Passage
 
@@ -73,12 +73,7 @@ def record(region, code: str, item: tuple[int, int], *, helpful: bool, comment: 
         "helpful": helpful,
     }
     with transaction.atomic():
-        if not PageRating.objects.filter(**key).update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    PageRating.objects.create(**key, count=1)
-            except IntegrityError:  # counted at the same moment by another request
-                PageRating.objects.filter(**key).update(count=F("count") + 1)
+        count_up(PageRating, **key)
         if text:
             PageComment.objects.create(**key, text=text)
 

@@ -16,7 +16,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.editorial.models import ItemStatus
-from apps.migrant_accounts import services
+from apps.migrant_accounts import follows, services
+from apps.migrant_accounts.models import FollowKind
 from apps.migrant_accounts.session import current_account
 from apps.procedures.models import Procedure
 from apps.translation.reader import language_version
@@ -152,3 +153,38 @@ class MigrantSessionScheme(OpenApiAuthenticationExtension):
             "description": "A migrant's session after signing in by a one-time link (/<lang>/my/); "
             "writes also need the X-CSRFToken header.",
         }
+
+
+class FollowSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=FollowKind.choices)
+    id = serializers.IntegerField(min_value=1, max_value=2**53)
+    title = serializers.CharField(read_only=True)
+    path = serializers.CharField(read_only=True, help_text="The followed page, in the language.")
+
+
+class FollowListView(MigrantAPIView):
+    @extend_schema(responses=FollowSerializer(many=True), summary="What I follow")
+    def get(self, request):
+        return Response(
+            FollowSerializer(follows.followed(self.account, get_language()), many=True).data
+        )
+
+    @extend_schema(request=FollowSerializer, responses={201: FollowSerializer}, summary="Follow")
+    def post(self, request):
+        serializer = FollowSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        kind, object_id = serializer.validated_data["kind"], serializer.validated_data["id"]
+        if not follows.follow(self.account, kind, object_id):
+            raise ValidationError({"id": [_("This cannot be followed.")]})
+        row = next(
+            r for r in follows.followed(self.account, get_language())
+            if (r["kind"], r["id"]) == (kind, object_id)
+        )  # fmt: skip
+        return Response(FollowSerializer(row).data, status=201)
+
+
+class FollowDetailView(MigrantAPIView):
+    @extend_schema(responses={204: None}, summary="Stop following")
+    def delete(self, request, kind: str, object_id: int):
+        follows.unfollow(self.account, kind, object_id)
+        return Response(status=204)

@@ -19,10 +19,11 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
-from django.db.models import F, Model
+from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
+from apps.core.counters import count_up
 from apps.search.chunking import SEARCHED_MODELS, Chunked, chunk, is_searchable
 from apps.search.embeddings import from_bytes, get_embedder, to_bytes
 from apps.search.engines import Engine, get_engine
@@ -307,13 +308,7 @@ def record_search(region, code: str, normalised: str, outcome: str) -> None:
         return
     key = {"region": region, "language": code, "query": normalised[:200]}
     key.update(day=timezone.localdate(), outcome=outcome)
-    if Gap.objects.filter(**key).update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            Gap.objects.create(**key, count=1)
-    except IntegrityError:  # counted at the same moment by another request
-        Gap.objects.filter(**key).update(count=F("count") + 1)
+    count_up(Gap, **key)
 
 
 def record_unanswered(region, code: str, normalised: str) -> None:
@@ -324,12 +319,7 @@ def record_unanswered(region, code: str, normalised: str) -> None:
 def record_feedback(region, code: str, normalised: str, *, helpful: bool) -> None:
     """Count a "Did this help?" answer; a question whose answer did not help is a gap."""
     key = {"region": region, "language": code, "day": timezone.localdate(), "helpful": helpful}
-    if not AnswerFeedback.objects.filter(**key).update(count=F("count") + 1):
-        try:
-            with transaction.atomic():
-                AnswerFeedback.objects.create(**key, count=1)
-        except IntegrityError:  # counted at the same moment by another request
-            AnswerFeedback.objects.filter(**key).update(count=F("count") + 1)
+    count_up(AnswerFeedback, **key)
     if not helpful:
         record_search(region, code, normalised, Outcome.UNHELPFUL)
 

@@ -115,3 +115,26 @@ def test_a_failed_notice_never_breaks_a_publication(monkeypatch, registration_pr
 
     monkeypatch.setattr(follows, "procedure_published", broken)
     follows.on_content_published(sender=None, item=registration_procedure)  # logs, no error
+
+
+def test_the_api_lists_adds_and_removes_follows(client, amina, registration_procedure, ngo):
+    headers = {"X-CSRFToken": client.cookies["csrftoken"].value}
+    added = client.post(
+        "/api/v1/my/follows/?lang=ar",
+        {"kind": "procedure", "id": registration_procedure.pk},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert added.status_code == 201
+    assert added.json()["path"] == "/ar/step-by-step/wohnung-anmelden/"
+    refused = client.post(
+        "/api/v1/my/follows/", {"kind": "procedure", "id": 999999},
+        content_type="application/json", headers=headers,
+    )  # fmt: skip
+    assert refused.status_code == 400 and "id" in refused.json()
+    assert [row["kind"] for row in client.get("/api/v1/my/follows/").json()] == ["procedure"]
+    gone = client.delete(
+        f"/api/v1/my/follows/procedure/{registration_procedure.pk}/", headers=headers
+    )
+    assert gone.status_code == 204 and client.get("/api/v1/my/follows/").json() == []
+    assert Client().get("/api/v1/my/follows/").status_code in (401, 403)
