@@ -42,23 +42,33 @@
   // with this device's when the page opens, so every device shows the same.
   const sync = article.dataset.progressSync;
 
+  // One write at a time, in order: a later tick never arrives before an earlier one.
+  let sending = Promise.resolve();
+
   function push(ticked) {
-    if (!sync) return Promise.resolve();
-    return fetch(sync, {
-      method: "PUT",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": article.dataset.csrf },
-      body: JSON.stringify({ ticks: Array.from(ticked) }),
+    if (!sync) return;
+    const body = JSON.stringify({ ticks: Array.from(ticked) });
+    sending = sending.then(function () {
+      return fetch(sync, {
+        method: "PUT",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": article.dataset.csrf },
+        body: body,
+      });
     }).catch(function () { /* offline: this device keeps them, the next change sends them */ });
   }
 
-  function save(ticked) {
+  function keep(ticked) {
     try {
       if (ticked.size) window.localStorage.setItem(key, JSON.stringify(Array.from(ticked)));
       else window.localStorage.removeItem(key);
     } catch (error) {
       /* private mode: ticks last until the page is left */
     }
+  }
+
+  function save(ticked) {
+    keep(ticked);
     push(ticked);
   }
 
@@ -107,7 +117,8 @@
         kept.ticks.forEach(function (tick) { ticked.add(tick); });
         boxes.forEach(function (box) { box.checked = ticked.has(box.dataset.progressItem); });
         update();
-        if (ticked.size !== before || ticked.size !== kept.ticks.length) save(ticked);
+        if (ticked.size !== before) keep(ticked); // what other devices ticked
+        if (ticked.size !== kept.ticks.length) push(ticked); // what only this device had
       })
       .catch(function () { /* offline: this device's ticks stand */ });
   }

@@ -49,12 +49,13 @@ def test_ticks_follow_the_person_to_another_device(
 
     laptop = browser.new_context(locale="en-GB").new_page()
     sign_in_by_mail(laptop, live_server, "amina@example.org")
-    laptop.goto(f"{live_server.url}{PROCEDURE}")
+    with laptop.expect_response(lambda r: "/api/v1/my/progress/" in r.url):  # the merge
+        laptop.goto(f"{live_server.url}{PROCEDURE}")
     expect(laptop.get_by_label("Done").first).to_be_checked()
     kept = "/api/v1/my/progress/wohnung-anmelden/"
     with laptop.expect_response(lambda r: kept in r.url and r.request.method == "PUT") as put:
         laptop.get_by_label("Done").nth(1).check()
-    assert put.value.ok
+    assert put.value.ok and len(put.value.json()["ticks"]) == 2
 
     phone.goto(f"{live_server.url}/en/my/")
     expect(procedures).to_contain_text("2 of 3 steps done")
