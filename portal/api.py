@@ -15,6 +15,7 @@ from apps.migrant_accounts.api import (
     FollowListView,
     ProgressDetailView,
     ProgressListView,
+    SavedPageListView,
 )
 from apps.places.api import PlaceViewSet
 from apps.procedures.api import DocumentViewSet, ProcedureViewSet
@@ -60,6 +61,7 @@ urlpatterns = [
     path("my/progress/", ProgressListView.as_view(), name="my-progress"),
     path("my/progress/<slug:slug>/", ProgressDetailView.as_view(), name="my-progress-detail"),
     path("my/follows/", FollowListView.as_view(), name="my-follows"),
+    path("my/saved/", SavedPageListView.as_view(), name="my-saved"),
     path(
         "my/follows/<slug:kind>/<int:object_id>/",
         FollowDetailView.as_view(),

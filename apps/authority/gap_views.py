@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from apps.core import downloads, languages
+from apps.core.params import item_key
 from apps.search import queries as search_queries
 from apps.search import services as search_services
 from apps.workspace.pages.base import WorkspacePage
@@ -85,14 +86,12 @@ class GapAnswerView(WorkspacePage, TemplateView):
 
     def _item(self, value: str):
         """The searchable item ``<content type id>:<id>`` of this region, or None."""
-        type_id, _sep, pk = value.partition(":")
-        if not (type_id.isdigit() and pk.isdigit()):
-            return None
+        key = item_key(value)
         answerable = {
             (p.content_type_id, p.object_id)
             for p in search_queries.answerable_items(self.request.region)
         }
-        if (int(type_id), int(pk)) not in answerable:
+        if key not in answerable:
             return None
-        model = ContentType.objects.get_for_id(int(type_id)).model_class()
-        return model.objects.filter(pk=int(pk)).first()
+        model = ContentType.objects.get_for_id(key[0]).model_class()
+        return model.objects.filter(pk=key[1]).first()

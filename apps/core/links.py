@@ -9,7 +9,8 @@ here in its ``AppConfig.ready()``, and domain code asks without knowing who answ
 - :func:`public_url` — the public page of an item (``register_public_page``);
 - :func:`link` — a named page, e.g. ``link("event_registration", "ar", token=...)``
   (``register_link``);
-- :func:`start_page` — where a signed-in person's roles take them (``register_start_page``).
+- :func:`start_page` — where a signed-in person's roles take them (``register_start_page``);
+- :func:`page_at` — the other way round: which item or named page a public path shows.
 
 Paths are returned (``/ar/events/...``); a caller that needs an absolute URL (an e-mail) puts
 its base URL in front.
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 
@@ -32,6 +33,17 @@ class UnknownLink(LookupError):
 class _PublicPage:
     url_name: str
     by_slug: bool
+
+
+@dataclass(frozen=True)
+class PageAt:
+    """What a public path shows: an item's page (``model`` and ``slug``) or a page registered
+    by ``name``, in ``language``."""
+
+    language: str
+    model: type | None = None
+    slug: str = ""
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,34 @@ def link(name: str, language: str | None = None, **kwargs) -> str:
     except KeyError:
         raise UnknownLink(name) from None
     return _reverse(url_name, language, kwargs)
+
+
+def page_at(path: str) -> PageAt | None:
+    """The item page or named page (without arguments) at ``path``, if ``path`` is exactly the
+    path :func:`public_url` or :func:`link` gives for it; else None."""
+    if not isinstance(path, str) or not path.startswith("/") or len(path) > 500:
+        return None
+    language = translation.get_language_from_path(path)
+    if language is None:
+        return None
+    try:
+        with translation.override(language):  # the language prefix matches the active language
+            match = resolve(path)
+    except Resolver404:
+        return None
+    found = None
+    for model, page in _PUBLIC_PAGES.items():
+        if page.url_name == match.view_name and page.by_slug and "slug" in match.kwargs:
+            found = PageAt(language, model=model, slug=match.kwargs["slug"])
+            break
+    else:
+        for name, url_name in _LINKS.items():
+            if url_name == match.view_name and not match.kwargs:
+                found = PageAt(language, name=name)
+                break
+    if found is None or _reverse(match.view_name, language, match.kwargs) != path:
+        return None
+    return found
 
 
 def start_page(user, region) -> str:

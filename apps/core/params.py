@@ -142,3 +142,17 @@ def local_path(value: str | None, *, parameter: str, default: str = "/") -> str:
     if foreign:
         raise InvalidParameter(parameter, _("This link does not lead to a page of this site."))
     return value
+
+
+def item_key(value: str | None) -> tuple[int, int] | None:
+    """``"<content type id>:<object id>"`` — how forms name one item of any kind — as two
+    numbers, or None if it is not that (too long, not numbers, out of a database's range)."""
+    if not value or len(value) > 40:
+        return None
+    content_type, _sep, object_id = value.partition(":")
+    if not (content_type.isascii() and content_type.isdigit()):
+        return None
+    if not (object_id.isascii() and object_id.isdigit()):
+        return None
+    numbers = int(content_type), int(object_id)
+    return numbers if all(0 < number < 2**63 for number in numbers) else None

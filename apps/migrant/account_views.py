@@ -26,7 +26,7 @@ from django.views.generic import TemplateView
 from apps.core import languages, resilient_cache
 from apps.core.anonymous_forms import anonymous_form
 from apps.migrant.views import MigrantPageMixin
-from apps.migrant_accounts import follows, services, session
+from apps.migrant_accounts import follows, saved, services, session
 from apps.migrant_accounts.models import SignInLink
 from apps.translation.reader import language_version
 
@@ -74,22 +74,23 @@ class MyWaypointView(AccountPageMixin, TemplateView):
         if account is None:
             context["form"] = kwargs.get("form") or SignInForm()
             return context
-        procedures = []
-        for progress in account.progress.select_related("procedure").order_by("-updated_at"):
-            steps = progress.procedure.steps.count()
-            done = sum(tick.startswith("step:") for tick in progress.ticks)
-            version = language_version(progress.procedure, code)
-            procedures.append({"procedure": progress.procedure, "version": version,
-                               "steps": steps, "done": min(done, steps)})  # fmt: skip
         registrations = []
-        for registration in services.registrations_of(account).order_by("occurrence__starts_at"):
+        for registration in services.registrations_of(account, code).order_by(
+            "occurrence__starts_at"
+        ):
             event = registration.occurrence.event
             registrations.append({"registration": registration, "event": event,
                                   "version": language_version(event, code)})  # fmt: skip
+        saved_pages = [
+            {"page": page, "language": languages.get(page.title_language),
+             "page_language": languages.get(page.language)}
+            for page in saved.saved_pages(account)
+        ]  # fmt: skip
         context.update(
             account=account,
+            saved_pages=saved_pages,
             followed=follows.followed(account, code),
-            procedures=procedures,
+            procedures=services.progress_overview(account, code),
             registrations=registrations,
             account_language=languages.get(account.language),
             languages=account.region.languages,

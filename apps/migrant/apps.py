@@ -36,3 +36,4 @@ class MigrantConfig(AppConfig):
         links.register_link("event_calendar", "migrant:event_ics")  # slug=
         links.register_link("dataset_download", "migrant:dataset_download")  # slug=
         links.register_link("organisations", "migrant:organisations")
+        links.register_link("glossary", "migrant:glossary")

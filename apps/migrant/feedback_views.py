@@ -16,18 +16,12 @@ from django.views.generic import TemplateView
 
 from apps.core import languages
 from apps.core.anonymous_forms import anonymous_form
+from apps.core.params import item_key
 from apps.feedback import services
 from apps.feedback.limits import too_many_answers
 from apps.feedback.models import MAX_COMMENT
 from apps.migrant.views import MigrantPageMixin
 from apps.search.models import Passage
-
-
-def _item(value: str | None) -> tuple[int, int] | None:
-    content_type, _sep, object_id = (value or "").partition(":")
-    if not (content_type.isdigit() and object_id.isdigit()) or len(value) > 40:
-        return None
-    return int(content_type), int(object_id)
 
 
 def _page_of(region, code: str, item: tuple[int, int]) -> Passage | None:
@@ -51,7 +45,7 @@ class PageFeedbackView(MigrantPageMixin, View):
 
     def post(self, request, *args, **kwargs):
         region, code = request.region, get_language()
-        item = _item(request.POST.get("item"))
+        item = item_key(request.POST.get("item"))
         helpful = request.POST.get("helpful")
         comment = request.POST.get("comment", "")
         if item is None or helpful not in ("yes", "no"):
@@ -76,7 +70,7 @@ class PageFeedbackThanksView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        item = _item(self.request.GET.get("item"))
+        item = item_key(self.request.GET.get("item"))
         page = _page_of(self.request.region, get_language(), item) if item else None
         context.update(_page_context(page), thanked=True)
         return context

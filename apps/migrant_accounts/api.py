@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.authentication import BaseAuthentication, CSRFCheck
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.editorial.models import ItemStatus
-from apps.migrant_accounts import follows, services
+from apps.migrant_accounts import follows, saved, services
 from apps.migrant_accounts.models import FollowKind
 from apps.migrant_accounts.session import current_account
 from apps.procedures.models import Procedure
@@ -79,12 +79,12 @@ class MigrantAPIView(APIView):
         return self.request.user.account
 
 
-def _row(procedure, progress, code: str) -> dict:
+def _row(procedure, progress, code: str, steps: int | None = None) -> dict:
     return {
         "procedure": procedure.slug,
         "title": language_version(procedure, code).texts["title"],
         "ticks": progress.ticks if progress else [],
-        "steps": procedure.steps.count(),
+        "steps": procedure.steps.count() if steps is None else steps,
         "updated_at": progress.updated_at if progress else None,
     }
 
@@ -94,10 +94,9 @@ class ProgressListView(MigrantAPIView):
     def get(self, request):
         code = get_language()
         rows = [
-            _row(progress.procedure, progress, code)
-            for progress in self.account.progress.select_related("procedure").order_by(
-                "-updated_at"
-            )
+            _row(row["procedure"], row["progress"], code, row["steps"])
+            for row in services.progress_overview(self.account, code)
+            if row["progress"] is not None
         ]
         return Response(ProgressSerializer(rows, many=True).data)
 
@@ -187,4 +186,64 @@ class FollowDetailView(MigrantAPIView):
     @extend_schema(responses={204: None}, summary="Stop following")
     def delete(self, request, kind: str, object_id: int):
         follows.unfollow(self.account, kind, object_id)
+        return Response(status=204)
+
+
+class SavedPageSerializer(serializers.Serializer):
+    path = serializers.CharField(
+        max_length=300,
+        help_text="The page, in its language: a procedure, article, document, glossary term or "
+        "the glossary (e.g. /ar/step-by-step/wohnung-anmelden/).",
+    )
+    language = serializers.CharField(read_only=True, help_text="The language of the page.")
+    title = serializers.CharField(read_only=True)
+    title_language = serializers.CharField(
+        read_only=True, help_text="The language the title is in (the original's, if the page "
+        "has no version in its language yet).",
+    )  # fmt: skip
+    saved_at = serializers.DateTimeField(read_only=True)
+
+
+class SavedPageListView(MigrantAPIView):
+    """The pages saved for offline reading: every device the person signs in on keeps them."""
+
+    @extend_schema(responses=SavedPageSerializer(many=True), summary="My pages saved for offline")
+    def get(self, request):
+        return Response(SavedPageSerializer(saved.saved_pages(self.account), many=True).data)
+
+    @extend_schema(
+        request=SavedPageSerializer,
+        responses={200: SavedPageSerializer, 201: SavedPageSerializer},
+        summary="Save a page for offline",
+    )
+    def post(self, request):
+        serializer = SavedPageSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        path = serializer.validated_data["path"]
+        existed = self.account.saved.filter(path=path).exists()
+        try:
+            page = saved.save(self.account, path)
+        except saved.TooManySaved:
+            raise ValidationError(
+                {
+                    "path": [
+                        _("You can keep at most %(count)s saved pages. Remove one first.")
+                        % {"count": saved.MAX_SAVED}
+                    ]
+                }
+            ) from None
+        if page is None:
+            raise ValidationError({"path": [_("This page cannot be saved for offline.")]})
+        return Response(SavedPageSerializer(page).data, status=200 if existed else 201)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("path", str, required=True, description="The saved page.")],
+        responses={204: None},
+        summary="Remove a saved page",
+    )
+    def delete(self, request):
+        path = request.query_params.get("path", "")
+        if not path:
+            raise ValidationError({"path": [_("Say which page to remove.")]})
+        saved.forget(self.account, path)
         return Response(status=204)

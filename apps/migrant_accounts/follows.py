@@ -26,11 +26,13 @@ def follow(account: MigrantAccount, kind: str, object_id: int) -> bool:
     if target(account.region, kind, object_id) is None:
         return False
     Follow.objects.get_or_create(account=account, kind=kind, object_id=object_id)
+    account.__dict__.pop("_followed_keys", None)
     return True
 
 
 def unfollow(account: MigrantAccount, kind: str, object_id: int) -> None:
     Follow.objects.filter(account=account, kind=kind, object_id=object_id).delete()
+    account.__dict__.pop("_followed_keys", None)
 
 
 def target(region, kind: str, object_id: int):
@@ -51,10 +53,7 @@ def target(region, kind: str, object_id: int):
 
 
 def is_following(account: MigrantAccount | None, kind: str, object_id: int) -> bool:
-    return (
-        bool(account)
-        and Follow.objects.filter(account=account, kind=kind, object_id=object_id).exists()
-    )
+    return (kind, object_id) in followed_keys(account)
 
 
 def unsubscribe_token(account: MigrantAccount) -> str:
@@ -194,22 +193,54 @@ def mark_sent(account: MigrantAccount, *, today=None) -> None:
     )
 
 
-def followed(account: MigrantAccount, code: str) -> list[dict]:
-    """What the account follows, for "My Waypoint": kind, id, title (in ``code``) and path."""
-    from apps.core import links
+def followed_keys(account: MigrantAccount | None) -> set[tuple[str, int]]:
+    """(kind, id) of everything the account follows: one query per request, however many
+    "Follow" buttons a page shows (kept on the account object, which lives for the request)."""
+    if not account:
+        return set()
+    if not hasattr(account, "_followed_keys"):
+        account._followed_keys = set(account.follows.values_list("kind", "object_id"))
+    return account._followed_keys
 
-    rows = []
-    for item in account.follows.order_by("kind", "created_at"):
-        thing = target(account.region, item.kind, item.object_id)
+
+def followed(account: MigrantAccount, code: str) -> list[dict]:
+    """What the account follows, for "My Waypoint": kind, id, title (in ``code``, with the
+    language it is actually in) and path. One query per kind, however many are followed."""
+    from apps.accounts.models import Organisation
+    from apps.core import languages, links
+    from apps.core.models import Topic
+    from apps.editorial.models import ItemStatus
+    from apps.translation.reader import with_reader_translation
+
+    rows = list(account.follows.order_by("kind", "created_at"))
+    ids = {kind: [row.object_id for row in rows if row.kind == kind] for kind in FollowKind.values}
+    region = account.region
+    found = {
+        FollowKind.PROCEDURE: with_reader_translation(
+            Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED), code
+        )
+        .select_related("region")
+        .in_bulk(ids[FollowKind.PROCEDURE]),
+        FollowKind.ORGANISATION: Organisation.objects.filter(region=region).in_bulk(
+            ids[FollowKind.ORGANISATION]
+        ),
+        FollowKind.TOPIC: Topic.objects.filter(region=region).in_bulk(ids[FollowKind.TOPIC]),
+    }
+    result = []
+    for row in rows:
+        thing = found[row.kind].get(row.object_id)
         if thing is None:
             continue
-        if item.kind == FollowKind.PROCEDURE:
+        language = code
+        if row.kind == FollowKind.PROCEDURE:
             version = language_version(thing, code)
             title, path = version.texts["title"], links.public_url(thing, code)
-        elif item.kind == FollowKind.TOPIC:
+            language = version.language.code
+        elif row.kind == FollowKind.TOPIC:
             title, path = thing.name, links.link("topic", code, slug=thing.slug)
         else:
             title, path = thing.name, links.link("organisations", code)
-        rows.append({"kind": item.kind, "kind_label": FollowKind(item.kind).label,
-                     "id": item.object_id, "title": title, "path": path})  # fmt: skip
-    return rows
+        result.append({"kind": row.kind, "kind_label": FollowKind(row.kind).label,
+                       "id": row.object_id, "title": title, "path": path,
+                       "language": language, "dir": languages.get(language).dir})  # fmt: skip
+    return result

@@ -6,6 +6,7 @@ an organisation. Signing in is by a one-time link sent by e-mail; no password is
 from __future__ import annotations
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,6 +69,38 @@ class ProcedureProgress(models.Model):
 
     def __str__(self) -> str:
         return f"progress {self.pk}"
+
+
+class SavedPage(models.Model):
+    """A page a person saved for reading offline, kept with the account so that every device
+    they sign in on keeps it too (the copy itself lives in each browser's cache)."""
+
+    account = models.ForeignKey(MigrantAccount, on_delete=models.CASCADE, related_name="saved")
+    #: The page in its language, e.g. ``/ar/step-by-step/wohnung-anmelden/``.
+    path = models.CharField(max_length=300)
+    #: The page's title when it was saved, and the language that title is in.
+    title = models.CharField(max_length=300)
+    title_language = models.CharField(max_length=10)
+    #: The item shown (none for the glossary as a whole).
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "path"], name="unique_saved_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"saved page {self.pk}"
+
+    @property
+    def language(self) -> str:
+        """The language of the page (its path's prefix)."""
+        return translation.get_language_from_path(self.path) or ""
 
 
 class FollowKind(models.TextChoices):

@@ -17,6 +17,7 @@ from apps.core import jobs
 from apps.events import services as event_services
 from apps.events.models import Registration, RegistrationStatus
 from apps.migrant_accounts.models import MigrantAccount, ProcedureProgress, SignInLink
+from apps.translation.reader import language_version, reader_translation
 
 logger = logging.getLogger(__name__)
 
@@ -131,14 +132,70 @@ def forget_progress(account: MigrantAccount, procedure) -> None:
     ProcedureProgress.objects.filter(account=account, procedure=procedure).delete()
 
 
+def progress_overview(account: MigrantAccount, code: str) -> list[dict]:
+    """The account's published procedures — ticked or saved for offline — most recently
+    ticked first, then most recently saved; each with its reader's version (in ``code``), its
+    number of steps, how many are ticked (and the progress row, if any). Four queries for any
+    number of procedures."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Count
+
+    from apps.editorial.models import ItemStatus
+    from apps.procedures.models import Procedure
+
+    progress = {row.procedure_id: row for row in account.progress.all()}
+    saved_at = dict(
+        account.saved.filter(content_type=ContentType.objects.get_for_model(Procedure))
+        .order_by("saved_at")
+        .values_list("object_id", "saved_at")
+    )
+    procedures = (
+        Procedure.objects.filter(
+            pk__in=set(progress) | set(saved_at),
+            region=account.region,
+            status=ItemStatus.PUBLISHED,
+        )
+        .annotate(step_count=Count("steps"))
+        .select_related("region")
+        .prefetch_related(reader_translation(code))
+    )
+    rows = []
+    for procedure in procedures:
+        kept = progress.get(procedure.pk)
+        done = sum(tick.startswith("step:") for tick in kept.ticks) if kept else 0
+        rows.append({
+            "procedure": procedure,
+            "progress": kept,
+            "version": language_version(procedure, code),
+            "steps": procedure.step_count,
+            "done": min(done, procedure.step_count),
+            "saved": procedure.pk in saved_at,
+        })  # fmt: skip
+    newest_first = sorted(
+        rows,
+        key=lambda row: (
+            row["progress"] is not None,
+            row["progress"].updated_at if row["progress"] else saved_at[row["procedure"].pk],
+        ),
+        reverse=True,
+    )
+    return newest_first
+
+
 # --- my data ----------------------------------------------------------------------------------
 
 
-def registrations_of(account: MigrantAccount):
-    """The event registrations made with the account's address, in its region."""
-    return Registration.objects.filter(
+def registrations_of(account: MigrantAccount, code: str | None = None):
+    """The event registrations made with the account's address, in its region (with their
+    events' versions for a reader of ``code``, if given)."""
+    registrations = Registration.objects.filter(
         email__iexact=account.email, occurrence__event__region=account.region
-    ).select_related("occurrence__event")
+    ).select_related("occurrence__event__region")
+    if code:
+        registrations = registrations.prefetch_related(
+            reader_translation(code, through="occurrence__event__")
+        )
+    return registrations
 
 
 def export(account: MigrantAccount) -> dict:
@@ -177,6 +234,10 @@ def export(account: MigrantAccount) -> dict:
         "follows": [
             {"kind": follow.kind, "id": follow.object_id, "since": follow.created_at.isoformat()}
             for follow in account.follows.order_by("created_at")
+        ],
+        "saved_for_offline": [
+            {"path": page.path, "title": page.title, "saved_at": page.saved_at.isoformat()}
+            for page in account.saved.order_by("saved_at")
         ],
         "notices_waiting": account.notices.filter(sent_at__isnull=True).count(),
         "sign_in_links": SignInLink.objects.filter(

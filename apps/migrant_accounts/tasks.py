@@ -4,10 +4,10 @@ from smtplib import SMTPException
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from apps.core import links
 from apps.migrant_accounts import follows, services
@@ -21,24 +21,27 @@ RETRY = {
 }
 
 
+def _send(language: str, to: str, subject, template: str, context: dict, headers=None) -> None:
+    """Write the (lazy) ``subject`` — formatted with the portal's name — and ``template`` in
+    ``language``, and send them to ``to``."""
+    with translation.override(language):
+        subject = str(subject) % {"portal": context["region"].name}
+        body = render_to_string(template, context)
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to], headers=headers).send()
+
+
 @shared_task(**RETRY)
 def send_sign_in_link(link_id: int, base_url: str) -> str:
     """The one-time link, in the language the person asked in."""
     link = SignInLink.objects.select_related("region").filter(pk=link_id).first()
     if link is None or link.used_at is not None:
         return "skipped"
-    with translation.override(link.language):
-        url = base_url.rstrip("/") + links.link(
-            "migrant_sign_in", link.language, token=services.link_token(link)
-        )
-        context = {
-            "url": url,
-            "minutes": settings.MIGRANT_SIGN_IN_LINK_MINUTES,
-            "region": link.region,
-        }
-        subject = _("Your link to sign in to %(portal)s") % {"portal": link.region.name}
-        body = render_to_string("migrant_accounts/email/sign_in.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [link.email])
+    url = base_url.rstrip("/") + links.link(
+        "migrant_sign_in", link.language, token=services.link_token(link)
+    )
+    context = {"url": url, "minutes": settings.MIGRANT_SIGN_IN_LINK_MINUTES, "region": link.region}
+    subject = _("Your link to sign in to %(portal)s")
+    _send(link.language, link.email, subject, "migrant_accounts/email/sign_in.txt", context)
     return "sent"
 
 
@@ -47,15 +50,13 @@ def send_inactivity_warning(account_id: int, base_url: str) -> str:
     account = MigrantAccount.objects.select_related("region").filter(pk=account_id).first()
     if account is None:
         return "skipped"
-    with translation.override(account.language):
-        context = {
-            "url": base_url.rstrip("/") + links.link("migrant_account", account.language),
-            "days": settings.MIGRANT_ACCOUNT_WARNING_DAYS,
-            "region": account.region,
-        }
-        subject = _("Your account on %(portal)s will be deleted") % {"portal": account.region.name}
-        body = render_to_string("migrant_accounts/email/inactive.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [account.email])
+    context = {
+        "url": base_url.rstrip("/") + links.link("migrant_account", account.language),
+        "days": settings.MIGRANT_ACCOUNT_WARNING_DAYS,
+        "region": account.region,
+    }
+    subject = _("Your account on %(portal)s will be deleted")
+    _send(account.language, account.email, subject, "migrant_accounts/email/inactive.txt", context)
     return "sent"
 
 
@@ -78,30 +79,27 @@ def send_digest(account_id: int, base_url: str) -> str:
         follows.mark_sent(account)
         return "nothing"
     site = base_url.rstrip("/")
-    with translation.override(account.language):
-        unsubscribe = site + links.link(
-            "migrant_unsubscribe", account.language, token=follows.unsubscribe_token(account)
-        )
-        context = {
-            "items": [{**item, "url": site + item["path"]} for item in items],
-            "account_url": site + links.link("migrant_account", account.language),
-            "unsubscribe": unsubscribe,
-            "region": account.region,
-        }
-        subject = _("News about what you follow on %(portal)s") % {"portal": account.region.name}
-        body = render_to_string("migrant_accounts/email/digest.txt", context)
-    message = EmailMessage(
-        subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [account.email],
+    unsubscribe = site + links.link(
+        "migrant_unsubscribe", account.language, token=follows.unsubscribe_token(account)
+    )
+    context = {
+        "items": [{**item, "url": site + item["path"]} for item in items],
+        "account_url": site + links.link("migrant_account", account.language),
+        "unsubscribe": unsubscribe,
+        "region": account.region,
+    }
+    _send(
+        account.language,
+        account.email,
+        _("News about what you follow on %(portal)s"),
+        "migrant_accounts/email/digest.txt",
+        context,
+        # One click in the mail program stops these e-mails (RFC 8058).
         headers={
-            # One click in the mail program stops these e-mails (RFC 8058).
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.send()
     follows.mark_sent(account)
     return f"{len(items)} sent"
 

@@ -17,10 +17,11 @@ from apps.translation.models import Translation
 _PREFETCH_ATTRIBUTE = "translation_for_reader"
 
 
-def reader_translation(code: str) -> Prefetch:
-    """Prefetches the reader's language row of items (one query for all of them)."""
+def reader_translation(code: str, through: str = "") -> Prefetch:
+    """Prefetches the reader's language row of items (one query for all of them); ``through``
+    reaches the items from related rows (e.g. ``"occurrence__event__"``)."""
     return Prefetch(
-        "translations",
+        f"{through}translations",
         queryset=Translation.objects.filter(language=code),
         to_attr=_PREFETCH_ATTRIBUTE,
     )
