@@ -40,11 +40,14 @@ from apps.core import resilient_cache as cache
 VERSION_KEY = "page-cache:version"
 NAMESPACE = "migrant"
 #: Apps whose writes never change what a migrant page shows: the search index and what readers
-#: asked (search pages are not cached), sessions, second-factor devices, API tokens, the admin's
-#: log. Writing them must not empty the page cache, least of all the ones anonymous readers cause.
-UNSEEN_APPS = frozenset(
-    {"search", "sessions", "admin", "contenttypes", "otp_totp", "otp_static", "authtoken"}
-)
+#: asked (search pages are not cached), what readers answered to "Was this page helpful?", what
+#: signed-in migrants keep (ticks, saved pages, follows: shown only on their own, uncached
+#: pages), sessions, second-factor devices, API tokens, the admin's log. Writing them must not
+#: empty the page cache, least of all the ones readers cause.
+UNSEEN_APPS = frozenset({
+    "search", "feedback", "migrant_accounts", "sessions", "admin", "contenttypes", "otp_totp",
+    "otp_static", "authtoken",
+})  # fmt: skip
 #: Cookies that make a request personal: a page for it is neither served from nor put in the cache.
 PERSONAL_COOKIES = ("sessionid", "messages")
 #: Headers not kept with a page: ours, and what the server adds to every answer.

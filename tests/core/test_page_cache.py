@@ -101,6 +101,25 @@ def test_searches_are_never_kept_because_each_one_is_counted(client, article):
     assert Gap.objects.get().count == 2
 
 
+def test_what_readers_answer_and_keep_does_not_replace_kept_pages(client, article, region):
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from apps.feedback.models import PageRating
+    from apps.migrant_accounts.models import MigrantAccount, SavedPage
+
+    client.get(url(article))
+    item = ContentType.objects.get_for_model(article)
+    PageRating.objects.create(region=region, content_type=item, object_id=article.pk,
+                              language="de", day=timezone.localdate(), helpful=True,
+                              count=1)  # fmt: skip
+    account = MigrantAccount.objects.create(
+        region=region, email="a@example.org", language="de", last_active_on=timezone.localdate()
+    )
+    SavedPage.objects.create(account=account, path=url(article), title="x", title_language="de")
+    assert client.get(url(article))["X-Page-Cache"] == "hit"
+
+
 def test_error_pages_and_other_portals_are_not_kept(client, article):
     assert not client.get("/de/information/nothing-here/").has_header("X-Page-Cache")
     assert not client.get("/api/v1/articles/?lang=de").has_header("X-Page-Cache")
