@@ -31,10 +31,19 @@ def _no_page_cache(settings):
     settings.READ_MODEL_SECONDS = 0  # the same for read models (tests/core/test_read_models.py)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Real hashing costs ~0.3 s per user; the matrix creates dozens of users.
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Real hashing costs ~0.3 s per user; the matrix creates dozens of users, and each load
+    of the demo (in module-wide fixtures, before any test's own fixtures) eleven."""
+    from django.conf import settings
+    from django.contrib.auth.hashers import get_hashers
+
+    before = settings.PASSWORD_HASHERS
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_hashers.cache_clear()
+    yield
+    settings.PASSWORD_HASHERS = before
+    get_hashers.cache_clear()
 
 
 @pytest.fixture(autouse=True)

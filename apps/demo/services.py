@@ -43,36 +43,79 @@ def demo_code(at: float | None = None) -> str:
     return code_for(device, at=at)
 
 
-def load_demo(filename: str = "musterstadt.json") -> tuple[Region, list[DemoAccount]]:
+#: The demo's content, in the order it is loaded, and what each part needs loaded before it.
+PARTS = {
+    "articles": set(),
+    "glossary": set(),
+    "documents": set(),
+    "places": set(),
+    "procedures": {"documents", "places"},
+    "tips": {"procedures"},
+    "statistics": set(),
+    "events": {"places"},
+    "search_gaps": {"articles", "procedures", "glossary", "documents"},
+    "page_feedback": {"articles", "procedures", "glossary", "documents", "places", "events"},
+    "migrant_accounts": {"procedures", "events"},
+}
+
+
+def with_needs(parts) -> set[str]:
+    """``parts`` and everything they need."""
+    wanted, todo = set(), list(parts)
+    while todo:
+        part = todo.pop()
+        if part not in wanted:
+            wanted.add(part)
+            todo += PARTS[part]
+    return wanted
+
+
+def load_demo(
+    filename: str = "musterstadt.json", *, parts=None
+) -> tuple[Region, list[DemoAccount]]:
     """The region, its people, then its content in dependency order: procedures' steps need
     the documents and places, tips need the steps, organisations are linked to their places,
     events take place at places and registrations need the events. Returns the region and
-    the accounts to sign in with.
+    the accounts to sign in with. ``parts`` (of PARTS; default all) loads only some content,
+    with what it needs: a test of the demo's figures needs no procedures.
 
     Nothing is read aloud or embedded for the assistant while loading, nor when the load
     commits (each publication would queue its recording): ``manage.py generate_speech`` and
     ``manage.py rebuild_search_index`` do the whole region at once (``make run`` starts both)."""
+    wanted = with_needs(PARTS if parts is None else parts)
     with read_aloud_paused(), embeddings_postponed():
-        return _load(filename)
+        return _load(filename, wanted)
 
 
 @transaction.atomic
-def _load(filename: str) -> tuple[Region, list[DemoAccount]]:
+def _load(filename: str, parts: set[str]) -> tuple[Region, list[DemoAccount]]:
     data = read_data(filename)
     region = load_region(data)
     accounts = load_people(region, data)
-    load_articles(region)
-    load_glossary(region)
-    load_documents(region)
-    load_places(region)
-    load_procedures(region)
-    load_tips(region)
-    load_statistics(region)
-    link_organisation_places(region, data["organisations"])
-    load_events(region)
-    load_registrations(region)
-    load_search_gaps(region)
-    load_page_feedback(region)
-    load_migrant_accounts(region)
-    load_vectors()
+    loaders = {
+        "articles": load_articles,
+        "glossary": load_glossary,
+        "documents": load_documents,
+        "places": load_places,
+        "procedures": load_procedures,
+        "tips": load_tips,
+        "statistics": load_statistics,
+    }
+    for part, loader in loaders.items():
+        if part in parts:
+            loader(region)
+    if "places" in parts:
+        link_organisation_places(region, data["organisations"])
+    if "events" in parts:
+        load_events(region)
+        load_registrations(region)
+    for part, loader in {
+        "search_gaps": load_search_gaps,
+        "page_feedback": load_page_feedback,
+        "migrant_accounts": load_migrant_accounts,
+    }.items():
+        if part in parts:
+            loader(region)
+    if parts == set(PARTS):
+        load_vectors()
     return region, accounts

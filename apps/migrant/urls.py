@@ -5,6 +5,7 @@ from apps.migrant import (
     event_views,
     feedback_views,
     offline_views,
+    route_views,
     search_views,
     views,
 )
@@ -17,6 +18,7 @@ urlpatterns = [
     path("information/", views.ArticleListView.as_view(), name="articles"),
     path("information/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("step-by-step/", views.ProcedureListView.as_view(), name="procedures"),
+    path("my-route/", route_views.RouteView.as_view(), name="route"),
     path("step-by-step/<slug:slug>/", views.ProcedureDetailView.as_view(), name="procedure"),
     path(
         "step-by-step/<slug:slug>/checklist/",

@@ -186,6 +186,11 @@ class ProcedureDetailSerializer(serializers.Serializer):
     user_types = serializers.ListField(
         child=serializers.CharField(), help_text="Life situation slugs."
     )
+    route_conditions = serializers.ListField(
+        child=serializers.CharField(),
+        help_text='Besides the life situations, for whom "My route" proposes it: "children", '
+        '"looking_for_work", "learning_german" (empty: everybody in the situations).',
+    )
     total_cost = CostTotalSerializer(many=True)
     total_minutes = DurationTotalSerializer(allow_null=True)
     steps = StepSerializer(many=True)
@@ -211,6 +216,7 @@ def procedure_detail(page) -> dict:
         # The page shows no topics, so they are read here (one query) and not for every page.
         "topics": list(page.procedure.topics.values_list("slug", flat=True)),
         "user_types": [user_type.slug for user_type in page.procedure.user_types.all()],
+        "route_conditions": list(page.procedure.route_conditions or []),
         "total_cost": _cost_totals(page.totals),
         "total_minutes": _duration_totals(page.totals),
         "steps": [

@@ -10,7 +10,7 @@ from apps.core import languages
 from apps.core.forms import SingleLineTitlesMixin
 from apps.editorial.forms import RevisionForm
 from apps.editorial.models import ItemStatus
-from apps.procedures.models import Connector, Document, Procedure, Step, Tip
+from apps.procedures.models import Connector, Document, Procedure, RouteCondition, Step, Tip
 
 _UID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
@@ -132,7 +132,15 @@ class ProcedureForm(RevisionForm):
 
     class Meta:
         model = Procedure
-        fields = ["title", "summary", "body", "topics", "user_types", "produces"]
+        fields = [
+            "title",
+            "summary",
+            "body",
+            "topics",
+            "user_types",
+            "route_conditions",
+            "produces",
+        ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "body": forms.Textarea(attrs={"rows": 6}),
@@ -140,6 +148,17 @@ class ProcedureForm(RevisionForm):
             "user_types": forms.CheckboxSelectMultiple,
             "produces": forms.CheckboxSelectMultiple,
         }
+
+    route_conditions = forms.MultipleChoiceField(
+        label=gettext_lazy("In “My route”, only for people who"),
+        choices=RouteCondition.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Leave empty if it concerns everybody in the chosen life situations. A person who "
+            "skips a question still sees it."
+        ),
+    )
 
     def __init__(self, *args, region, revision=None, **kwargs):
         super().__init__(*args, region=region, revision=revision, **kwargs)

@@ -46,6 +46,15 @@ class Document(EditorialContent):
         return self.name or self.slug
 
 
+class RouteCondition(models.TextChoices):
+    """Besides a life situation, what makes a procedure part of somebody's route ("My route"):
+    a procedure with conditions is proposed unless a person's answers rule one of them out."""
+
+    CHILDREN = "children", _("has children of school age")
+    LOOKING_FOR_WORK = "looking_for_work", _("is looking for work")
+    LEARNING_GERMAN = "learning_german", _("is still learning German")
+
+
 class Procedure(EditorialContent):
     slug = models.SlugField(_("short name"), max_length=80)
     title = models.CharField(_("title"), max_length=150)
@@ -71,10 +80,18 @@ class Procedure(EditorialContent):
         ),
     )
 
+    #: RouteCondition values: for whom, besides the life situations, "My route" proposes it.
+    route_conditions = models.JSONField(
+        _("only for people who"),
+        default=list,
+        blank=True,
+        help_text=_("Leave empty if it concerns everybody in the chosen life situations."),
+    )
+
     translatable_fields = ("title", "summary", "body")
     markdown_fields = ("body",)
     spoken_fields = ("title", "summary", "body")
-    revisioned_fields = ("topics", "user_types", "produces")
+    revisioned_fields = ("topics", "user_types", "produces", "route_conditions")
     parts = (
         Part(
             name="steps",

@@ -59,7 +59,7 @@ def number_steps(steps: list[Step]) -> list[tuple[int, Step]]:
     return numbered
 
 
-def _groups(steps: list[Step]) -> list[list[list[Step]]]:
+def step_groups(steps: list[Step]) -> list[list[list[Step]]]:
     """Numbered groups, each a list of alternatives, each a list of steps done together."""
     groups: list[list[list[Step]]] = []
     for step in steps:
@@ -79,7 +79,7 @@ def _total(steps: list[Step], value) -> Range | None:
         return None
     total = Range(0, 0)
     nothing = Range(0, 0)
-    for alternatives in _groups(steps):
+    for alternatives in step_groups(steps):
         ways = []
         for together in alternatives:
             low = sum((value(step) or nothing).low for step in together if not step.optional)

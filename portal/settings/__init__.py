@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "apps.search",
     "apps.feedback",
     "apps.migrant_accounts",
+    "apps.routes",
     "apps.migrant",
     "apps.workspace",
     "apps.authority",

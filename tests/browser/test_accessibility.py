@@ -12,7 +12,16 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("code", ["en", "ar", "ur"])
 @pytest.mark.parametrize(
     "path",
-    ["", "organisations/", "privacy/", "accounts/sign-in/", "no-such-page/", "my/", "offline/"],
+    [
+        "",
+        "organisations/",
+        "privacy/",
+        "accounts/sign-in/",
+        "no-such-page/",
+        "my/",
+        "offline/",
+        "my-route/",
+    ],
 )
 def test_public_pages_have_no_serious_violations(
     page, live_server, taxonomy, ngo, axe_violations, code, path

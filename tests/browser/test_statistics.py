@@ -11,7 +11,7 @@ PATH = "/ar/figures/migration-in-figures/"
 
 
 def test_arabic_dashboard_draws_charts_beside_readable_tables(page, live_server, axe_violations):
-    load_demo()
+    load_demo(parts={"statistics"})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
 
@@ -35,7 +35,7 @@ def test_arabic_dashboard_draws_charts_beside_readable_tables(page, live_server,
 
 
 def test_without_javascript_the_tables_are_the_charts(browser, live_server):
-    load_demo()
+    load_demo(parts={"statistics"})
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
 

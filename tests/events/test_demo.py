@@ -17,7 +17,7 @@ def column(field: str, code: str) -> str:
 
 
 def test_demo_events_are_upcoming_published_and_translated(db):
-    region, _accounts = load_demo()
+    region, _accounts = load_demo(parts={"events"})
 
     events = Event.objects.filter(region=region)
     assert events.count() >= 20
@@ -42,5 +42,5 @@ def test_demo_events_are_upcoming_published_and_translated(db):
             assert getattr(organisation, column("services", code))
 
     # Loading twice changes nothing.
-    load_demo()
+    load_demo(parts={"events"})
     assert Event.objects.filter(region=region).count() == events.count()

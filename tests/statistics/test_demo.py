@@ -8,7 +8,7 @@ from apps.statistics.models import Chart, Dashboard, Dataset, VersionState
 
 
 def test_demo_dashboard_has_translated_charts_with_data(db, client):
-    load_demo()
+    load_demo(parts={"statistics"})
 
     dashboard = Dashboard.objects.get(slug="migration-in-figures")
     charts = Chart.objects.filter(dashboard=dashboard, status="published")

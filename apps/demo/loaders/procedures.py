@@ -68,6 +68,7 @@ def load_procedures(region: Region) -> None:
             "topics": [topics[slug] for slug in entry["topics"]],
             "user_types": [user_types[slug] for slug in entry["user_types"]],
             "produces": [documents[slug] for slug in entry["produces"]],
+            "route_conditions": entry.get("route_conditions", []),
             "steps": steps,
         }
 
