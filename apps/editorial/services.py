@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -178,7 +179,7 @@ def save_revision(
         data = merged.resolved(resolution)
         if data is None:
             raise EditConflict(latest=latest, base=base, merge=merged)
-    if latest is not None and normalised(latest.data) == data:
+    if latest is not None and _with_new_fields(type(item), normalised(latest.data), data) == data:
         return Saved(latest, created=False, merge=merged)  # nothing changed
     revision = Revision.objects.create(
         content_type=content_type_of(item),
@@ -190,6 +191,19 @@ def save_revision(
     )
     audit(item, author, "saved", revision=revision.number)
     return Saved(revision, created=True, merge=merged)
+
+
+def _with_new_fields(model, old: dict, new: dict) -> dict:
+    """``old`` with the fields added to the model since it was saved (absent, or None where no
+    value was known) at their defaults: a text saved unchanged after an upgrade is unchanged."""
+    filled = dict(old)
+    for name in [name for name in new if old.get(name) is None]:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        filled[name] = [] if field.many_to_many else normalised(field.get_default())
+    return filled
 
 
 def pending_revision(item: EditorialContent) -> Revision | None:
