@@ -58,6 +58,8 @@ PAGES = [
     ("ngo:grant_role", {"org": "helping-hands"}, {"ngo_admin"}),
     ("ngo:events", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
     ("ngo:event_create", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("ngo:shared_routes", {"org": "helping-hands"}, {"ngo_admin", "ngo_member"}),
+    ("authority:shared_routes", {}, AUTHORITY_STAFF),
     ("authority:events", {}, {"editor", "reviewer", "region_admin"}),
     ("authority:event_create", {}, {"editor", "reviewer", "region_admin"}),
 ]

@@ -20,6 +20,7 @@ NAV = (
     NavItem("content_list", _("Places"), "editorial.view", {"type": "places.place"}),
     NavItem("events", _("Courses and events"), "events.manage"),
     NavItem("tips", _("Tips from organisations"), "procedures.review_tips"),
+    NavItem("shared_routes", _("Shared routes"), "authority.view_workspace"),
     NavItem("search_gaps", _("What people do not find"), "editorial.view"),
     NavItem("page_feedback", _("Was this page helpful?"), "editorial.view"),
     NavItem("translation_queue", _("Translation queue"), "editorial.view_translations"),

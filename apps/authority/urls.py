@@ -3,7 +3,13 @@
 from apps.authority import feedback_views, gap_views, views
 from apps.authority.policy import AUTHORITY
 from apps.workspace.routes import routes_for
-from apps.workspace.urls import content_routes, event_routes, people_routes, translation_routes
+from apps.workspace.urls import (
+    content_routes,
+    event_routes,
+    people_routes,
+    shared_route_routes,
+    translation_routes,
+)
 
 app_name = "authority"
 
@@ -47,4 +53,5 @@ urlpatterns = [
     *translation_routes(AUTHORITY),
     *event_routes(AUTHORITY, moderate_permission="events.moderate"),
     *people_routes(AUTHORITY, reset_permission="accounts.reset_two_factor"),
+    *shared_route_routes(AUTHORITY, permission="authority.view_workspace"),
 ]  # fmt: skip

@@ -19,6 +19,7 @@ urlpatterns = [
     path("information/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("step-by-step/", views.ProcedureListView.as_view(), name="procedures"),
     path("my-route/", route_views.RouteView.as_view(), name="route"),
+    path("my-route/share/", route_views.RouteShareView.as_view(), name="route_share"),
     path("step-by-step/<slug:slug>/", views.ProcedureDetailView.as_view(), name="procedure"),
     path(
         "step-by-step/<slug:slug>/checklist/",

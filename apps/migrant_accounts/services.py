@@ -128,6 +128,11 @@ def save_progress(account: MigrantAccount, procedure, ticks: list[str]) -> Proce
     return progress
 
 
+def ticks_by_procedure(account: MigrantAccount) -> dict[str, list[str]]:
+    """Procedure slug → the keys ticked in it, kept with the account."""
+    return {row.procedure.slug: row.ticks for row in account.progress.select_related("procedure")}
+
+
 def forget_progress(account: MigrantAccount, procedure) -> None:
     ProcedureProgress.objects.filter(account=account, procedure=procedure).delete()
 
@@ -239,12 +244,20 @@ def export(account: MigrantAccount) -> dict:
             {"path": page.path, "title": page.title, "saved_at": page.saved_at.isoformat()}
             for page in account.saved.order_by("saved_at")
         ],
+        **_route_export(account),
         "notices_waiting": account.notices.filter(sent_at__isnull=True).count(),
         "sign_in_links": SignInLink.objects.filter(
             region=account.region, email=account.email
         ).count(),
         "retention": retention(),
     }
+
+
+def _route_export(account: MigrantAccount) -> dict:
+    """The route and its shares (apps.routes keeps them; it needs the account, not we it)."""
+    from apps.routes.sharing import export_of
+
+    return export_of(account)
 
 
 def retention() -> dict:

@@ -15,6 +15,7 @@ NAV = (
     NavItem("events", _("Courses and events"), "ngo.manage_events"),
     NavItem("places", _("Our places"), "ngo.change_profile"),
     NavItem("tips", _("Tips on procedures"), "ngo.suggest_tips"),
+    NavItem("shared_routes", _("Shared routes"), "ngo.view_workspace"),
     NavItem("members", _("People and roles"), "ngo.manage_members"),
 )
 

@@ -5,7 +5,7 @@ from django.urls import include, path
 from apps.ngo import views
 from apps.ngo.policy import NGO
 from apps.workspace.routes import SIGNED_IN, route, routes_for
-from apps.workspace.urls import event_routes, people_routes
+from apps.workspace.urls import event_routes, people_routes, shared_route_routes
 
 app_name = "ngo"
 
@@ -28,5 +28,9 @@ urlpatterns = [
           ("save",)),
     _page("<slug:org>/tips/<int:pk>/withdraw/", views.TipWithdrawView, "tip_withdraw",
           "ngo.suggest_tips", ("withdraw",)),
-    path("<slug:org>/", include([*event_routes(NGO), *people_routes(NGO)])),
+    path("<slug:org>/", include([
+        *event_routes(NGO),
+        *people_routes(NGO),
+        *shared_route_routes(NGO, permission="ngo.view_workspace"),
+    ])),
 ]  # fmt: skip

@@ -84,12 +84,16 @@ def _procedures(region, code: str) -> list[Procedure]:
     )
 
 
-def route(region, code: str, answers: rules.Answers, *, ticks: dict | None = None) -> Route:
-    """The route for ``answers``; ``ticks`` (procedure slug → ticked keys) from the account."""
+def route(
+    region, code: str, answers: rules.Answers, *, ticks: dict | None = None, added=()
+) -> Route:
+    """The route for ``answers``, with the procedures ``added`` (slugs) by the person; ``ticks``
+    (procedure slug → ticked keys) from the account."""
     found = [
         procedure
         for procedure in _procedures(region, code)
-        if rules.applies(
+        if procedure.slug in added
+        or rules.applies(
             answers,
             situations={user_type.slug for user_type in procedure.user_types.all()},
             conditions=procedure.route_conditions,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from apps.procedures.models import RouteCondition
 
 GERMAN_LEVELS = ("none", "basic", "good")
@@ -73,3 +75,19 @@ def applies(answers: Answers, *, situations: set[str], conditions: list[str]) ->
     if answers.situation and situations and answers.situation not in situations:
         return False
     return not any(rules_out(answers, condition) for condition in conditions or [])
+
+
+def described(answers: Answers, region) -> list[tuple[str, str]]:
+    """The answers as a person reads them (question, answer), in the active language: what a
+    counsellor sees when the person shared them."""
+    yes_no = {True: _("Yes"), False: _("No")}
+    levels = {"none": _("Not yet"), "basic": _("A little"), "good": _("Well (level B1 or better)")}
+    situation = region.user_types.filter(slug=answers.situation).first()
+    rows = [
+        (_("Your situation"), situation.name if situation else ""),
+        (_("Do you have children of school age?"), yes_no.get(answers.children, "")),
+        (_("Are you looking for work?"), yes_no.get(answers.looking_for_work, "")),
+        (_("How well do you speak German?"), levels.get(answers.german, "")),
+    ]
+    unsaid = _("I would rather not say")
+    return [(question, answer or unsaid) for question, answer in rows]

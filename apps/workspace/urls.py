@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern
 
-from apps.workspace.pages import content, events, people, translation
+from apps.workspace.pages import content, events, people, shared_routes, translation
 from apps.workspace.policy import Policy
 from apps.workspace.routes import ANY_EDIT, TYPE_EDIT, route
 
@@ -101,3 +101,13 @@ def people_routes(policy: Policy, *, reset_permission: str = "") -> list[URLPatt
                   actions=("reset",))
         )  # fmt: skip
     return routes
+
+
+def shared_route_routes(policy: Policy, *, permission: str) -> list[URLPattern]:
+    """Routes migrants shared with the workspace's organisations, by their consent."""
+    return [
+        route("shared-routes/", shared_routes.SharedRouteList, "shared_routes",
+              permission=permission, policy=policy, actions=("open",)),
+        route("shared-routes/<int:pk>/", shared_routes.SharedRouteDetail, "shared_route",
+              permission=permission, policy=policy, actions=("note",)),
+    ]  # fmt: skip

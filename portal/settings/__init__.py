@@ -450,6 +450,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.migrant_accounts.tasks.forget_inactive_accounts",
         "schedule": 60 * 60 * 24,  # seconds: daily
     },
+    "forget-expired-route-shares": {
+        "task": "apps.routes.tasks.forget_expired_shares",
+        "schedule": 60 * 60 * 24,  # seconds: daily
+    },
     "forget-old-page-feedback": {
         "task": "apps.feedback.tasks.forget_old_feedback",
         "schedule": 60 * 60 * 24,  # seconds: daily

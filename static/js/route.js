@@ -19,7 +19,7 @@
     try {
       window.localStorage.setItem(key, location.search);
     } catch (error) { /* private mode */ }
-  } else if (remembered()) {
+  } else if (remembered() && !document.querySelector("[data-route-progress]")) {
     location.replace(location.pathname + remembered());
     return;
   }

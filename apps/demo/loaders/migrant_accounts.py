@@ -1,6 +1,8 @@
 """A demo migrant with an optional account: Amina, who reads in Arabic, has ticked steps of two
-procedures and registered for a course. She signs in like anybody, by a link sent to
-amina@example.org (printed in the terminal by ``make run``)."""
+procedures, registered for a course, answered the questions of "My route" and shared it with
+the refugee counselling service, whose head left her a note. She signs in like anybody, by a
+link sent to amina@example.org (printed in the terminal by ``make run``); the counselling
+service (ngo-admin@musterstadt.example) finds her route under "Shared routes"."""
 
 from __future__ import annotations
 
@@ -8,12 +10,14 @@ import datetime as dt
 
 from django.utils import timezone
 
+from apps.accounts.models import Organisation, User
 from apps.core.models import Region
 from apps.events import recurrence
 from apps.events import services as event_services
 from apps.events.models import Event, Registration
 from apps.migrant_accounts.models import MigrantAccount, ProcedureProgress
 from apps.procedures.models import Procedure
+from apps.routes.models import RouteAccess, RouteNote, RoutePlan, RouteShare
 
 DEMO_MIGRANT = "amina@example.org"
 DEMO_PROGRESS = {
@@ -21,6 +25,11 @@ DEMO_PROGRESS = {
     "krankenversicherung": ["step:krankenversicherung-waehlen"],
 }
 DEMO_COURSE = "deutschkurs-frauen"
+DEMO_ROUTE_ANSWERS = {"situation": "refugee", "children": "yes", "german": "basic"}
+DEMO_SHARE_CODE = "AMNA2345"
+DEMO_COUNSELLING = "refugee-counselling"
+DEMO_COUNSELLOR = "ngo-admin@musterstadt.example"
+DEMO_NOTE = "أحضري عقد الإيجار وجواز السفر إلى موعدنا يوم الثلاثاء. سنملأ استمارة التسجيل معًا."
 
 
 def load_migrant_accounts(region: Region) -> None:
@@ -45,3 +54,20 @@ def load_migrant_accounts(region: Region) -> None:
             language="ar", base_url="",
         )  # fmt: skip
         Registration.objects.filter(pk=registration.pk).update(email=DEMO_MIGRANT)
+    _share_route(region, account)
+
+
+def _share_route(region: Region, account: MigrantAccount) -> None:
+    RoutePlan.objects.create(account=account, answers=DEMO_ROUTE_ANSWERS)
+    organisation = Organisation.objects.filter(region=region, slug=DEMO_COUNSELLING).first()
+    counsellor = User.objects.filter(email=DEMO_COUNSELLOR).first()
+    if organisation is None or RouteShare.objects.filter(code=DEMO_SHARE_CODE).exists():
+        return
+    now = timezone.now()
+    share = RouteShare.objects.create(
+        account=account, organisation=organisation, code=DEMO_SHARE_CODE,
+        includes_answers=True, expires_at=now + dt.timedelta(days=30), opened_at=now,
+    )  # fmt: skip
+    RouteNote.objects.create(share=share, author=counsellor, text=DEMO_NOTE)
+    for action in (RouteAccess.Action.OPENED, RouteAccess.Action.NOTED):
+        RouteAccess.objects.create(share=share, user=counsellor, action=action)
