@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView, View
 
@@ -26,6 +27,7 @@ from apps.editorial.services import WorkflowError
 from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
+from apps.routes import planning as route_planning
 from apps.speech import queries as speech_queries
 from apps.statistics import planning
 from apps.statistics import queries as statistics_queries
@@ -319,6 +321,7 @@ class PlanningView(WorkspacePage, TemplateView):
                 form=form,
                 table=table,
                 threshold=statistics_services.threshold(),
+                route_counts=route_planning.route_counts(request.region, get_language()),
             ),
             status=400 if form.errors else 200,
         )

@@ -57,6 +57,7 @@ class RouteView(MigrantPageMixin, TemplateView):
                 account=account,
                 shares=sharing.shares_of(account),
                 organisations=sharing.organisations_to_share_with(region),
+                plan=plan,
                 durations=sharing.DURATIONS,
             )
         context.update(
@@ -110,6 +111,9 @@ class RouteShareView(MigrantPageMixin, View):
             elif action == "renew":
                 sharing.renew(account, _number(data.get("share")), days=_number(data.get("days")))
                 messages.success(request, _("The organisation may see your route for longer."))
+            elif action == "planning":
+                sharing.count_for_planning(account, data.get("counted") == "1")
+                messages.success(request, _("Your choice is saved."))
             elif action in ("accept", "reject"):
                 sharing.decide(account, _number(data.get("note")), accept=action == "accept")
                 messages.success(request, _("Your route is updated.") if action == "accept"

@@ -20,6 +20,9 @@ class RoutePlan(models.Model):
     answers = models.JSONField(default=dict)
     #: Slugs of procedures added to the route besides those the answers bring.
     added = models.JSONField(default=list)
+    #: A separate, optional consent: the route is counted, without the person, in the city's
+    #: planning figures (apps.routes.planning).
+    counted_for_planning = models.BooleanField(_("counted in planning figures"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -63,7 +63,8 @@ def combined(totals: list[procedure_services.Totals]) -> procedure_services.Tota
     return procedure_services.Totals(costs=costs, minutes=minutes)
 
 
-def _procedures(region, code: str) -> list[Procedure]:
+def published_procedures(region, code: str) -> list[Procedure]:
+    """Every published procedure with what routes need of it (steps, papers, situations)."""
     steps = (
         Step.objects.order_by("position")
         .select_related("place")
@@ -91,7 +92,7 @@ def route(
     (procedure slug → ticked keys) from the account."""
     found = [
         procedure
-        for procedure in _procedures(region, code)
+        for procedure in published_procedures(region, code)
         if procedure.slug in added
         or rules.applies(
             answers,

@@ -45,6 +45,13 @@ def keep_answers(account, answers: rules.Answers) -> None:
     RoutePlan.objects.update_or_create(account=account, defaults={"answers": answers.as_values()})
 
 
+def count_for_planning(account, yes: bool) -> None:
+    """The separate consent to be counted, without one's name, in the planning figures."""
+    plan = plan_of(account)
+    plan.counted_for_planning = yes
+    plan.save(update_fields=["counted_for_planning", "updated_at"])
+
+
 def organisations_to_share_with(region):
     return Organisation.objects.filter(region=region, is_active=True).order_by("kind", "name")
 
@@ -250,7 +257,13 @@ def export_of(account) -> dict:
     """The route, its shares, the notes on them and who looked, for the person's download."""
     plan = RoutePlan.objects.filter(account=account).first()
     return {
-        "route": {"answers": plan.answers, "added": plan.added} if plan else None,
+        "route": {
+            "answers": plan.answers,
+            "added": plan.added,
+            "counted_for_planning": plan.counted_for_planning,
+        }
+        if plan
+        else None,
         "route_shares": [
             {
                 "organisation": found.organisation.name,

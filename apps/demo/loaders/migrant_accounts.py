@@ -58,7 +58,7 @@ def load_migrant_accounts(region: Region) -> None:
 
 
 def _share_route(region: Region, account: MigrantAccount) -> None:
-    RoutePlan.objects.create(account=account, answers=DEMO_ROUTE_ANSWERS)
+    RoutePlan.objects.create(account=account, answers=DEMO_ROUTE_ANSWERS, counted_for_planning=True)
     organisation = Organisation.objects.filter(region=region, slug=DEMO_COUNSELLING).first()
     counsellor = User.objects.filter(email=DEMO_COUNSELLOR).first()
     if organisation is None or RouteShare.objects.filter(code=DEMO_SHARE_CODE).exists():

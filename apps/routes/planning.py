@@ -1,0 +1,59 @@
+"""Planning figures from routes, without personal data: per procedure, how many people have it
+on their route and how many of them have not started it yet — counted only over the people who
+ticked the separate consent, and suppressed like every published statistic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from apps.core.models import UserType
+from apps.migrant_accounts.models import ProcedureProgress
+from apps.routes import rules
+from apps.routes.models import RoutePlan
+from apps.routes.queries import published_procedures
+from apps.statistics.services import Figure, figure
+from apps.translation.reader import LanguageVersion, language_version
+
+
+@dataclass(frozen=True)
+class RouteCountRow:
+    version: LanguageVersion
+    on_route: Figure
+    not_started: Figure
+
+
+def route_counts(region, code: str) -> list[RouteCountRow]:
+    procedures = published_procedures(region, code)
+    situations = list(UserType.objects.filter(region=region).values_list("slug", flat=True))
+    plans = list(
+        RoutePlan.objects.filter(account__region=region, counted_for_planning=True).values_list(
+            "account_id", "answers", "added"
+        )
+    )
+    started = {
+        (account_id, procedure_id)
+        for account_id, procedure_id, ticks in ProcedureProgress.objects.filter(
+            account_id__in=[plan[0] for plan in plans]
+        ).values_list("account_id", "procedure_id", "ticks")
+        if any(tick.startswith("step:") for tick in ticks)
+    }
+    rows = []
+    for procedure in procedures:
+        own = {user_type.slug for user_type in procedure.user_types.all()}
+        on_route = [
+            account_id
+            for account_id, answers, added in plans
+            if procedure.slug in (added or [])
+            or rules.applies(
+                rules.Answers.from_values(answers or {}, situations),
+                situations=own,
+                conditions=procedure.route_conditions,
+            )
+        ]
+        waiting = [a for a in on_route if (a, procedure.pk) not in started]
+        rows.append(
+            RouteCountRow(
+                language_version(procedure, code), figure([len(on_route)]), figure([len(waiting)])
+            )
+        )
+    return sorted(rows, key=lambda row: row.version.texts["title"].casefold())
