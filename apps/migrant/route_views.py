@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -23,6 +24,7 @@ from apps.migrant_accounts import services as account_services
 from apps.migrant_accounts.session import current_account
 from apps.routes import queries as route_queries
 from apps.routes import rules, sharing
+from apps.routes.changes import Changes
 
 SHARING_ERRORS = {
     "duration": lambda: _("Choose how long the organisation may see your route."),
@@ -44,14 +46,14 @@ class RouteView(MigrantPageMixin, TemplateView):
         answers = rules.Answers.from_values(self.request.GET, slugs)
         asked = answers.given or "show" in self.request.GET
         account = current_account(self.request)
-        ticks, added = None, []
+        ticks, changes = None, Changes.from_query(self.request.GET)
         if account is not None:
             plan = sharing.plan_of(account)
             if asked:
                 sharing.keep_answers(account, answers)
             elif plan.answers:
                 answers, asked = rules.Answers.from_values(plan.answers, slugs), True
-            added = plan.added
+            changes = Changes.from_plan(plan)
             ticks = account_services.ticks_by_procedure(account)
             context.update(
                 account=account,
@@ -65,12 +67,51 @@ class RouteView(MigrantPageMixin, TemplateView):
             answers=answers,
             chosen=answers.as_values(),
             german_levels=rules.GERMAN_LEVELS,
-            route=route_queries.route(region, code, answers, ticks=ticks, added=added)
+            route=route_queries.route(region, code, answers, ticks=ticks, changes=changes)
             if asked
             else None,
+            change_url=reverse("migrant:route_change"),
+            # Without an account, the route's state travels in the change forms (GET).
+            state=[*answers.as_values().items(), *changes.as_query(), ("show", "1")]
+            if account is None
+            else [],
             region_slug=region.slug,
         )
         return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class RouteChangeView(MigrantPageMixin, View):
+    """Add, remove or move a procedure, or set one's own date for it. Without an account the
+    change is only a new address for the route (GET: nothing is stored); signed in, it is kept
+    with the account (POST, with its token)."""
+
+    def get(self, request, *args, **kwargs):
+        if current_account(request) is not None:
+            return redirect("migrant:route")  # signed in, changes are posted
+        situations = core_queries.user_types(request.region).values_list("slug", flat=True)
+        answers = rules.Answers.from_values(request.GET, list(situations))
+        changes = self._changed(Changes.from_query(request.GET), request.GET)
+        query = urlencode([*answers.as_values().items(), *changes.as_query(), ("show", "1")])
+        return redirect(f"{reverse('migrant:route')}?{query}")
+
+    def post(self, request, *args, **kwargs):
+        account = current_account(request)
+        if account is None:
+            return redirect("migrant:route")
+        plan = sharing.plan_of(account)
+        self._changed(Changes.from_plan(plan), request.POST).keep_in(plan)
+        return redirect(reverse("migrant:route") + "#route-heading")
+
+    @staticmethod
+    def _changed(changes: Changes, data) -> Changes:
+        shown = str(data.get("shown", ""))[:4000].split(",")
+        return changes.changed(
+            str(data.get("action", "")),
+            str(data.get("slug", "")),
+            shown=shown,
+            day=str(data.get("day", "")),
+        )
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("step-by-step/", views.ProcedureListView.as_view(), name="procedures"),
     path("my-route/", route_views.RouteView.as_view(), name="route"),
     path("my-route/share/", route_views.RouteShareView.as_view(), name="route_share"),
+    path("my-route/change/", route_views.RouteChangeView.as_view(), name="route_change"),
     path("step-by-step/<slug:slug>/", views.ProcedureDetailView.as_view(), name="procedure"),
     path(
         "step-by-step/<slug:slug>/checklist/",

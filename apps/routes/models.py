@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 class RoutePlan(models.Model):
     """A signed-in person's route: their answers (on the device only, unless signed in) and
-    the procedures they added by accepting a counsellor's suggestion."""
+    what they changed (apps.routes.changes), including procedures added by accepting a
+    counsellor's suggestion."""
 
     account = models.OneToOneField(
         "migrant_accounts.MigrantAccount", on_delete=models.CASCADE, related_name="route_plan"
@@ -20,6 +21,10 @@ class RoutePlan(models.Model):
     answers = models.JSONField(default=dict)
     #: Slugs of procedures added to the route besides those the answers bring.
     added = models.JSONField(default=list)
+    #: Procedures the person removed, their own order (slugs) and dates (slug → ISO date).
+    removed = models.JSONField(default=list)
+    order = models.JSONField(default=list)
+    dates = models.JSONField(default=dict)
     #: A separate, optional consent: the route is counted, without the person, in the city's
     #: planning figures (apps.routes.planning).
     counted_for_planning = models.BooleanField(_("counted in planning figures"), default=False)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from apps.core.models import UserType
 from apps.migrant_accounts.models import ProcedureProgress
-from apps.routes import rules
+from apps.routes import queries, rules
+from apps.routes.changes import Changes
 from apps.routes.models import RoutePlan
 from apps.routes.queries import published_procedures
 from apps.statistics.services import Figure, figure
@@ -25,11 +26,11 @@ class RouteCountRow:
 def route_counts(region, code: str) -> list[RouteCountRow]:
     procedures = published_procedures(region, code)
     situations = list(UserType.objects.filter(region=region).values_list("slug", flat=True))
-    plans = list(
-        RoutePlan.objects.filter(account__region=region, counted_for_planning=True).values_list(
-            "account_id", "answers", "added"
-        )
-    )
+    plans = [
+        (plan.account_id, rules.Answers.from_values(plan.answers or {}, situations),
+         Changes.from_plan(plan))
+        for plan in RoutePlan.objects.filter(account__region=region, counted_for_planning=True)
+    ]  # fmt: skip
     started = {
         (account_id, procedure_id)
         for account_id, procedure_id, ticks in ProcedureProgress.objects.filter(
@@ -39,16 +40,10 @@ def route_counts(region, code: str) -> list[RouteCountRow]:
     }
     rows = []
     for procedure in procedures:
-        own = {user_type.slug for user_type in procedure.user_types.all()}
         on_route = [
             account_id
-            for account_id, answers, added in plans
-            if procedure.slug in (added or [])
-            or rules.applies(
-                rules.Answers.from_values(answers or {}, situations),
-                situations=own,
-                conditions=procedure.route_conditions,
-            )
+            for account_id, answers, changes in plans
+            if queries.on_route(procedure, answers, changes)
         ]
         waiting = [a for a in on_route if (a, procedure.pk) not in started]
         rows.append(

@@ -5,6 +5,7 @@ A fixed number of queries, whatever the number of procedures."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -15,7 +16,9 @@ from apps.events import queries as event_queries
 from apps.events.models import Event
 from apps.procedures import services as procedure_services
 from apps.procedures.models import Document, Procedure, Step
+from apps.routes import changes as changes_module
 from apps.routes import ordering, rules
+from apps.routes.changes import Changes
 from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
 
 COURSES_PER_PROCEDURE = 3
@@ -40,6 +43,7 @@ class RouteItem:
     courses: list[event_queries.Card] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     done: int | None = None  # ticked steps, when the account keeps them
+    date: dt.date | None = None  # the person's own date for it, if they set one
 
 
 @dataclass
@@ -49,6 +53,14 @@ class Route:
     totals: procedure_services.Totals
     #: Papers that ask for each other in a circle: the order says where to start anyway.
     has_circle: bool = False
+    #: Procedures the person removed, and those they could add: (procedure, version).
+    removed: list = field(default_factory=list)
+    addable: list = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+    @property
+    def slugs(self) -> list[str]:
+        return [item.procedure.slug for item in self.items]
 
 
 def combined(totals: list[procedure_services.Totals]) -> procedure_services.Totals:
@@ -85,21 +97,31 @@ def published_procedures(region, code: str) -> list[Procedure]:
     )
 
 
+def on_route(procedure: Procedure, answers: rules.Answers, changes: Changes) -> bool:
+    """Whether the procedure is on the route: the person added it, or their answers bring it
+    and they did not remove it. (``procedure.user_types`` prefetched.)"""
+    if procedure.slug in changes.removed:
+        return False
+    return procedure.slug in changes.added or rules.applies(
+        answers,
+        situations={user_type.slug for user_type in procedure.user_types.all()},
+        conditions=procedure.route_conditions,
+    )
+
+
 def route(
-    region, code: str, answers: rules.Answers, *, ticks: dict | None = None, added=()
+    region,
+    code: str,
+    answers: rules.Answers,
+    *,
+    ticks: dict | None = None,
+    changes: Changes | None = None,
 ) -> Route:
-    """The route for ``answers``, with the procedures ``added`` (slugs) by the person; ``ticks``
-    (procedure slug → ticked keys) from the account."""
-    found = [
-        procedure
-        for procedure in published_procedures(region, code)
-        if procedure.slug in added
-        or rules.applies(
-            answers,
-            situations={user_type.slug for user_type in procedure.user_types.all()},
-            conditions=procedure.route_conditions,
-        )
-    ]
+    """The route for ``answers`` with the person's ``changes`` (procedures added and removed,
+    their order and dates); ``ticks`` (procedure slug → ticked keys) from the account."""
+    changes = changes or Changes()
+    procedures = published_procedures(region, code)
+    found = [procedure for procedure in procedures if on_route(procedure, answers, changes)]
     by_pk = {procedure.pk: procedure for procedure in found}
     versions = {procedure.pk: language_version(procedure, code) for procedure in found}
     usual = sorted(by_pk, key=lambda pk: versions[pk].texts["title"].casefold())
@@ -122,7 +144,10 @@ def route(
     organisations = _organisations(region, found, courses)
     ticks = ticks or {}
     items = []
-    for pk in sorted_route.order:
+    slug_of = {pk: by_pk[pk].slug for pk in by_pk}
+    pk_of = {slug: pk for pk, slug in slug_of.items()}
+    in_order = changes_module.arranged([slug_of[pk] for pk in sorted_route.order], changes)
+    for pk in (pk_of[slug] for slug in in_order):
         procedure = by_pk[pk]
         steps = list(procedure.steps.all())
         ticked = ticks.get(procedure.slug)
@@ -145,13 +170,27 @@ def route(
                 done=None
                 if ticked is None
                 else min(sum(tick.startswith("step:") for tick in ticked), len(steps)),
+                date=dt.date.fromisoformat(changes.dates[procedure.slug])
+                if procedure.slug in changes.dates
+                else None,
             )
         )
+    others = sorted(
+        (
+            (procedure, language_version(procedure, code))
+            for procedure in procedures
+            if procedure.pk not in by_pk
+        ),
+        key=lambda pair: pair[1].texts["title"].casefold(),
+    )
     return Route(
         answers=answers,
         items=items,
         totals=combined([item.totals for item in items]),
         has_circle=bool(sorted_route.broken),
+        removed=[pair for pair in others if pair[0].slug in changes.removed],
+        addable=[pair for pair in others if pair[0].slug not in changes.removed],
+        changes=changes,
     )
 
 

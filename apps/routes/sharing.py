@@ -19,6 +19,7 @@ from apps.accounts.queries import memberships_of
 from apps.editorial.models import ItemStatus
 from apps.procedures.models import Procedure
 from apps.routes import rules
+from apps.routes.changes import Changes
 from apps.routes.models import RouteAccess, RouteNote, RoutePlan, RouteShare
 
 #: Unambiguous characters (no 0/O, 1/I/L): read aloud and typed in by hand.
@@ -42,7 +43,9 @@ def plan_of(account) -> RoutePlan:
 
 def keep_answers(account, answers: rules.Answers) -> None:
     """Signed in, the answers are kept with the account (so a counsellor can see the route)."""
-    RoutePlan.objects.update_or_create(account=account, defaults={"answers": answers.as_values()})
+    # "show": the person asked for their route (even with every question skipped).
+    kept = {**answers.as_values(), "show": "1"}
+    RoutePlan.objects.update_or_create(account=account, defaults={"answers": kept})
 
 
 def count_for_planning(account, yes: bool) -> None:
@@ -138,10 +141,9 @@ def decide(account, note_id, *, accept: bool) -> None:
         raise SharingError("unknown")
     note.decision = RouteNote.Decision.ACCEPTED if accept else RouteNote.Decision.REJECTED
     note.save(update_fields=["decision"])
-    plan = plan_of(account)
-    if accept and note.procedure.slug not in plan.added:
-        plan.added = [*plan.added, note.procedure.slug]
-        plan.save(update_fields=["added", "updated_at"])
+    if accept:
+        plan = plan_of(account)
+        Changes.from_plan(plan).changed("add", note.procedure.slug, shown=[]).keep_in(plan)
 
 
 # --- the counsellor's side --------------------------------------------------------------------
@@ -218,9 +220,9 @@ def answers_of(share: RouteShare) -> rules.Answers:
     )
 
 
-def added_of(account) -> list[str]:
+def changes_of(account) -> Changes:
     plan = RoutePlan.objects.filter(account=account).first()
-    return list(plan.added) if plan else []
+    return Changes.from_plan(plan) if plan else Changes()
 
 
 @transaction.atomic
@@ -260,6 +262,9 @@ def export_of(account) -> dict:
         "route": {
             "answers": plan.answers,
             "added": plan.added,
+            "removed": plan.removed,
+            "order": plan.order,
+            "dates": plan.dates,
             "counted_for_planning": plan.counted_for_planning,
         }
         if plan

@@ -47,7 +47,7 @@ def workspace(organisation) -> str:
 
 def test_signed_in_the_answers_are_kept_with_the_account(client, amina, registration_procedure):
     client.get(ROUTE, {"situation": "", "children": "yes", "show": "1"})
-    assert RoutePlan.objects.get(account=amina).answers == {"children": "yes"}
+    assert RoutePlan.objects.get(account=amina).answers == {"children": "yes", "show": "1"}
     page = client.get(ROUTE).content.decode()  # no answers in the address: the kept ones
     assert 'id="children-yes" value="yes" checked' in page
 

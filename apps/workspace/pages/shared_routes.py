@@ -77,7 +77,7 @@ class SharedRouteDetail(SharedRoutePage, TemplateView):
             share=share,
             answers=rules.described(answers, account.region) if share.includes_answers else None,
             route=route_queries.route(
-                account.region, code, answers, ticks=ticks, added=sharing.added_of(account)
+                account.region, code, answers, ticks=ticks, changes=sharing.changes_of(account)
             ),
             notes=share.notes.select_related("author", "procedure").order_by("created_at"),
             procedures=Procedure.objects.filter(
