@@ -144,6 +144,10 @@
     }).catch(function () { /* kept in PENDING */ });
   }
 
+  // What the reader saved or removed on this page while the account's list was on its way:
+  // that list is older than their click, so it must not undo it.
+  const changedHere = new Set();
+
   // Signed in: bring this device and the account together (see the top of this file).
   function syncWithAccount() {
     const pending = readJSON(PENDING);
@@ -168,12 +172,15 @@
           merged = true;
           chain = chain.then(function () { return tell("save", path); });
         } else {
-          chain = chain.then(function () { return dropCopy(path); }); // removed elsewhere
+          chain = chain.then(function () { // removed elsewhere
+            return changedHere.has(path) ? null : dropCopy(path);
+          });
         }
       });
       kept.forEach(function (page) {
         if (local[page.path] || unsent[page.path] === "remove") return;
         chain = chain.then(function () {
+          if (changedHere.has(page.path)) return null;
           return keepCopy(page.path, page.title, page.language).catch(function () {});
         });
       });
@@ -218,6 +225,7 @@
 
     button.addEventListener("click", function () {
       button.disabled = true;
+      changedHere.add(path);
       caches.open(SAVED).then(function (cache) { return cache.match(keyOf(path)); })
         .then(function (saved) { return saved ? remove() : save(); })
         .then(show)

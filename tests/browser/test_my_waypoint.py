@@ -111,7 +111,8 @@ def test_saved_pages_follow_the_person_to_another_device(
     expect(laptop.get_by_role("heading", level=1)).to_have_text("Wohnung anmelden")
     laptop.context.set_offline(False)
 
-    laptop.goto(f"{live_server.url}{PROCEDURE}")
+    with laptop.expect_response(lambda r: r.url.endswith("/api/v1/my/saved/")):
+        laptop.goto(f"{live_server.url}{PROCEDURE}")  # the account's list, on its way
     with laptop.expect_response(
         lambda r: "/api/v1/my/saved/" in r.url and r.request.method == "DELETE"
     ):
