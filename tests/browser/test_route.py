@@ -45,6 +45,21 @@ def test_an_arabic_reader_gets_a_route_ticks_a_step_and_comes_back(
     expect(page).to_have_url(re.compile(r"situation=refugee"))
     expect(items.first.locator("[data-progress-of]")).not_to_be_empty()
 
+    # The route as last shown is kept for reading offline, and the offline page lists it.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now the service worker answers for the page
+    address = page.url.removeprefix(live_server.url)
+    page.wait_for_function(
+        "(path) => path in JSON.parse(localStorage.getItem('waypoint:saved') || '{}')",
+        arg=address,
+    )
+    page.context.set_offline(True)
+    page.goto(f"{live_server.url}{address}")
+    expect(items).to_have_count(8)
+    page.goto(f"{live_server.url}/ar/offline/")
+    expect(page.locator("[data-saved-list] a")).to_have_attribute("href", address)
+    page.context.set_offline(False)
+
 
 def test_a_route_shared_with_a_counsellor_by_consent_and_withdrawn(
     browser,

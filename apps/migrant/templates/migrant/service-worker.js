@@ -52,17 +52,28 @@ function offlinePageFor(url) {
 
 // A page: the network first (fresh content), keeping a saved page's copy up to date; without a
 // connection, the saved copy or the offline page.
+// A page is kept under its address without the query, except a page kept with its query (a
+// route: its answers are in the address), which is found first.
+function savedCopy(cache, url) {
+  const full = url.origin + url.pathname + url.search;
+  const bare = url.origin + url.pathname;
+  return cache.match(full).then(function (saved) {
+    return saved ? [full, saved] : cache.match(bare).then(function (copy) {
+      return copy ? [bare, copy] : null;
+    });
+  });
+}
+
 function navigate(request) {
   const url = new URL(request.url);
-  const key = url.origin + url.pathname;
   return fetch(request)
     .then(function (response) {
       if (response.ok && !response.redirected) {
         // The kept copy is always the one anybody gets (without cookies), never a signed-in
         // person's page.
         caches.open(SAVED).then(function (cache) {
-          return cache.match(key).then(function (saved) {
-            if (saved) return refreshOne(cache, key);
+          return savedCopy(cache, url).then(function (found) {
+            if (found) return refreshOne(cache, found[0]);
           });
         });
       }
@@ -70,8 +81,8 @@ function navigate(request) {
     })
     .catch(function () {
       return caches.open(SAVED)
-        .then(function (cache) { return cache.match(key); })
-        .then(function (saved) { return saved || offlinePageFor(url); });
+        .then(function (cache) { return savedCopy(cache, url); })
+        .then(function (found) { return found ? found[1] : offlinePageFor(url); });
     });
 }
 
