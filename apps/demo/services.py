@@ -61,12 +61,12 @@ PARTS = {
 
 def with_needs(parts) -> set[str]:
     """``parts`` and everything they need."""
-    wanted, todo = set(), list(parts)
-    while todo:
-        part = todo.pop()
+    wanted, waiting = set(), list(parts)
+    while waiting:
+        part = waiting.pop()
         if part not in wanted:
             wanted.add(part)
-            todo += PARTS[part]
+            waiting += PARTS[part]
     return wanted
 
 

@@ -20,7 +20,6 @@ from django.views.generic import TemplateView
 
 from apps.core import queries as core_queries
 from apps.migrant.views import MigrantPageMixin
-from apps.migrant_accounts import services as account_services
 from apps.migrant_accounts.session import current_account
 from apps.routes import queries as route_queries
 from apps.routes import rules, sharing
@@ -46,30 +45,32 @@ class RouteView(MigrantPageMixin, TemplateView):
         answers = rules.Answers.from_values(self.request.GET, slugs)
         asked = answers.given or "show" in self.request.GET
         account = current_account(self.request)
-        ticks, changes = None, Changes.from_query(self.request.GET)
+        changes = Changes.from_query(self.request.GET)
         if account is not None:
-            plan = sharing.plan_of(account)
+            plan = sharing.kept_plan(account)
             if asked:
-                sharing.keep_answers(account, answers)
-            elif plan.answers:
+                plan = sharing.keep_answers(account, answers)
+            elif plan and plan.answers:
                 answers, asked = rules.Answers.from_values(plan.answers, slugs), True
-            changes = Changes.from_plan(plan)
-            ticks = account_services.ticks_by_procedure(account)
             context.update(
                 account=account,
-                shares=sharing.shares_of(account),
+                shares=sharing.shares_of(account, code),
                 organisations=sharing.organisations_to_share_with(region),
                 plan=plan,
                 durations=sharing.DURATIONS,
             )
+        if not asked:
+            route = None
+        elif account is not None:
+            route = route_queries.route_of_account(account, code, answers, plan)
+        else:
+            route = route_queries.route(region, code, answers, changes=changes)
         context.update(
             situations=situations,
             answers=answers,
             chosen=answers.as_values(),
             german_levels=rules.GERMAN_LEVELS,
-            route=route_queries.route(region, code, answers, ticks=ticks, changes=changes)
-            if asked
-            else None,
+            route=route,
             change_url=reverse("migrant:route_change"),
             # Without an account, the route's state travels in the change forms (GET).
             state=[*answers.as_values().items(), *changes.as_query(), ("show", "1")]

@@ -35,21 +35,26 @@ def unfollow(account: MigrantAccount, kind: str, object_id: int) -> None:
     account.__dict__.pop("_followed_keys", None)
 
 
-def target(region, kind: str, object_id: int):
-    """The followed thing, if it is one of ``region``'s (a procedure only while published)."""
+def followable(region, kind: str):
+    """What of ``kind`` a person of ``region`` may follow (procedures only while published);
+    None for an unknown kind."""
     from apps.accounts.models import Organisation
     from apps.core.models import Topic
     from apps.editorial.models import ItemStatus
 
     if kind == FollowKind.PROCEDURE:
-        queryset = Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED)
-    elif kind == FollowKind.ORGANISATION:
-        queryset = Organisation.objects.filter(region=region)
-    elif kind == FollowKind.TOPIC:
-        queryset = Topic.objects.filter(region=region)
-    else:
-        return None
-    return queryset.filter(pk=object_id).first()
+        return Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED)
+    if kind == FollowKind.ORGANISATION:
+        return Organisation.objects.filter(region=region)
+    if kind == FollowKind.TOPIC:
+        return Topic.objects.filter(region=region)
+    return None
+
+
+def target(region, kind: str, object_id: int):
+    """The followed thing, if it is one of ``region``'s."""
+    queryset = followable(region, kind)
+    return None if queryset is None else queryset.filter(pk=object_id).first()
 
 
 def is_following(account: MigrantAccount | None, kind: str, object_id: int) -> bool:
@@ -79,16 +84,21 @@ def unsubscribe(token: str) -> bool:
 
 
 def _note(accounts, kind: str, object_id: int, *, once: bool = False) -> int:
-    """A notice for each account, unless one is waiting (or, ``once``, was ever sent)."""
-    noted = 0
-    for account in accounts:
-        existing = Notice.objects.filter(account=account, kind=kind, object_id=object_id)
-        if not once:
-            existing = existing.filter(sent_at__isnull=True)
-        if not existing.exists():
-            Notice.objects.create(account=account, kind=kind, object_id=object_id)
-            noted += 1
-    return noted
+    """A notice for each account, unless one is waiting (or, ``once``, was ever sent): two
+    queries, however many followers."""
+    existing = Notice.objects.filter(
+        account__in=[account.pk for account in accounts], kind=kind, object_id=object_id
+    )
+    if not once:
+        existing = existing.filter(sent_at__isnull=True)
+    told = set(existing.values_list("account_id", flat=True))
+    new = [
+        Notice(account=account, kind=kind, object_id=object_id)
+        for account in accounts
+        if account.pk not in told
+    ]
+    Notice.objects.bulk_create(new)
+    return len(new)
 
 
 def _followers(kind: str, object_ids) -> list[MigrantAccount]:
@@ -104,13 +114,16 @@ def procedure_published(procedure: Procedure, language: str) -> int:
     so are those whose language now shows an outdated translation or the original, when the
     original changed."""
     source = procedure.region.source_language
+    stale: dict[str, bool] = {}  # per reader's language: shows the original or an old version
     told = []
     for account in _followers(FollowKind.PROCEDURE, [procedure.pk]):
         if account.language == language:
             told.append(account)
         elif language == source:
-            version = language_version(procedure, account.language)
-            if version.is_fallback or version.is_outdated:
+            if account.language not in stale:
+                version = language_version(procedure, account.language)
+                stale[account.language] = version.is_fallback or version.is_outdated
+            if stale[account.language]:
                 told.append(account)
     return _note(told, NoticeKind.CHANGED, procedure.pk)
 
@@ -206,26 +219,17 @@ def followed_keys(account: MigrantAccount | None) -> set[tuple[str, int]]:
 def followed(account: MigrantAccount, code: str) -> list[dict]:
     """What the account follows, for "My Waypoint": kind, id, title (in ``code``, with the
     language it is actually in) and path. One query per kind, however many are followed."""
-    from apps.accounts.models import Organisation
     from apps.core import languages, links
-    from apps.core.models import Topic
-    from apps.editorial.models import ItemStatus
     from apps.translation.reader import with_reader_translation
 
     rows = list(account.follows.order_by("kind", "created_at"))
     ids = {kind: [row.object_id for row in rows if row.kind == kind] for kind in FollowKind.values}
-    region = account.region
-    found = {
-        FollowKind.PROCEDURE: with_reader_translation(
-            Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED), code
-        )
-        .select_related("region")
-        .in_bulk(ids[FollowKind.PROCEDURE]),
-        FollowKind.ORGANISATION: Organisation.objects.filter(region=region).in_bulk(
-            ids[FollowKind.ORGANISATION]
-        ),
-        FollowKind.TOPIC: Topic.objects.filter(region=region).in_bulk(ids[FollowKind.TOPIC]),
-    }
+    found = {}
+    for kind in FollowKind.values:
+        queryset = followable(account.region, kind)
+        if kind == FollowKind.PROCEDURE:
+            queryset = with_reader_translation(queryset, code).select_related("region")
+        found[kind] = queryset.in_bulk(ids[kind])
     result = []
     for row in rows:
         thing = found[row.kind].get(row.object_id)

@@ -67,6 +67,9 @@ class Changes:
 
     @classmethod
     def from_plan(cls, plan) -> Changes:
+        """What a kept plan holds (none for no plan)."""
+        if plan is None:
+            return cls()
         return cls(
             added=tuple(_slugs(plan.added or [])),
             removed=tuple(_slugs(plan.removed or [])),

@@ -194,6 +194,20 @@ def route(
     )
 
 
+def route_of_account(account, code: str, answers: rules.Answers, plan) -> Route:
+    """A signed-in person's route: for ``answers``, with what they changed (``plan``, may be
+    None) and what they ticked."""
+    from apps.migrant_accounts.services import ticks_by_procedure
+
+    return route(
+        account.region,
+        code,
+        answers,
+        ticks=ticks_by_procedure(account),
+        changes=Changes.from_plan(plan),
+    )
+
+
 def _documents(region, code: str, givers: dict) -> dict[int, tuple[Document, LanguageVersion]]:
     ids = {
         paper for per_giver in givers.values() for papers in per_giver.values() for paper in papers

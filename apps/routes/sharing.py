@@ -21,6 +21,7 @@ from apps.procedures.models import Procedure
 from apps.routes import rules
 from apps.routes.changes import Changes
 from apps.routes.models import RouteAccess, RouteNote, RoutePlan, RouteShare
+from apps.translation.reader import reader_translation
 
 #: Unambiguous characters (no 0/O, 1/I/L): read aloud and typed in by hand.
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -37,15 +38,22 @@ class SharingError(Exception):
 
 
 def plan_of(account) -> RoutePlan:
+    """The account's plan, made when something is to be kept in it."""
     plan, _created = RoutePlan.objects.get_or_create(account=account)
     return plan
 
 
-def keep_answers(account, answers: rules.Answers) -> None:
+def kept_plan(account) -> RoutePlan | None:
+    """The account's plan if it has one (reading never makes one)."""
+    return RoutePlan.objects.filter(account=account).first()
+
+
+def keep_answers(account, answers: rules.Answers) -> RoutePlan:
     """Signed in, the answers are kept with the account (so a counsellor can see the route)."""
     # "show": the person asked for their route (even with every question skipped).
     kept = {**answers.as_values(), "show": "1"}
-    RoutePlan.objects.update_or_create(account=account, defaults={"answers": kept})
+    plan, _created = RoutePlan.objects.update_or_create(account=account, defaults={"answers": kept})
+    return plan
 
 
 def count_for_planning(account, yes: bool) -> None:
@@ -94,13 +102,15 @@ def open_shares(account):
     return account.route_shares.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
 
-def shares_of(account):
-    """Every share the person gave that is not deleted yet, newest first, with its log."""
-    return (
-        account.route_shares.select_related("organisation")
-        .prefetch_related("accesses", "notes__procedure")
-        .order_by("-created_at")
+def shares_of(account, code: str | None = None):
+    """Every share the person gave that is not deleted yet, newest first, with its log (and the
+    suggested procedures as a reader of ``code`` gets them, if given)."""
+    shares = account.route_shares.select_related("organisation").prefetch_related(
+        "accesses", "notes__procedure__region"
     )
+    if code:
+        shares = shares.prefetch_related(reader_translation(code, through="notes__procedure__"))
+    return shares.order_by("-created_at")
 
 
 def _own(account, share_id) -> RouteShare:
@@ -149,13 +159,17 @@ def decide(account, note_id, *, accept: bool) -> None:
 # --- the counsellor's side --------------------------------------------------------------------
 
 
+def _valid(share: RouteShare | None) -> bool:
+    return share is not None and share.revoked_at is None and share.expires_at > timezone.now()
+
+
+def _works_for(user, organisation_id) -> bool:
+    return any(m.organisation_id == organisation_id for m in memberships_of(user))
+
+
 def readable_by(share: RouteShare | None, user) -> bool:
     """The one check before anything of a share is shown or changed by an organisation."""
-    if share is None or share.revoked_at is not None or share.opened_at is None:
-        return False
-    if share.expires_at <= timezone.now():
-        return False
-    return any(m.organisation_id == share.organisation_id for m in memberships_of(user))
+    return _valid(share) and share.opened_at is not None and _works_for(user, share.organisation_id)
 
 
 def _log(share: RouteShare, user, action: str) -> None:
@@ -172,9 +186,7 @@ def open_with_code(code: str, user, organisations) -> RouteShare | None:
         .filter(code=normalise_code(code), organisation__in=organisations)
         .first()
     )
-    if found is None or found.revoked_at is not None or found.expires_at <= timezone.now():
-        return None
-    if not any(m.organisation_id == found.organisation_id for m in memberships_of(user)):
+    if not (_valid(found) and _works_for(user, found.organisation_id)):
         return None
     if found.opened_at is None:
         found.opened_at = timezone.now()
@@ -212,17 +224,9 @@ def shared_route(share_id, user) -> RouteShare | None:
     return found
 
 
-def answers_of(share: RouteShare) -> rules.Answers:
-    plan = RoutePlan.objects.filter(account=share.account).first()
-    return rules.Answers.from_values(
-        plan.answers if plan else {},
-        share.account.region.user_types.values_list("slug", flat=True),
-    )
-
-
-def changes_of(account) -> Changes:
-    plan = RoutePlan.objects.filter(account=account).first()
-    return Changes.from_plan(plan) if plan else Changes()
+def answers_of(plan: RoutePlan | None, region) -> rules.Answers:
+    situations = region.user_types.values_list("slug", flat=True)
+    return rules.Answers.from_values(plan.answers if plan else {}, list(situations))
 
 
 @transaction.atomic

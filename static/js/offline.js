@@ -238,6 +238,20 @@
     show();
   }
 
+  // A page kept as shown, with its address (My route: the answers and changes are in it), for
+  // reading offline without an account: the newest copy replaces the earlier ones. Never a
+  // signed-in person's page.
+  const keptAsShown = document.querySelector("[data-keep-offline]");
+  if (keptAsShown && !sync && navigator.onLine) {
+    const shown = location.pathname + location.search;
+    const earlier = Object.keys(readIndex()).filter(function (path) {
+      return path !== shown && path.split("?")[0] === location.pathname;
+    });
+    Promise.all(earlier.map(dropCopy))
+      .then(function () { return keepCopy(shown, keptAsShown.dataset.keepOffline, lang, document); })
+      .catch(function () { /* no cache or storage: the page works online as before */ });
+  }
+
   if (!sync && navigator.onLine) {
     // Signed out (a page from the network, not a saved copy): the next sign-in merges again,
     // so that pages saved meanwhile are kept, not taken for pages removed on another device.

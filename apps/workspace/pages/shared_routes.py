@@ -66,19 +66,18 @@ class SharedRouteDetail(SharedRoutePage, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         share = sharing.shared_route(self.kwargs["pk"], self.request.user)
-        if share is None or share.organisation not in self.counselling_organisations():
+        if (
+            share is None
+            or not self.counselling_organisations().filter(pk=share.organisation_id).exists()
+        ):
             raise Http404
-        account, code = share.account, get_language()
-        answers = sharing.answers_of(share)
-        ticks = {
-            row.procedure.slug: row.ticks for row in account.progress.select_related("procedure")
-        }
+        account = share.account
+        plan = sharing.kept_plan(account)
+        answers = sharing.answers_of(plan, account.region)
         context.update(
             share=share,
             answers=rules.described(answers, account.region) if share.includes_answers else None,
-            route=route_queries.route(
-                account.region, code, answers, ticks=ticks, changes=sharing.changes_of(account)
-            ),
+            route=route_queries.route_of_account(account, get_language(), answers, plan),
             notes=share.notes.select_related("author", "procedure").order_by("created_at"),
             procedures=Procedure.objects.filter(
                 region=account.region, status=ItemStatus.PUBLISHED

@@ -114,12 +114,14 @@ self.addEventListener("fetch", function (event) {
 });
 
 // One saved page fetched again, as anybody gets it: a page that is gone (404, 410) is removed,
-// one that cannot be fetched now keeps its copy.
+// one that cannot be fetched now keeps its copy, one the reader removed meanwhile stays away.
 function refreshOne(cache, url) {
   return fetch(url, { cache: "no-cache", credentials: "omit" })
     .then(function (response) {
-      if (response.ok && !response.redirected) return cache.put(url, response);
       if (response.status === 404 || response.status === 410) return cache.delete(url);
+      if (!response.ok || response.redirected) return;
+      // Removed by the reader while this was on its way: it stays removed.
+      return cache.match(url).then(function (still) { return still && cache.put(url, response); });
     })
     .catch(function () { /* offline: keep the copy */ });
 }
