@@ -28,6 +28,7 @@ from apps.procedures import queries as procedure_queries
 from apps.procedures import services as procedure_services
 from apps.procedures.forms import TipReviewForm
 from apps.routes import planning as route_planning
+from apps.routes.forms import RouteBreakdownForm
 from apps.speech import queries as speech_queries
 from apps.statistics import planning
 from apps.statistics import queries as statistics_queries
@@ -289,9 +290,14 @@ class DatasetConfirmView(StatisticsMixin, FormView):
         )
 
 
+def _kept(data, names) -> list[tuple[str, str]]:
+    return [(name, str(data[name])[:100]) for name in names if data.get(name)]
+
+
 class PlanningView(WorkspacePage, TemplateView):
     """Registrations, waiting lists and cancellations of courses and events per month: counts
-    with small ones suppressed, as a table or a CSV file. No person is ever listed here."""
+    with small ones suppressed, as a table or a CSV file; and procedures on people's routes, for
+    one procedure per month and district. No person is ever listed here."""
 
     template_name = "authority/planning.html"
 
@@ -316,12 +322,27 @@ class PlanningView(WorkspacePage, TemplateView):
             return downloads.csv_response(
                 planning.csv_rows(table), f"planning-{first:%Y-%m}-{months}.csv"
             )
+        routes = route_planning.RoutePlanning(request.region, get_language())
+        route_form = RouteBreakdownForm(
+            request.GET if "procedure" in request.GET else None, procedures=routes.procedures
+        )
+        breakdown = None
+        if route_form.chosen:
+            procedure, count = route_form.chosen
+            breakdown = routes.breakdown(
+                procedure, months=planning.months_from(first.replace(day=1), months), count=count
+            )
         return self.render_to_response(
             self.get_context_data(
                 form=form,
                 table=table,
                 threshold=statistics_services.threshold(),
-                route_counts=route_planning.route_counts(request.region, get_language()),
+                route_counts=routes.counts(),
+                route_form=route_form,
+                breakdown=breakdown,
+                # Each of the page's two forms keeps what the other one chose.
+                kept_by_form=_kept(request.GET, ("procedure", "count")),
+                kept_by_route_form=_kept(request.GET, ("start", "months", "kind", "topic")),
             ),
-            status=400 if form.errors else 200,
+            status=400 if form.errors or route_form.errors else 200,
         )

@@ -219,6 +219,13 @@ class RegionSettingsForm(
         ),
     )
 
+    districts = forms.CharField(
+        label=_("Districts"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=Region._meta.get_field("districts").help_text,
+    )
+
     class Meta:
         model = Region
         fields = [
@@ -226,6 +233,7 @@ class RegionSettingsForm(
             "source_language",
             "enabled_languages",
             "read_aloud_off",
+            "districts",
             "time_zone",
             "four_eyes",
             "publish_machine_translations",
@@ -245,6 +253,17 @@ class RegionSettingsForm(
     def clean_read_aloud_off(self) -> list[str]:
         chosen = set(self.cleaned_data["read_aloud_off"])
         return [code for code in languages.CODES if code in chosen]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["districts"] = "\n".join(self.instance.districts or [])
+
+    def clean_districts(self) -> list[str]:
+        """One per line; blank lines and surrounding spaces do not count. The model's
+        validator says what is wrong with the rest."""
+        names = [line.strip() for line in self.cleaned_data["districts"].splitlines()]
+        return [name for name in names if name]
 
 
 class TopicForm(

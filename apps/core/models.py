@@ -38,6 +38,23 @@ def validate_language_codes(value: list[str]) -> None:
         )
 
 
+MAX_DISTRICTS = 100
+
+
+def validate_district_names(value: list[str]) -> None:
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ValidationError(_("Write one district per line."))
+    if len(value) > MAX_DISTRICTS:
+        raise ValidationError(
+            _("At most %(count)d districts, please."), params={"count": MAX_DISTRICTS}
+        )
+    for name in value:
+        if not name.strip() or len(name) > 80:
+            raise ValidationError(_("A district's name has 1 to 80 characters."))
+    if len({name.casefold() for name in value}) < len(value):
+        raise ValidationError(_("Each district once, please."))
+
+
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
@@ -124,6 +141,18 @@ class Region(models.Model):
         default=list,
         blank=True,
         help_text=_("Readers of these languages are offered no spoken version of the texts."),
+    )
+    #: Towns or districts a person may say they live in, on "My route" (optional): used only
+    #: to count routes per district in the planning figures, never to show anything else.
+    districts = models.JSONField(
+        _("districts"),
+        default=list,
+        blank=True,
+        validators=[validate_district_names],
+        help_text=_(
+            "Towns or districts of the region, one per line. “My route” may ask people which one "
+            "they live in (they can skip it); the planning figures count routes per district."
+        ),
     )
     logo = models.ImageField(_("logo"), upload_to="regions/logos/", blank=True)
     primary_colour = models.CharField(

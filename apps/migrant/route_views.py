@@ -42,7 +42,7 @@ class RouteView(MigrantPageMixin, TemplateView):
         region, code = self.request.region, get_language()
         situations = list(core_queries.user_types(region))
         slugs = [situation.slug for situation in situations]
-        answers = rules.Answers.from_values(self.request.GET, slugs)
+        answers = rules.Answers.from_values(self.request.GET, slugs, region.districts)
         asked = answers.given or "show" in self.request.GET
         account = current_account(self.request)
         changes = Changes.from_query(self.request.GET)
@@ -51,7 +51,10 @@ class RouteView(MigrantPageMixin, TemplateView):
             if asked:
                 plan = sharing.keep_answers(account, answers)
             elif plan and plan.answers:
-                answers, asked = rules.Answers.from_values(plan.answers, slugs), True
+                answers, asked = (
+                    rules.Answers.from_values(plan.answers, slugs, region.districts),
+                    True,
+                )
             context.update(
                 account=account,
                 shares=sharing.shares_of(account, code),
@@ -70,6 +73,7 @@ class RouteView(MigrantPageMixin, TemplateView):
             answers=answers,
             chosen=answers.as_values(),
             german_levels=rules.GERMAN_LEVELS,
+            districts=region.districts,
             route=route,
             change_url=reverse("migrant:route_change"),
             # Without an account, the route's state travels in the change forms (GET).
@@ -91,7 +95,7 @@ class RouteChangeView(MigrantPageMixin, View):
         if current_account(request) is not None:
             return redirect("migrant:route")  # signed in, changes are posted
         situations = core_queries.user_types(request.region).values_list("slug", flat=True)
-        answers = rules.Answers.from_values(request.GET, list(situations))
+        answers = rules.Answers.from_values(request.GET, list(situations), request.region.districts)
         changes = self._changed(Changes.from_query(request.GET), request.GET)
         query = urlencode([*answers.as_values().items(), *changes.as_query(), ("show", "1")])
         return redirect(f"{reverse('migrant:route')}?{query}")

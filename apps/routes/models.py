@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,6 +29,8 @@ class RoutePlan(models.Model):
     #: A separate, optional consent: the route is counted, without the person, in the city's
     #: planning figures (apps.routes.planning).
     counted_for_planning = models.BooleanField(_("counted in planning figures"), default=False)
+    #: When the person first kept a route: planning figures count routes per month started.
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

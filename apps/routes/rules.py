@@ -22,9 +22,10 @@ class Answers:
     children: bool | None = None  # children of school age
     looking_for_work: bool | None = None
     german: str = ""  # one of GERMAN_LEVELS, or unknown
+    district: str = ""  # one of the region's districts, or unknown; rules nothing in or out
 
     @classmethod
-    def from_values(cls, values, situations) -> Answers:
+    def from_values(cls, values, situations, districts=()) -> Answers:
         """From a form or a query string. A value that is not one of the choices counts as not
         answered (the form shows the question again), never as an error page."""
 
@@ -33,11 +34,13 @@ class Answers:
 
         situation = str(values.get("situation", ""))
         german = str(values.get("german", ""))
+        district = str(values.get("district", ""))
         return cls(
             situation=situation if situation in set(situations) else "",
             children=yes_no("children"),
             looking_for_work=yes_no("work"),
             german=german if german in GERMAN_LEVELS else "",
+            district=district if district in set(districts) else "",
         )
 
     def as_values(self) -> dict[str, str]:
@@ -51,6 +54,7 @@ class Answers:
             "children": said(self.children),
             "work": said(self.looking_for_work),
             "german": self.german,
+            "district": self.district,
         }
         return {name: value for name, value in values.items() if value}
 
@@ -89,5 +93,7 @@ def described(answers: Answers, region) -> list[tuple[str, str]]:
         (_("Are you looking for work?"), yes_no.get(answers.looking_for_work, "")),
         (_("How well do you speak German?"), levels.get(answers.german, "")),
     ]
+    if region.districts:
+        rows.append((_("Where do you live?"), answers.district))
     unsaid = _("I would rather not say")
     return [(question, answer or unsaid) for question, answer in rows]

@@ -226,7 +226,9 @@ def shared_route(share_id, user) -> RouteShare | None:
 
 def answers_of(plan: RoutePlan | None, region) -> rules.Answers:
     situations = region.user_types.values_list("slug", flat=True)
-    return rules.Answers.from_values(plan.answers if plan else {}, list(situations))
+    return rules.Answers.from_values(
+        plan.answers if plan else {}, list(situations), region.districts
+    )
 
 
 @transaction.atomic

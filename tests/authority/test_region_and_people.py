@@ -39,6 +39,21 @@ def test_region_admin_changes_branding_and_languages(client, people, region):
     assert client.get("/region.css").content.decode() == ":root { --brand: #6a1b9a; }\n"
 
 
+def test_districts_are_written_one_per_line(client, people, region):
+    client.force_login(people["region_admin"])
+    data = region_form_data(region, districts=" Altstadt \n\nNordstadt\r\n")
+    assert client.post("/en/authority/region/", data).status_code == 302
+    region.refresh_from_db()
+    assert region.districts == ["Altstadt", "Nordstadt"]
+    assert "Altstadt\nNordstadt" in client.get("/en/authority/region/").content.decode()
+
+    data = region_form_data(region, districts="Altstadt\naltstadt")
+    answer = client.post("/en/authority/region/", data)
+    assert answer.status_code == 200 and "Each district once" in answer.content.decode()
+    region.refresh_from_db()
+    assert region.districts == ["Altstadt", "Nordstadt"]
+
+
 def test_too_light_brand_colour_is_refused_with_a_reason(client, people, region):
     client.force_login(people["region_admin"])
 

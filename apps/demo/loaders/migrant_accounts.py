@@ -2,7 +2,8 @@
 procedures, registered for a course, answered the questions of "My route" and shared it with
 the refugee counselling service, whose head left her a note. She signs in like anybody, by a
 link sent to amina@example.org (printed in the terminal by ``make run``); the counselling
-service (ngo-admin@musterstadt.example) finds her route under "Shared routes"."""
+service (ngo-admin@musterstadt.example) finds her route under "Shared routes". Ninety more
+people, who never sign in, let their routes be counted for the planning figures."""
 
 from __future__ import annotations
 
@@ -25,7 +26,13 @@ DEMO_PROGRESS = {
     "krankenversicherung": ["step:krankenversicherung-waehlen"],
 }
 DEMO_COURSE = "deutschkurs-frauen"
-DEMO_ROUTE_ANSWERS = {"situation": "refugee", "children": "yes", "german": "basic"}
+DEMO_ROUTE_ANSWERS = {
+    "situation": "refugee", "children": "yes", "german": "basic", "district": "Nordstadt",
+}  # fmt: skip
+#: People who let their route be counted, so that the planning figures show numbers: nobody
+#: signs in with these addresses (the .invalid domain receives no mail).
+DEMO_COUNTED_ROUTES = 90
+DEMO_SITUATIONS = ("refugee", "asylum-seeker", "temporary-protection", "family-member", "worker")
 DEMO_SHARE_CODE = "AMNA2345"
 DEMO_COUNSELLING = "refugee-counselling"
 DEMO_COUNSELLOR = "ngo-admin@musterstadt.example"
@@ -55,6 +62,7 @@ def load_migrant_accounts(region: Region) -> None:
         )  # fmt: skip
         Registration.objects.filter(pk=registration.pk).update(email=DEMO_MIGRANT)
     _share_route(region, account)
+    _counted_routes(region)
 
 
 def _share_route(region: Region, account: MigrantAccount) -> None:
@@ -71,3 +79,44 @@ def _share_route(region: Region, account: MigrantAccount) -> None:
     RouteNote.objects.create(share=share, author=counsellor, text=DEMO_NOTE)
     for action in (RouteAccess.Action.OPENED, RouteAccess.Action.NOTED):
         RouteAccess.objects.create(share=share, user=counsellor, action=action)
+
+
+def _counted_routes(region: Region) -> None:
+    """Routes started over the last six months in every district, some with the integration
+    course begun — varied by a fixed rule, so every demo shows the same figures."""
+    today = timezone.localdate()
+    accounts = MigrantAccount.objects.bulk_create(
+        MigrantAccount(
+            region=region,
+            email=f"route-{number}@demo.invalid",
+            language="ar",
+            last_active_on=today,
+        )
+        for number in range(DEMO_COUNTED_ROUTES)
+    )
+    districts = [*region.districts, ""]
+    now = timezone.now()
+    plans = []
+    for number, person in enumerate(accounts):
+        answers = {
+            "situation": DEMO_SITUATIONS[number % len(DEMO_SITUATIONS)],
+            "german": ("none", "basic", "none", "good")[number % 4],
+            "children": ("yes", "no", "")[number % 3],
+            "district": districts[(number * 7) % len(districts)],
+        }
+        started = now - dt.timedelta(days=(number * 37) % 180)
+        plans.append(
+            RoutePlan(
+                account=person, counted_for_planning=True, created_at=started,
+                answers={name: value for name, value in answers.items() if value},
+            )
+        )  # fmt: skip
+    RoutePlan.objects.bulk_create(plans)
+    course = Procedure.objects.filter(region=region, slug="integrationskurs").first()
+    if course is not None:
+        ProcedureProgress.objects.bulk_create(
+            ProcedureProgress(
+                account=person, procedure=course, ticks=["step:integrationskurs-berechtigung"]
+            )
+            for person in accounts[::3]
+        )

@@ -59,6 +59,7 @@ def load_region(data: dict) -> Region:
                 "source_language",
                 "enabled_languages",
                 "time_zone",
+                "districts",
                 "primary_colour",
                 "contact_email",
                 "contact_phone",
