@@ -42,6 +42,7 @@ PAGES = [
     ("authority:coverage", {}, AUTHORITY_STAFF),
     ("authority:translation_queue", {}, AUTHORITY_STAFF),
     ("authority:translation_exchange", {}, AUTHORITY_STAFF),
+    ("authority:machine_draft_progress", {"batch": "batch"}, AUTHORITY_STAFF),
     ("authority:statistics", {}, {"statistics_manager"}),
     ("authority:dataset_data", {"pk": "dataset"}, {"statistics_manager"}),
     ("authority:content_list", {"type": "statistics.chart"}, AUTHORITY_STAFF),
@@ -79,7 +80,11 @@ MATRIX = [
 
 @pytest.mark.parametrize(("url_name", "kwargs", "role", "allowed"), MATRIX)
 def test_workspace_access(client, people, ngo, url_name, kwargs, role, allowed):
-    objects = {"ngo": lambda: ngo.pk, "dataset": lambda: _dataset(people, ngo.region).pk}
+    objects = {
+        "ngo": lambda: ngo.pk,
+        "dataset": lambda: _dataset(people, ngo.region).pk,
+        "batch": lambda: _batch(ngo.region).pk,
+    }
     kwargs = {key: objects[value]() if value in objects else value for key, value in kwargs.items()}
     url = reverse(url_name, kwargs=kwargs)
     if people[role] is not None:
@@ -94,6 +99,12 @@ def test_workspace_access(client, people, ngo, url_name, kwargs, role, allowed):
         assert response["Location"].startswith(reverse("accounts:login"))
     else:
         assert response.status_code == 403
+
+
+def _batch(region):
+    from apps.translation.models import MachineDraftBatch
+
+    return MachineDraftBatch.objects.create(region=region)
 
 
 def _dataset(people, region):

@@ -83,3 +83,63 @@ class Translation(models.Model):
     @property
     def is_live(self) -> bool:
         return bool(self.live_source_fingerprint)
+
+
+class MachineDraftState(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being translated")
+    RETRYING = "retrying", _("Waiting to try again")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class MachineDraftBatch(models.Model):
+    """One request for machine drafts of many items at once, so its progress can be shown."""
+
+    region = models.ForeignKey("core.Region", on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("machine draft request")
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class MachineDraft(models.Model):
+    """The latest machine-draft request for one item in one language and how it went: what the
+    item's page shows ("machine draft failed for ur: service unavailable — try again")."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=10, choices=languages.DJANGO_LANGUAGES)
+    state = models.CharField(max_length=10, choices=MachineDraftState.choices)
+    reason = models.CharField(max_length=20, blank=True)  # a key of machine.REASONS
+    detail = models.CharField(max_length=300, blank=True)  # for the operator, not translated
+    attempts = models.PositiveSmallIntegerField(default=0)
+    via = models.CharField(max_length=20, blank=True)  # the model's language or backend label
+    batch = models.ForeignKey(
+        MachineDraftBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="drafts"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("machine draft")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="one_machine_draft_request"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}/{self.object_id} {self.language} {self.state}"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (MachineDraftState.DONE, MachineDraftState.FAILED)

@@ -21,9 +21,17 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from apps.core import languages
 from apps.editorial.models import EditorialContent, ItemStatus
 from apps.editorial.registry import editorial_models
-from apps.translation.models import CoverageState, Translation
+from apps.translation import machine
+from apps.translation.models import (
+    CoverageState,
+    MachineDraft,
+    MachineDraftBatch,
+    MachineDraftState,
+    Translation,
+)
 
 
 def _row_state() -> Case:
@@ -244,3 +252,69 @@ def items_to_export(
             queryset = queryset.filter(Q(topics=topic) | Q(topics__parent=topic)).distinct()
         items += queryset.order_by("pk")
     return items
+
+
+# --- machine drafts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MachineDraftLine:
+    """One machine-draft request as the workspace shows it."""
+
+    request: MachineDraft
+    reason: str  # why it failed, in the reader's language
+    note: str  # how the draft was made, when that needs saying
+
+    @property
+    def language(self):
+        return languages.get(self.request.language)
+
+
+def _line(request: MachineDraft) -> MachineDraftLine:
+    return MachineDraftLine(
+        request=request,
+        reason=str(machine.REASONS.get(request.reason, "")) if request.reason else "",
+        note=str(machine.NOTES.get(request.via, "")) if request.via else "",
+    )
+
+
+def machine_drafts_of(item: EditorialContent) -> dict[str, MachineDraftLine]:
+    """Language → the latest machine-draft request for ``item``."""
+    requests = MachineDraft.objects.filter(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+    )
+    return {request.language: _line(request) for request in requests}
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    total: int
+    done: int
+    failed: list[tuple[EditorialContent | None, MachineDraftLine]]
+    waiting: int
+
+    @property
+    def finished(self) -> int:
+        return self.done + len(self.failed)
+
+    @property
+    def complete(self) -> bool:
+        return self.finished >= self.total
+
+
+def batch_progress(batch: MachineDraftBatch) -> BatchProgress:
+    """How far one bulk request has come, with the items whose drafts failed."""
+    requests = list(batch.drafts.order_by("content_type_id", "object_id", "language"))
+    failed = [request for request in requests if request.state == MachineDraftState.FAILED]
+    items: dict[tuple[int, int], EditorialContent] = {}
+    for content_type_id in {request.content_type_id for request in failed}:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        ids = [r.object_id for r in failed if r.content_type_id == content_type_id]
+        for item in model.objects.filter(pk__in=ids):
+            items[(content_type_id, item.pk)] = item
+    return BatchProgress(
+        total=len(requests),
+        done=sum(request.state == MachineDraftState.DONE for request in requests),
+        failed=[(items.get((r.content_type_id, r.object_id)), _line(r)) for r in failed],
+        waiting=sum(not request.finished for request in requests),
+    )

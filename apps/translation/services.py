@@ -9,6 +9,7 @@ draft is queued through :mod:`apps.core.jobs`.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +25,13 @@ from apps.editorial.services import (
     lock_item,
     notify_live_change,
 )
-from apps.translation.models import Translation, TranslationStatus
+from apps.translation.models import (
+    MachineDraft,
+    MachineDraftBatch,
+    MachineDraftState,
+    Translation,
+    TranslationStatus,
+)
 from apps.translation.signals import translation_published
 
 
@@ -181,26 +188,116 @@ def publish_translation(item: EditorialContent, *, language: str, user) -> Trans
 MACHINE_DRAFT = "translation.machine_draft"
 
 
-def request_machine_translation(item: EditorialContent, *, languages: list[str], user) -> list[str]:
+def request_machine_translation(
+    item: EditorialContent, *, languages: list[str], user, batch: MachineDraftBatch | None = None
+) -> list[str]:
     """Queue machine drafts; returns the languages queued. Human work is never overwritten.
 
-    If the task queue cannot be reached, the editor is told so; nothing else is affected.
+    Each request is kept as a :class:`MachineDraft` row that the task updates, so the item's page
+    shows how it went. If the task queue cannot be reached, the editor is told so at once (and the
+    rows say so); nothing else is affected.
     """
     for language in languages:
         _translatable(item, language)
     queued = []
     for language in languages:
+        request, _created = MachineDraft.objects.update_or_create(
+            content_type=content_type_of(item),
+            object_id=item.pk,
+            language=language,
+            defaults={
+                "state": MachineDraftState.QUEUED,
+                "reason": "",
+                "detail": "",
+                "attempts": 0,
+                "via": "",
+                "batch": batch,
+                "requested_by": user,
+            },
+        )
         try:
             jobs.queue(
                 MACHINE_DRAFT, content_type_of(item).pk, item.pk, language, item.source_fingerprint
             )
         except OperationalError as error:
+            MachineDraft.objects.filter(pk=request.pk).update(
+                state=MachineDraftState.FAILED, reason="queue", detail=str(error)[:300]
+            )
             raise WorkflowError(
                 _("Machine translation is not available right now. Please try again later.")
             ) from error
         queued.append(language)
         audit(item, user, "machine_requested", language=language)
     return queued
+
+
+def languages_without_translation(item: EditorialContent, targets: list[str]) -> list[str]:
+    """The ``targets`` for which ``item`` has no language version at all, or only a machine draft
+    of an older original: what "machine drafts for all missing languages" asks for."""
+    rows = {row.language: row for row in item.translations.all()}
+    return [
+        code
+        for code in targets
+        if code != item.source_language
+        and (
+            code not in rows
+            or (
+                rows[code].status == TranslationStatus.MACHINE
+                and rows[code].source_fingerprint != item.source_fingerprint
+            )
+        )
+    ]
+
+
+def request_missing_machine_drafts(region, items: list[EditorialContent], *, targets, user):
+    """One batch of machine drafts for every missing language of ``items`` (those the person may
+    request drafts for). Returns the batch, or ``None`` when nothing was missing."""
+    wanted = [
+        (item, missing)
+        for item in items
+        if item.region_id == region.pk
+        and item.source_fingerprint
+        and workflow.permits("machine_translate", item, user)
+        and (missing := languages_without_translation(item, targets))
+    ]
+    if not wanted:
+        return None
+    batch = MachineDraftBatch.objects.create(region=region, requested_by=user)
+    for item, missing in wanted:
+        request_machine_translation(item, languages=missing, user=user, batch=batch)
+    return batch
+
+
+def machine_draft_request(content_type_id: int, object_id: int, language: str):
+    return MachineDraft.objects.filter(
+        content_type_id=content_type_id, object_id=object_id, language=language
+    )
+
+
+def machine_draft_started(content_type_id: int, object_id: int, language: str) -> None:
+    machine_draft_request(content_type_id, object_id, language).update(
+        state=MachineDraftState.RUNNING, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
+
+
+def machine_draft_finished(
+    content_type_id: int, object_id: int, language: str, *, via: str = ""
+) -> None:
+    machine_draft_request(content_type_id, object_id, language).update(
+        state=MachineDraftState.DONE, reason="", detail="", via=via, updated_at=timezone.now()
+    )
+
+
+def machine_draft_failed(
+    content_type_id: int, object_id: int, language: str, *, reason: str, detail: str, final: bool
+) -> None:
+    """Record a failure; ``final`` when no further try follows."""
+    machine_draft_request(content_type_id, object_id, language).update(
+        state=MachineDraftState.FAILED if final else MachineDraftState.RETRYING,
+        reason=reason,
+        detail=detail[:300],
+        updated_at=timezone.now(),
+    )
 
 
 @transaction.atomic

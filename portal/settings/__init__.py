@@ -366,6 +366,9 @@ LOGGING = {
 MACHINE_TRANSLATION_BACKEND = os.environ.get("MACHINE_TRANSLATION_BACKEND", "offline")
 MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL", "")
 MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")
+# Characters per request (LibreTranslate's --char-limit; its public server allows 2000) and seconds.
+MACHINE_TRANSLATION_CHAR_LIMIT = int(os.environ.get("MACHINE_TRANSLATION_CHAR_LIMIT", "2000"))
+MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "60"))
 
 # --- Maps -----------------------------------------------------------------------------------------
 # Where "show on a map" links of places lead; {lat} and {lon} are filled in. No map tiles are

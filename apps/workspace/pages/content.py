@@ -207,6 +207,7 @@ class ItemDetail(ItemMixin, TemplateView):
             revisions=queries.revisions_of(item),
             audit=queries.audit_trail(item, viewer=self.request.user)[:50],
             translation_states=[(languages.get(code), state) for code, state in states],
+            machine_drafts=translation_queries.machine_drafts_of(item),
             read_aloud_states=speech_queries.states(item),
             send_back_form=SendBackForm(),
             machine_form=MachineTranslationForm(targets=targets),

@@ -8,19 +8,26 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from apps.accounts.rules import LanguageScope
 from apps.core import languages
 from apps.editorial import diff, services, workflow
 from apps.editorial.models import RevisionState
-from apps.editorial.registry import UnknownContentType, editorial_types, type_for_key
+from apps.editorial.registry import (
+    UnknownContentType,
+    editorial_types,
+    type_for_key,
+    type_for_model,
+)
 from apps.translation import exchange
 from apps.translation import queries as translation_queries
 from apps.translation import services as translation_services
 from apps.translation.forms import ExportForm, ImportForm, TranslationForm
-from apps.translation.models import CoverageState
+from apps.translation.models import CoverageState, MachineDraftBatch
 from apps.workspace.pages.base import WorkspacePage
 from apps.workspace.pages.content import ItemMixin
 
@@ -58,6 +65,7 @@ class Coverage(WorkspacePage, TemplateView):
             rows=translation_queries.coverage_rows(page.object_list, selection.codes),
             page=page,
             summary=selection.summary,
+            can_request_drafts=self.request.user.has_perm(chosen_type.edit_permission, region),
             ns=self.url_namespace,
         )
         return context
@@ -278,3 +286,82 @@ class Import(WorkspacePage, FormView):
                 )
             return HttpResponseRedirect(self.url("translation_exchange"))
         return self.render_to_response(self.get_context_data(form=form, import_result=result))
+
+
+class MachineDrafts(WorkspacePage, View):
+    """The coverage page's bulk action: machine drafts for every missing language of the chosen
+    items, as one batch whose progress the next page shows."""
+
+    http_method_names = ["post"]
+    MAX_ITEMS = 500
+
+    def post(self, request, *args, **kwargs):
+        region = self.get_scope()
+        try:
+            chosen_type = type_for_key(request.POST.get("type", ""))
+        except UnknownContentType as error:
+            raise Http404(str(error)) from error
+        # Ticked items, or all of a page at once ("every item on this page": "3,5,8").
+        ids = [
+            part
+            for value in request.POST.getlist("item")
+            for part in value.split(",")
+            if part.isdigit() and len(part) < 19
+        ]
+        back = self.url("coverage") + "?" + urlencode({"type": chosen_type.key})
+        if not ids:
+            messages.error(request, _("Choose at least one item."))
+            return HttpResponseRedirect(back)
+        items = list(
+            chosen_type.model.objects.filter(region=region, pk__in=ids[: self.MAX_ITEMS])
+            .select_related("region")
+            .prefetch_related("translations")
+        )
+        try:
+            batch = translation_services.request_missing_machine_drafts(
+                region,
+                items,
+                targets=translation_queries.translation_targets(region),
+                user=request.user,
+            )
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(back)
+        if batch is None:
+            messages.info(
+                request,
+                _(
+                    "Nothing to request: the chosen items have a version in every language, "
+                    "or you may not request machine drafts for them."
+                ),
+            )
+            return HttpResponseRedirect(back)
+        return HttpResponseRedirect(self.url("machine_draft_progress", batch=batch.pk))
+
+
+class MachineDraftProgress(WorkspacePage, TemplateView):
+    """How far a bulk request for machine drafts has come; the page refreshes itself while it
+    runs (progress.js), and a reload shows the same without JavaScript."""
+
+    template_name = "workspace/translation/machine_draft_progress.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        batch = (
+            MachineDraftBatch.objects.filter(region=self.get_scope(), pk=self.kwargs["batch"])
+            .select_related("requested_by")
+            .first()
+        )
+        if batch is None:
+            raise Http404
+        progress = translation_queries.batch_progress(batch)
+        context.update(
+            batch=batch,
+            progress=progress,
+            failed=[
+                (item, type_for_model(type(item)) if item is not None else None, line)
+                for item, line in progress.failed
+            ],
+            ns=self.url_namespace,
+        )
+        return context
