@@ -286,5 +286,6 @@ def get_backend() -> Backend:
             settings.MACHINE_TRANSLATION_API_KEY,
             timeout=settings.MACHINE_TRANSLATION_TIMEOUT,
             char_limit=settings.MACHINE_TRANSLATION_CHAR_LIMIT,
+            pause=settings.MACHINE_TRANSLATION_PAUSE,
         )
     raise MachineTranslationError("refused", f"Unknown MACHINE_TRANSLATION_BACKEND {name!r}")

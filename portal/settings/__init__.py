@@ -369,6 +369,8 @@ MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "")
 # Characters per request (LibreTranslate's --char-limit; its public server allows 2000) and seconds.
 MACHINE_TRANSLATION_CHAR_LIMIT = int(os.environ.get("MACHINE_TRANSLATION_CHAR_LIMIT", "2000"))
 MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "60"))
+# The first pause before asking a failing server again (then twice as long each time).
+MACHINE_TRANSLATION_PAUSE = float(os.environ.get("MACHINE_TRANSLATION_PAUSE", "1"))
 
 # --- Maps -----------------------------------------------------------------------------------------
 # Where "show on a map" links of places lead; {lat} and {lon} are filled in. No map tiles are
