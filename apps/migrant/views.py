@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.translation import get_language
 from django.views.generic import TemplateView, View
@@ -222,6 +223,26 @@ class ProcedureDetailView(MigrantPageMixin, TemplateView):
         if page is None:
             raise Http404
 
+        # What every reader of this language sees alike — the texts with their glossary terms
+        # marked, the steps rendered — is kept until the content changes; per request there is
+        # only the frame (the reader's account, read-aloud, the form tokens) left to render.
+        content = read_models.kept(
+            "procedure-content",
+            (region.pk, code, kwargs["slug"]),
+            lambda: self.rendered_content(page, region, code),
+        )
+        context.update(
+            page=page,
+            version=page.version,
+            player=speech_queries.player(page.procedure, page.version),
+            original_url=links.public_url(page.procedure, region.source_language),
+            **content,
+        )
+        return context
+
+    def rendered_content(self, page, region, code: str) -> dict:
+        """The introduction, the steps section and the glossary notes of ``page``."""
+
         def explained(html, language: str, prefix: str):
             return glossary_matching.explain(
                 html, region=region, text_language=language, reader_language=code, prefix=prefix
@@ -232,16 +253,13 @@ class ProcedureDetailView(MigrantPageMixin, TemplateView):
             (step, explained(step.body_html, step.language.code, f"s{position}"))
             for position, step in enumerate(page.steps, start=1)
         ]
-        context.update(
-            page=page,
-            version=page.version,
-            player=speech_queries.player(page.procedure, page.version),
-            intro=intro,
-            steps=steps,
-            notes=glossary_matching.merge_notes(intro, *(text for _, text in steps)),
-            original_url=links.public_url(page.procedure, region.source_language),
-        )
-        return context
+        return {
+            "intro": intro,
+            "sections": render_to_string(
+                "migrant/components/procedure_sections.html", {"page": page, "steps": steps}
+            ),
+            "notes": glossary_matching.merge_notes(intro, *(text for _, text in steps)),
+        }
 
 
 class ProcedureChecklistView(MigrantPageMixin, TemplateView):

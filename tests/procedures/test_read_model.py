@@ -44,3 +44,19 @@ def test_a_rendered_procedure_page_reads_its_procedure_once(
     page_cache._new_version()  # the revision, committed
 
     assert "Nur mit Termin." in client.get(url).content.decode()
+
+
+def test_a_kept_procedure_page_marks_a_glossary_term_published_after_it(
+    client, outside_transactions, publish_procedure, publish_term
+):
+    publish_procedure(
+        "Wohnung anmelden", steps=[step("termin", "Termin buchen", "Bringen Sie den Mietvertrag.")]
+    )
+    page_cache._new_version()
+    url = "/de/step-by-step/wohnung-anmelden/"
+    assert 'href="/de/glossary/mietvertrag/"' not in client.get(url).content.decode()
+
+    publish_term("Mietvertrag")
+    page_cache._new_version()  # the term's publication, committed
+
+    assert 'href="/de/glossary/mietvertrag/"' in client.get(url).content.decode()
