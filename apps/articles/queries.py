@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from apps.articles.models import Article
+from apps.core import read_models
 from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
-from apps.translation.reader import with_reader_translation
+from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
 from apps.translation.reading import Reading, readings
 
 
@@ -57,3 +59,36 @@ def latest(region, code: str, count: int) -> list[Reading]:
 def articles_among(region, code: str, ids) -> list[Reading]:
     """The articles among ``ids`` (e.g. those using a glossary term) a reader may see."""
     return readings(for_reader(region, code).filter(pk__in=ids), code)
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    version: LanguageVersion  # the version shown: the reader's, or the original when asked
+    reader_version: LanguageVersion  # the reader's language version
+
+
+def article_page(region, code: str, slug: str, *, original: bool = False) -> ArticlePage | None:
+    """The article ``slug`` as a reader of ``code`` sees it (in the original language when
+    ``original``); kept until the content changes or the day ends (validity periods)."""
+    today = timezone.localdate()
+    return read_models.kept(
+        "article-page",
+        (region.pk, code, slug, original, today),
+        lambda: _article_page(region, code, slug, original=original),
+    )
+
+
+def _article_page(region, code: str, slug: str, *, original: bool) -> ArticlePage | None:
+    article = (
+        for_reader(region, code)
+        .select_related("organisation")
+        .prefetch_related("topics")
+        .filter(slug=slug)
+        .first()
+    )
+    if article is None:
+        return None
+    reader_version = language_version(article, code)
+    version = language_version(article, region.source_language) if original else reader_version
+    return ArticlePage(article=article, version=version, reader_version=reader_version)

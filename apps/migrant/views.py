@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.generic import TemplateView, View
 
@@ -42,12 +43,25 @@ class HomeView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["topics"] = core_queries.topic_tree(self.request.region)
-        context["user_types"] = core_queries.user_types(self.request.region)
         region, code = self.request.region, get_language()
-        context["latest_articles"] = article_queries.latest(region, code, 4)
-        context["procedures"] = readings(procedure_queries.procedures_by_title(region, code), code)
+        # Kept until the content changes or the day ends (articles have validity periods).
+        context.update(
+            read_models.kept(
+                "home-page",
+                (region.pk, code, timezone.localdate()),
+                lambda: self.home(region, code),
+            )
+        )
         return context
+
+    @staticmethod
+    def home(region, code: str) -> dict:
+        return {
+            "topics": core_queries.topic_tree(region),
+            "user_types": list(core_queries.user_types(region)),
+            "latest_articles": article_queries.latest(region, code, 4),
+            "procedures": readings(procedure_queries.procedures_by_title(region, code), code),
+        }
 
 
 class TopicView(MigrantPageMixin, TemplateView):
@@ -93,18 +107,16 @@ class ArticleDetailView(MigrantPageMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         region, code = self.request.region, get_language()
-        article = get_object_or_404(
-            article_queries.for_reader(region, code).prefetch_related("topics"),
-            slug=kwargs["slug"],
-        )
         show_original = self.request.GET.get("show") == "original"
-        version = language_version(article, region.source_language if show_original else code)
+        page = article_queries.article_page(region, code, kwargs["slug"], original=show_original)
+        if page is None:
+            raise Http404
         context.update(
-            article=article,
-            version=version,
-            player=speech_queries.player(article, version),
+            article=page.article,
+            version=page.version,
+            player=speech_queries.player(page.article, page.version),
             show_original=show_original,
-            reader_language=language_version(article, code) if show_original else version,
+            reader_language=page.reader_version,
         )
         return context
 
@@ -114,13 +126,17 @@ class GlossaryIndexView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
+        region, code = self.request.region, get_language()
         search = self.request.GET.get("q", "").strip()[:100]
-        context.update(
-            scripts=glossary_queries.glossary_index(
-                self.request.region, get_language(), search=search
-            ),
-            search=search,
-        )
+        if search:
+            scripts = glossary_queries.glossary_index(region, code, search=search)
+        else:  # the whole index is the same for every reader until the content changes
+            scripts = read_models.kept(
+                "glossary-index",
+                (region.pk, code),
+                lambda: glossary_queries.glossary_index(region, code),
+            )
+        context.update(scripts=scripts, search=search)
         return context
 
 
@@ -303,8 +319,8 @@ class OrganisationListView(MigrantPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["organisations"] = place_queries.organisations_for_reader(
-            self.request.region, get_language(), read_aloud=True
+        context["organisations"] = place_queries.organisations_page(
+            self.request.region, get_language()
         )
         return context
 

@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 
 from apps.accounts import queries as accounts_queries
 from apps.accounts.models import Organisation
-from apps.core import languages
+from apps.core import languages, read_models
 from apps.core.topics import organisations_helping
 from apps.editorial.models import ItemStatus
 from apps.places.models import Place
@@ -64,6 +64,16 @@ def organisations_for_reader(
         )
         for organisation in organisations
     ]
+
+
+def organisations_page(region, code: str) -> list[OrganisationRow]:
+    """The organisations page's rows, with players; kept until the content changes
+    (:mod:`apps.core.read_models`)."""
+    return read_models.kept(
+        "organisations-page",
+        (region.pk, code),
+        lambda: organisations_for_reader(region, code, read_aloud=True),
+    )
 
 
 def organisations_about(region, code: str, topic: str) -> list[OrganisationRow]:

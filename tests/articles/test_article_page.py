@@ -1,0 +1,60 @@
+"""A rendered article page reads its article from a read model kept until the content changes
+or the day ends (issue 18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from apps.core import page_cache, read_models
+
+
+@pytest.fixture
+def outside_transactions(settings, monkeypatch):
+    """As in a request: no transaction is open (a test runs inside one)."""
+    settings.READ_MODEL_SECONDS = 60
+    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
+    page_cache._new_version()
+
+
+def test_a_kept_article_page_shows_a_revision_once_it_is_published(
+    client, outside_transactions, publish_article, revise
+):
+    article = publish_article(title="Wohnung anmelden", body="Buchen Sie einen Termin.")
+    page_cache._new_version()  # its publication, committed
+    url = f"/de/information/{article.slug}/"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert "Buchen Sie einen Termin." in page
+    assert len(queries) == 2  # the region from the host name; the page's audio (read-aloud)
+
+    revise(article, title="Wohnung anmelden", body="Kommen Sie ohne Termin.")
+    page_cache._new_version()  # the revision, committed
+
+    assert "Kommen Sie ohne Termin." in client.get(url).content.decode()
+    assert (
+        "Kommen Sie ohne Termin."
+        in client.get(f"/ar/information/{article.slug}/?show=original").content.decode()
+    )
+
+
+def test_a_kept_article_is_gone_the_day_after_its_validity_ends(
+    client, outside_transactions, publish_article, monkeypatch
+):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    article = publish_article(valid_until=today)
+    page_cache._new_version()
+    url = f"/de/information/{article.slug}/"
+    assert client.get(url).status_code == 200
+
+    monkeypatch.setattr(timezone, "localdate", lambda: today + dt.timedelta(days=1))
+
+    assert client.get(url).status_code == 404
