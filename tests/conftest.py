@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from apps.accounts import two_factor
 from apps.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from apps.articles.models import Article
-from apps.core import languages
+from apps.core import languages, read_models
 from apps.core.models import Region, Topic, UserType
 from apps.editorial import services
 from apps.editorial.services import revision_data
@@ -29,6 +29,7 @@ def _no_page_cache(settings):
     queries); tests/core/test_page_cache.py switches the page cache on."""
     settings.PAGE_CACHE_SECONDS = 0
     settings.READ_MODEL_SECONDS = 0  # the same for read models (tests/core/test_read_models.py)
+    read_models.process_copies.clear()  # a copy from another test's data must not be served
 
 
 @pytest.fixture(autouse=True, scope="session")

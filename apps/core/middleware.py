@@ -9,7 +9,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 
 from apps.core import errors, languages, params
-from apps.core.models import Region
+from apps.core.queries import region_for_host
 from apps.core.text import normalise_newlines
 
 
@@ -20,7 +20,7 @@ class CurrentRegionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.region = Region.objects.for_host(request.get_host())
+        request.region = region_for_host(request.get_host())
         return self.get_response(request)
 
 

@@ -150,10 +150,11 @@ def _shareable(response: HttpResponse) -> bool:
     )
 
 
-class _ProcessCopies:
-    """The pages this process served last, so that a hit need not fetch a 40 KB page from Redis
-    again: only the content version (a few bytes) is asked for, and decides as before whether
-    a copy may be served. Bounded in entries; safe for threaded workers."""
+class ProcessCopies:
+    """What this process served last, so that a hit need not fetch it from Redis again (a 40 KB
+    page; a read model that takes longer to unpickle than to render): only the content version
+    (a few bytes) is asked for, and decides as before whether a copy may be served. Bounded in
+    entries, least recently used first out; safe for threaded workers."""
 
     def __init__(self, entries: int):
         self.entries = entries
@@ -181,7 +182,7 @@ class _ProcessCopies:
 
 #: How many pages each process keeps itself (a demo page is 10–40 KB: at most a few MB).
 PROCESS_COPIES = 200
-process_copies = _ProcessCopies(PROCESS_COPIES)
+process_copies = ProcessCopies(PROCESS_COPIES)
 
 
 def _current(kept: tuple | None, version: str) -> bool:

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.db.models import Prefetch, Q, QuerySet
 
+from apps.core import read_models
 from apps.core.models import Region, Topic, UserType
+
+
+def region_for_host(host: str) -> Region | None:
+    """The region served on ``host`` (see ``RegionQuerySet.for_host``), kept until the content
+    changes: every request asks, and the answer changes only when a region does. Each request
+    gets its own copy, so a form that changes its region before failing changes nobody else's."""
+    region = read_models.kept("region-for-host", (host,), lambda: Region.objects.for_host(host))
+    return copy.copy(region)
 
 
 def topic_tree(region: Region) -> list[Topic]:

@@ -9,6 +9,12 @@ never older than the last change, like a kept page.
 
 Nothing is kept while a transaction is open: a read model made from data not yet committed
 would be served to others under the version of the data before it.
+
+Each process also keeps the read models it used last, as they are (``process_copies``): taking
+a procedure's read model out of Redis means unpickling a few hundred model instances, which
+cost more than the rest of the page. The key holds the content version, so a copy is as current
+as the shared one. A read model is shared by every request of the process that uses it:
+**callers must not change what they get**.
 """
 
 from __future__ import annotations
@@ -20,22 +26,35 @@ from django.conf import settings
 from django.db import connection
 
 from apps.core import resilient_cache as cache
-from apps.core.page_cache import content_version
+from apps.core.page_cache import ProcessCopies, content_version
 
 T = TypeVar("T")
 
+#: How many read models each process keeps itself (a procedure page's is a few hundred KB).
+PROCESS_COPIES = 300
+process_copies = ProcessCopies(PROCESS_COPIES)
 
-def kept(name: str, parts: tuple, make: Callable[[], T | None]) -> T | None:
+
+def kept(
+    name: str, parts: tuple, make: Callable[[], T | None], seconds: int | None = None
+) -> T | None:
     """``make()``, or what it returned for the same ``name`` and ``parts`` since the content
-    last changed. ``None`` (nothing found) is not kept."""
-    seconds = int(getattr(settings, "READ_MODEL_SECONDS", 0))
+    last changed. ``None`` (nothing found) is not kept. ``seconds`` shortens how long the
+    shared cache keeps it (for keys that soon go out of use, like a minute's)."""
+    longest = int(getattr(settings, "READ_MODEL_SECONDS", 0))
+    seconds = min(longest, seconds) if seconds is not None and longest else longest
     if not seconds or connection.in_atomic_block:
         return make()
     key = f"read-model:{name}:{content_version()}:" + ":".join(str(part) for part in parts)
+    found = process_copies.get(key)
+    if found is not None:
+        return found
     found = cache.get(key)
     if found is not None:
+        process_copies.put(key, found)
         return found
     value = make()
     if value is not None:
         cache.set(key, value, seconds)
+        process_copies.put(key, value)
     return value

@@ -24,7 +24,7 @@ from apps.events import ical, queries, services
 from apps.events.forms import FilterForm, RegistrationForm
 from apps.events.limits import too_many_registrations
 from apps.events.models import Event
-from apps.migrant.views import MigrantPageMixin
+from apps.migrant.views import KeptContentMixin, MigrantPageMixin
 from apps.places import queries as place_queries
 from apps.speech import queries as speech_queries
 from apps.translation.reader import language_version
@@ -34,18 +34,20 @@ from apps.translation.reader import language_version
 LIST_SIZE = 40
 
 
-class EventListView(MigrantPageMixin, TemplateView):
-    """Upcoming dates as a list, or one month as a calendar (``?view=month``)."""
+class EventListView(MigrantPageMixin, KeptContentMixin, TemplateView):
+    """Upcoming dates as a list, or one month as a calendar (``?view=month``). Kept rendered
+    until the content changes (a registration that takes a seat is a change) or the minute
+    ends (dates that began drop out)."""
 
     template_name = "migrant/event_list.html"
+    content_template_name = "migrant/components/event_list_content.html"
+    moment_seconds = 60
 
-    def get(self, request, *args, **kwargs):
-        context = self.get_context_data(**kwargs)
+    def content_status(self, context: dict) -> int:
         # Filters that cannot be used are explained on the page, which then answers 400.
-        return self.render_to_response(context, status=400 if context["form"].errors else 200)
+        return 400 if context["form"].errors else 200
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
+    def content_context(self) -> dict:
         region, code = self.request.region, get_language()
         zone = region.zone
         form = FilterForm(
@@ -74,7 +76,7 @@ class EventListView(MigrantPageMixin, TemplateView):
             later = query.copy()
             later["start"] = next_day.isoformat()
             later_url = "?" + later.urlencode()
-        context.update(
+        return dict(
             later_url=later_url,
             form=form,
             view=view,
@@ -89,7 +91,6 @@ class EventListView(MigrantPageMixin, TemplateView):
             if filters.topic
             else "",
         )
-        return context
 
 
 def _whole_days(listed: list, size: int, zone) -> tuple[list, dt.date]:
@@ -115,8 +116,14 @@ def _month_of(text: str, today: dt.date) -> dt.date:
 
 
 @method_decorator(anonymous_form, name="dispatch")
-class EventDetailView(MigrantPageMixin, TemplateView):
+class EventDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
+    """An event, its dates with the places left, and the registration form. Kept rendered until
+    the content changes (a registration is a change) or the minute ends (dates that began drop
+    out)."""
+
     template_name = "migrant/event_detail.html"
+    content_template_name = "migrant/components/event_detail_content.html"
+    moment_seconds = 60
 
     def get_event(self) -> Event:
         event = queries.event_for_reader(self.request.region, get_language(), self.kwargs["slug"])
@@ -124,25 +131,26 @@ class EventDetailView(MigrantPageMixin, TemplateView):
             raise Http404
         return event
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        event = kwargs.get("event") or self.get_event()
+    def content_context(self, event: Event | None = None, form=None) -> dict:
+        event = event or self.get_event()
         code = get_language()
         dates = queries.upcoming_listings(event, code)
         open_dates = [listing for listing in dates if not listing.cancelled]
         version = language_version(event, code)
-        context.update(
+        return dict(
             event=event,
             version=version,
             player=speech_queries.player(event, version),
             place_version=language_version(event.place, code) if event.place else None,
             dates=dates,
-            form=kwargs.get("form") or RegistrationForm(dates=open_dates),
+            form=form or RegistrationForm(dates=open_dates),
             can_register=event.takes_registrations and bool(open_dates),
             retention_days=settings.EVENT_RETENTION_DAYS,
             languages_spoken=_language_names(event.languages_of_instruction),
         )
-        return context
+
+    def frame_context(self, context: dict) -> dict:
+        return {"event": context["event"], "version": context["version"]}
 
     def post(self, request, *args, **kwargs):
         event = self.get_event()
@@ -176,8 +184,7 @@ class EventDetailView(MigrantPageMixin, TemplateView):
                         kwargs={"token": services.cancel_token(registration)},
                     )
                 )
-        context = self.get_context_data(event=event, form=form)
-        return self.render_to_response(context, status=400)
+        return self.render_page(self.content_context(event=event, form=form), status=400)
 
 
 def _language_names(codes: list[str]) -> list:
@@ -273,16 +280,19 @@ class EventFeedView(MigrantPageMixin, View):
         return _ics_response(body, f"{slug or 'events'}.ics")
 
 
-class PlaceMapView(MigrantPageMixin, TemplateView):
+class PlaceMapView(MigrantPageMixin, KeptContentMixin, TemplateView):
     """Every place on a map (when tiles are configured) and always as a list."""
 
     template_name = "migrant/place_map.html"
+    content_template_name = "migrant/components/place_map_content.html"
 
     def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
+        return super().get_context_data(show_map=bool(settings.MAP_TILE_URL), **kwargs)
+
+    def content_context(self) -> dict:
         code = get_language()
         places = place_queries.place_list(self.request.region, code)
-        context.update(
+        return dict(
             places=places,
             map_data={
                 "tiles": settings.MAP_TILE_URL,
@@ -301,4 +311,3 @@ class PlaceMapView(MigrantPageMixin, TemplateView):
             },
             show_map=bool(settings.MAP_TILE_URL),
         )
-        return context

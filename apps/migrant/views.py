@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import time
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +20,7 @@ from apps.core import downloads, links, read_models, topics
 from apps.core import queries as core_queries
 from apps.glossary import matching as glossary_matching
 from apps.glossary import queries as glossary_queries
+from apps.migrant_accounts.session import current_account
 from apps.places import queries as place_queries
 from apps.procedures import queries as procedure_queries
 from apps.speech import queries as speech_queries
@@ -38,58 +42,117 @@ class MigrantPageMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class HomeView(MigrantPageMixin, TemplateView):
-    template_name = "migrant/home.html"
+class KeptContentMixin:
+    """A page whose content is the same for every reader of a language at one address (its
+    query string included): the content is rendered from ``content_template_name`` once per
+    content version and ``moment()`` and kept (apps.core.read_models); per request only the
+    frame around it is rendered. Nothing personal may be in the content.
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        region, code = self.request.region, get_language()
-        # Kept until the content changes or the day ends (articles have validity periods).
-        context.update(
-            read_models.kept(
-                "home-page",
-                (region.pk, code, timezone.localdate()),
-                lambda: self.home(region, code),
+    ``content_context()`` gives the content's context; ``content_status()`` the page's status
+    (400 for filters that cannot be used, which the content explains); ``frame_context()`` the
+    few plain values the frame shows besides (the title); ``personal()`` whether the content is
+    this reader's own (a signed-in migrant's follow button): then it is rendered afresh."""
+
+    content_template_name: str
+    #: How long the content may stand for the time it was made in: the day by default (what is
+    #: valid today), a minute for dates that drop out once they begin.
+    moment_seconds = 24 * 60 * 60
+
+    def content_context(self) -> dict:
+        raise NotImplementedError
+
+    def content_status(self, context: dict) -> int:
+        return 200
+
+    def frame_context(self, context: dict) -> dict:
+        return {}
+
+    def personal(self) -> bool:
+        return False
+
+    def moment(self) -> str:
+        if self.moment_seconds >= 24 * 60 * 60:
+            return timezone.localdate(timezone=self.request.region.zone).isoformat()
+        return str(int(time.time() // self.moment_seconds))
+
+    def get(self, request, *args, **kwargs):
+        if self.personal():
+            content, status, frame = self.rendered_content()
+        else:
+            address = hashlib.blake2b(request.get_full_path().encode(), digest_size=16)
+            content, status, frame = read_models.kept(
+                f"content:{request.resolver_match.view_name}",
+                (request.region.pk, get_language(), address.hexdigest(), self.moment()),
+                self.rendered_content,
+                seconds=self.moment_seconds,
             )
-        )
-        return context
+        context = self.get_context_data(content=content, **frame)
+        return self.render_to_response(context, status=status)
 
-    @staticmethod
-    def home(region, code: str) -> dict:
+    def rendered_content(self) -> tuple[str, int, dict]:
+        context = self.content_context()
+        content = self.render_content(context)
+        return content, self.content_status(context), self.frame_context(context)
+
+    def render_content(self, context: dict) -> str:
+        return render_to_string(self.content_template_name, context, request=self.request)
+
+    def render_page(self, content_context: dict, status: int) -> HttpResponse:
+        """The page with content of its own, never kept (a form sent back with its errors)."""
+        context = self.get_context_data(
+            content=self.render_content(content_context), **self.frame_context(content_context)
+        )
+        return self.render_to_response(context, status=status)
+
+
+class HomeView(MigrantPageMixin, KeptContentMixin, TemplateView):
+    template_name = "migrant/home.html"
+    content_template_name = "migrant/components/home_content.html"
+
+    def content_context(self) -> dict:
+        region, code = self.request.region, get_language()
         return {
             "topics": core_queries.topic_tree(region),
-            "user_types": list(core_queries.user_types(region)),
+            "user_types": core_queries.user_types(region),
             "latest_articles": article_queries.latest(region, code, 4),
             "procedures": readings(procedure_queries.procedures_by_title(region, code), code),
         }
 
 
-class TopicView(MigrantPageMixin, TemplateView):
-    """Everything on one topic: procedures first, then information, courses and events, and
-    the organisations that help (apps.core.topics)."""
+class TopicView(MigrantPageMixin, KeptContentMixin, TemplateView):
+    """Everything on one topic: procedures first, then information, courses and events (kept a
+    minute at most: dates drop out once they begin), and the organisations that help
+    (apps.core.topics)."""
 
     template_name = "migrant/topic.html"
+    content_template_name = "migrant/components/topic_content.html"
+    moment_seconds = 60
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        page = topics.topic_page(self.request.region, get_language(), kwargs["slug"])
+    def content_context(self) -> dict:
+        page = topics.topic_page(self.request.region, get_language(), self.kwargs["slug"])
         if page is None:
             raise Http404
-        context.update(page=page, topic=page.topic)
-        return context
+        return {"page": page, "topic": page.topic}
+
+    def frame_context(self, context: dict) -> dict:
+        topic = context["topic"]
+        return {"topic_name": topic.name, "topic_description": topic.description}
+
+    def personal(self) -> bool:
+        return current_account(self.request) is not None  # the follow button
 
 
-class ArticleListView(MigrantPageMixin, TemplateView):
+class ArticleListView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/article_list.html"
+    content_template_name = "migrant/components/article_list_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
+    def content_context(self) -> dict:
         region, code = self.request.region, get_language()
         topic = self.request.GET.get("topic", "")
         user_type = self.request.GET.get("situation", "")
         kind = self.request.GET.get("kind", "")
         kind = kind if kind in ArticleKind.values else ""
-        context.update(
+        return dict(
             articles=article_queries.article_list(
                 region, code, topic=topic, user_type=user_type, kind=kind
             ),
@@ -98,7 +161,6 @@ class ArticleListView(MigrantPageMixin, TemplateView):
             kinds=ArticleKind.choices,
             chosen={"topic": topic, "situation": user_type, "kind": kind},
         )
-        return context
 
 
 class ArticleDetailView(MigrantPageMixin, TemplateView):
@@ -121,23 +183,16 @@ class ArticleDetailView(MigrantPageMixin, TemplateView):
         return context
 
 
-class GlossaryIndexView(MigrantPageMixin, TemplateView):
+class GlossaryIndexView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/glossary_index.html"
+    content_template_name = "migrant/components/glossary_index_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        region, code = self.request.region, get_language()
+    def content_context(self) -> dict:
         search = self.request.GET.get("q", "").strip()[:100]
-        if search:
-            scripts = glossary_queries.glossary_index(region, code, search=search)
-        else:  # the whole index is the same for every reader until the content changes
-            scripts = read_models.kept(
-                "glossary-index",
-                (region.pk, code),
-                lambda: glossary_queries.glossary_index(region, code),
-            )
-        context.update(scripts=scripts, search=search)
-        return context
+        scripts = glossary_queries.glossary_index(
+            self.request.region, get_language(), search=search
+        )
+        return {"scripts": scripts, "search": search}
 
 
 class TermDetailView(MigrantPageMixin, TemplateView):
@@ -182,43 +237,46 @@ class TermDetailView(MigrantPageMixin, TemplateView):
         }
 
 
-class DocumentListView(MigrantPageMixin, TemplateView):
+class DocumentListView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/document_list.html"
+    content_template_name = "migrant/components/document_list_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context["documents"] = procedure_queries.document_list(self.request.region, get_language())
-        return context
+    def content_context(self) -> dict:
+        return {"documents": procedure_queries.document_list(self.request.region, get_language())}
 
 
-class DocumentDetailView(MigrantPageMixin, TemplateView):
+class DocumentDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/document_detail.html"
+    content_template_name = "migrant/components/document_detail_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        page = procedure_queries.document_page(self.request.region, get_language(), kwargs["slug"])
+    def content_context(self) -> dict:
+        page = procedure_queries.document_page(
+            self.request.region, get_language(), self.kwargs["slug"]
+        )
         if page is None:
             raise Http404
-        context.update(
-            document=page.document,
-            version=page.version,
-            player=speech_queries.player(page.document, page.version),
-            original=page.original,
-            produced_by=page.produced_by,
-            needed_by=page.needed_by,
-        )
-        return context
+        return {
+            "document": page.document,
+            "version": page.version,
+            "player": speech_queries.player(page.document, page.version),
+            "original": page.original,
+            "produced_by": page.produced_by,
+            "needed_by": page.needed_by,
+        }
+
+    def frame_context(self, context: dict) -> dict:
+        return {"document": context["document"], "version": context["version"]}
 
 
-class ProcedureListView(MigrantPageMixin, TemplateView):
+class ProcedureListView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/procedure_list.html"
+    content_template_name = "migrant/components/procedure_list_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
+    def content_context(self) -> dict:
         region, code = self.request.region, get_language()
         topic = self.request.GET.get("topic", "")
         user_type = self.request.GET.get("situation", "")
-        context.update(
+        return dict(
             procedures=procedure_queries.procedure_list(
                 region, code, topic=topic, user_type=user_type
             ),
@@ -226,7 +284,6 @@ class ProcedureListView(MigrantPageMixin, TemplateView):
             user_types=core_queries.user_types(region),
             chosen={"topic": topic, "situation": user_type},
         )
-        return context
 
 
 class ProcedureDetailView(MigrantPageMixin, TemplateView):
@@ -292,26 +349,28 @@ class ProcedureChecklistView(MigrantPageMixin, TemplateView):
         return context
 
 
-class PlaceDetailView(MigrantPageMixin, TemplateView):
+class PlaceDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/place_detail.html"
+    content_template_name = "migrant/components/place_detail_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
+    def content_context(self) -> dict:
         region, code = self.request.region, get_language()
         place = get_object_or_404(
-            place_queries.places_for_reader(region, code), slug=kwargs["slug"]
+            place_queries.places_for_reader(region, code), slug=self.kwargs["slug"]
         )
         version = language_version(place, code)
-        context.update(
-            place=place,
-            version=version,
-            player=speech_queries.player(place, version),
-            procedures=procedure_queries.procedures_at(region, code, place),
-            map_url=settings.MAP_LINK_URL.format(lat=place.latitude, lon=place.longitude)
+        return {
+            "place": place,
+            "version": version,
+            "player": speech_queries.player(place, version),
+            "procedures": procedure_queries.procedures_at(region, code, place),
+            "map_url": settings.MAP_LINK_URL.format(lat=place.latitude, lon=place.longitude)
             if place.has_position
             else "",
-        )
-        return context
+        }
+
+    def frame_context(self, context: dict) -> dict:
+        return {"place": context["place"], "version": context["version"]}
 
 
 class OrganisationListView(MigrantPageMixin, TemplateView):
@@ -337,35 +396,36 @@ class PrivacyView(MigrantPageMixin, TemplateView):
         )
 
 
-class FiguresView(MigrantPageMixin, TemplateView):
+class FiguresView(MigrantPageMixin, KeptContentMixin, TemplateView):
     """Migration in figures: the published dashboards."""
 
     template_name = "migrant/figures.html"
+    content_template_name = "migrant/components/figures_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context["dashboards"] = statistics_queries.dashboard_list(
-            self.request.region, get_language()
-        )
-        return context
+    def content_context(self) -> dict:
+        region = self.request.region
+        return {"dashboards": statistics_queries.dashboard_list(region, get_language())}
 
 
-class DashboardView(MigrantPageMixin, TemplateView):
+class DashboardView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/dashboard.html"
+    content_template_name = "migrant/components/dashboard_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
+    def content_context(self) -> dict:
         code = get_language()
         dashboard = get_object_or_404(
             statistics_queries.published_dashboards(self.request.region, code),
-            slug=kwargs["slug"],
+            slug=self.kwargs["slug"],
         )
-        context.update(
-            dashboard=dashboard,
-            version=language_version(dashboard, code),
-            charts=statistics_queries.dashboard_charts(dashboard, code),
-        )
-        return context
+        version = language_version(dashboard, code)
+        return {
+            "dashboard": dashboard,
+            "version": version,
+            "charts": statistics_queries.dashboard_charts(dashboard, code),
+        }
+
+    def frame_context(self, context: dict) -> dict:
+        return {"title": context["version"].texts["title"]}
 
 
 def _published_chart(request, slug: str):

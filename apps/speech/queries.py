@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.db.models import Max
 
-from apps.core import languages
+from apps.core import languages, read_models
 from apps.editorial.models import EditorialContent
 from apps.speech.engine import get_engine
 from apps.speech.kinds import SpokenKind, kind_for
@@ -107,11 +107,20 @@ def _player(kind: SpokenKind, item, script: Script, code: str, rows: Iterable[Re
 
 
 def player(item: EditorialContent, version: LanguageVersion) -> Player | None:
-    """The read-aloud player of ``item`` as shown in ``version`` (one query); None for items
-    that are not read aloud."""
-    kind = kind_for(type(item))
-    if kind is None:
+    """The read-aloud player of ``item`` as shown in ``version``; None for items that are not
+    read aloud. Kept until the content changes (a recording that became ready is a change):
+    one query the first time."""
+    if kind_for(type(item)) is None:
         return None
+    return read_models.kept(
+        "read-aloud-player",
+        (item._meta.label, item.pk, version.requested.code, version.language.code),
+        lambda: _recorded_player(item, version),
+    )
+
+
+def _recorded_player(item: EditorialContent, version: LanguageVersion) -> Player | None:
+    kind = kind_for(type(item))
     code = version.requested.code
     rows = Recording.objects.filter(
         content_type=_content_type(item), object_id=item.pk, language=code

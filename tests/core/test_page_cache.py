@@ -152,7 +152,7 @@ def test_a_kept_page_is_not_served_after_its_time(client, article, monkeypatch):
 
 
 def test_each_process_keeps_a_bounded_number_of_pages(monkeypatch):
-    copies = page_cache._ProcessCopies(entries=2)
+    copies = page_cache.ProcessCopies(entries=2)
     for name in ("a", "b", "c"):
         copies.put(name, (name,))
     assert copies.get("a") is None and copies.get("c") == ("c",)

@@ -55,3 +55,28 @@ def test_switched_off_nothing_is_kept(outside_transactions, settings):
     for _ in range(2):
         read_models.kept("page", ("de", "x"), lambda: made.append(1) or "page")
     assert len(made) == 2
+
+
+def test_a_process_keeps_its_copy_until_another_process_changes_the_content(
+    outside_transactions, monkeypatch
+):
+    made = []
+
+    def make():
+        made.append(1)
+        return {"steps": len(made)}
+
+    read_models.kept("page", ("de", "y"), make)
+    read_models.process_copies.clear()  # another worker: it takes the shared copy
+    assert read_models.kept("page", ("de", "y"), make) == {"steps": 1}
+
+    # Its own copy serves it while the shared cache has lost the read model...
+    with monkeypatch.context() as patched:
+        patched.setattr(read_models.cache, "get", lambda key, default=None: None)
+        assert read_models.kept("page", ("de", "y"), make) == {"steps": 1}
+    assert len(made) == 1
+
+    # ...until a change committed by another process moves the shared version on.
+    read_models.cache.set(page_cache.VERSION_KEY, "changed-elsewhere", None)
+    page_cache._remembered = ("", 0.0)  # this process's second of trust is over
+    assert read_models.kept("page", ("de", "y"), make) == {"steps": 2}

@@ -43,7 +43,7 @@ def test_the_glossary_index_lists_a_term_published_after_it_was_kept(
 
     page = client.get("/de/glossary/").content.decode()
     assert "Aufenthaltstitel" in page
-    # A search is never kept: it answers from the glossary as it is.
+    # A search is kept per query, and answers from the glossary as it is now.
     assert "Meldebescheinigung" not in client.get("/de/glossary/?q=aufenthalt").content.decode()
 
 

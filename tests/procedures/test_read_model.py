@@ -36,7 +36,8 @@ def test_a_rendered_procedure_page_reads_its_procedure_once(
         page = client.get(url)
 
     assert "Online oder am Telefon." in page.content.decode()
-    assert len(queries) == 2  # the region from the host name; the page's audio (read-aloud)
+    # The region, the procedure, its rendered texts and its audio are all kept: no query.
+    assert len(queries) == 0
 
     revise_procedure(
         procedure, procedure_data(steps=[step("termin", "Termin buchen", "Nur mit Termin.")])
