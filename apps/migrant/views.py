@@ -72,7 +72,7 @@ class KeptContentMixin:
 
     def moment(self) -> str:
         if self.moment_seconds >= 24 * 60 * 60:
-            return timezone.localdate(timezone=self.request.region.zone).isoformat()
+            return timezone.localdate().isoformat()  # the day the queries' validity uses
         return str(int(time.time() // self.moment_seconds))
 
     def get(self, request, *args, **kwargs):
@@ -82,7 +82,7 @@ class KeptContentMixin:
             address = hashlib.blake2b(request.get_full_path().encode(), digest_size=16)
             content, status, frame = read_models.kept(
                 f"content:{request.resolver_match.view_name}",
-                (request.region.pk, get_language(), address.hexdigest(), self.moment()),
+                (request.get_host(), get_language(), address.hexdigest(), self.moment()),
                 self.rendered_content,
                 seconds=self.moment_seconds,
             )
@@ -163,24 +163,28 @@ class ArticleListView(MigrantPageMixin, KeptContentMixin, TemplateView):
         )
 
 
-class ArticleDetailView(MigrantPageMixin, TemplateView):
+class ArticleDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/article_detail.html"
+    content_template_name = "migrant/components/article_detail_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
+    def content_context(self) -> dict:
         region, code = self.request.region, get_language()
         show_original = self.request.GET.get("show") == "original"
-        page = article_queries.article_page(region, code, kwargs["slug"], original=show_original)
+        page = article_queries.article_page(
+            region, code, self.kwargs["slug"], original=show_original
+        )
         if page is None:
             raise Http404
-        context.update(
-            article=page.article,
-            version=page.version,
-            player=speech_queries.player(page.article, page.version),
-            show_original=show_original,
-            reader_language=page.reader_version,
-        )
-        return context
+        return {
+            "article": page.article,
+            "version": page.version,
+            "player": speech_queries.player(page.article, page.version),
+            "show_original": show_original,
+            "reader_language": page.reader_version,
+        }
+
+    def frame_context(self, context: dict) -> dict:
+        return {"article": context["article"], "version": context["version"]}
 
 
 class GlossaryIndexView(MigrantPageMixin, KeptContentMixin, TemplateView):
@@ -195,24 +199,23 @@ class GlossaryIndexView(MigrantPageMixin, KeptContentMixin, TemplateView):
         return {"scripts": scripts, "search": search}
 
 
-class TermDetailView(MigrantPageMixin, TemplateView):
+class TermDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/term_detail.html"
+    content_template_name = "migrant/components/term_detail_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        region, code, slug = self.request.region, get_language(), kwargs["slug"]
-        page = read_models.kept(
-            "term-page", (region.pk, code, slug), lambda: self.term_page(region, code, slug)
-        )
+    def content_context(self) -> dict:
+        region, code, slug = self.request.region, get_language(), self.kwargs["slug"]
+        page = self.term_page(region, code, slug)
         if page is None:
             raise Http404
-        context.update(page, player=speech_queries.player(page["term"], page["version"]))
-        return context
+        return {**page, "player": speech_queries.player(page["term"], page["version"])}
+
+    def frame_context(self, context: dict) -> dict:
+        return {"term": context["term"], "version": context["version"]}
 
     @staticmethod
     def term_page(region, code: str, slug: str) -> dict | None:
-        """The term, its explanation and where it is used, each in the reader's language: kept
-        until the content changes (apps.core.read_models)."""
+        """The term, its explanation and where it is used, each in the reader's language."""
         term = glossary_queries.term_for_reader(region, code, slug)
         if term is None:
             return None
@@ -286,34 +289,40 @@ class ProcedureListView(MigrantPageMixin, KeptContentMixin, TemplateView):
         )
 
 
-class ProcedureDetailView(MigrantPageMixin, TemplateView):
+class ProcedureDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/procedure_detail.html"
+    content_template_name = "migrant/components/procedure_detail_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        region, code = self.request.region, get_language()
-        page = procedure_queries.procedure_page(region, code, kwargs["slug"])
+    def personal(self) -> bool:
+        # A signed-in migrant's ticks are kept with the account, and the follow button is theirs.
+        return current_account(self.request) is not None
+
+    def frame_context(self, context: dict) -> dict:
+        return {"procedure": context["page"].procedure, "version": context["version"]}
+
+    def content_context(self) -> dict:
+        region, code, slug = self.request.region, get_language(), self.kwargs["slug"]
+        page = procedure_queries.procedure_page(region, code, slug)
         if page is None:
             raise Http404
 
         # What every reader of this language sees alike — the texts with their glossary terms
         # marked, the steps rendered — is kept until the content changes; per request there is
         # only the frame (the reader's account, read-aloud, the form tokens) left to render.
-        content = read_models.kept(
+        texts = read_models.kept(
             "procedure-content",
-            (region.pk, code, kwargs["slug"]),
-            lambda: self.rendered_content(page, region, code),
+            (region.pk, code, slug),
+            lambda: self.rendered_texts(page, region, code),
         )
-        context.update(
+        return dict(
             page=page,
             version=page.version,
             player=speech_queries.player(page.procedure, page.version),
             original_url=links.public_url(page.procedure, region.source_language),
-            **content,
+            **texts,
         )
-        return context
 
-    def rendered_content(self, page, region, code: str) -> dict:
+    def rendered_texts(self, page, region, code: str) -> dict:
         """The introduction, the steps section and the glossary notes of ``page``."""
 
         def explained(html, language: str, prefix: str):
