@@ -58,6 +58,8 @@ def latest(region, code: str, count: int) -> list[Reading]:
 
 def articles_among(region, code: str, ids) -> list[Reading]:
     """The articles among ``ids`` (e.g. those using a glossary term) a reader may see."""
+    if not ids:  # nothing to look for: no query
+        return []
     return readings(for_reader(region, code).filter(pk__in=ids), code)
 
 

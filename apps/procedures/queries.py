@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet
 
 from apps.core import languages, read_models
 from apps.core.queries import about_topic, for_situation
@@ -16,9 +16,9 @@ from apps.procedures import services
 from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus
 from apps.translation.reader import (
     LanguageVersion,
+    attach_reader_translations,
     language_version,
     part_texts,
-    reader_translation,
     with_reader_translation,
 )
 from apps.translation.reading import Reading, by_shown_text, readings
@@ -43,6 +43,8 @@ def documents_by_name(region, code: str, *, topic: str = "") -> QuerySet[Documen
 
 def documents_among(region, code: str, ids) -> list[Reading]:
     """The published documents among ``ids`` (e.g. those using a glossary term), by slug."""
+    if not ids:  # nothing to look for: no query
+        return []
     return readings(documents_for_reader(region, code).filter(pk__in=ids), code)
 
 
@@ -171,6 +173,8 @@ def procedure_list(
 
 def procedures_among(region, code: str, ids) -> list[Reading]:
     """The published procedures among ``ids`` (e.g. those using a glossary term), by slug."""
+    if not ids:  # nothing to look for: no query
+        return []
     return readings(procedures_for_reader(region, code).filter(pk__in=ids), code)
 
 
@@ -262,9 +266,13 @@ def procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
 
 
 def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
-    published_procedures = _published(Procedure.objects.filter(region=region), code)
+    # The reader's translations of everything on the page come in one query at the end.
+    def published(queryset: QuerySet) -> QuerySet:
+        return queryset.filter(status=ItemStatus.PUBLISHED).select_related("region")
+
+    published_procedures = published(Procedure.objects.filter(region=region))
     procedure = (
-        _published(Procedure.objects.filter(region=region, slug=slug), code)
+        published(Procedure.objects.filter(region=region, slug=slug))
         .prefetch_related(
             "user_types",
             Prefetch(
@@ -275,7 +283,7 @@ def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
                 .prefetch_related(
                     Prefetch(
                         "documents",
-                        queryset=_published(Document.objects.all(), code).prefetch_related(
+                        queryset=published(Document.objects.all()).prefetch_related(
                             Prefetch("produced_by", queryset=published_procedures)
                         ),
                     ),
@@ -290,7 +298,7 @@ def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
             ),
             Prefetch(
                 "produces",
-                queryset=_published(Document.objects.all(), code).prefetch_related(
+                queryset=published(Document.objects.all()).prefetch_related(
                     Prefetch(
                         "steps",
                         queryset=Step.objects.filter(
@@ -324,8 +332,19 @@ def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
         for step in document.published_steps
         if step.procedure_id != procedure.pk
     }
-    for objects in (places, linked, needing):
-        prefetch_related_objects(list(objects.values()), reader_translation(code))
+    documents = [document for step in steps for document in step.documents.all()]
+    attach_reader_translations(
+        [
+            procedure,
+            *documents,
+            *(other for document in documents for other in document.produced_by.all()),
+            *procedure.produces.all(),
+            *places.values(),
+            *linked.values(),
+            *needing.values(),
+        ],
+        code,
+    )
 
     version = language_version(procedure, code)
     part = Procedure.parts[0]

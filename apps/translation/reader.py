@@ -4,10 +4,13 @@ the truth about it (a fallback to the original, a machine translation, an outdat
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q, QuerySet
 
 from apps.core import languages
 from apps.core.richtext import render_markdown
@@ -29,6 +32,27 @@ def reader_translation(code: str, through: str = "") -> Prefetch:
 
 def with_reader_translation(queryset: QuerySet, code: str) -> QuerySet:
     return queryset.prefetch_related(reader_translation(code))
+
+
+def attach_reader_translations(items: Iterable[EditorialContent], code: str) -> None:
+    """The reader's language row of items of any kinds, in one query for all of them (where a
+    prefetch per relation costs one query per kind): a page's procedure, its documents, offices
+    and linked procedures. Items that have theirs already are left alone."""
+    pending = [item for item in items if not hasattr(item, _PREFETCH_ATTRIBUTE)]
+    if not pending:
+        return
+    kinds: dict[int, set[int]] = defaultdict(set)
+    for item in pending:
+        kinds[ContentType.objects.get_for_model(item).pk].add(item.pk)
+    wanted = Q()
+    for content_type, ids in kinds.items():
+        wanted |= Q(content_type_id=content_type, object_id__in=ids)
+    rows = defaultdict(list)
+    for row in Translation.objects.filter(wanted, language=code):
+        rows[row.content_type_id, row.object_id].append(row)
+    for item in pending:
+        content_type = ContentType.objects.get_for_model(item).pk
+        setattr(item, _PREFETCH_ATTRIBUTE, rows.get((content_type, item.pk), []))
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def test_a_procedure_with_its_steps_offices_and_links(
     with CaptureQueriesContext(connection) as queries:
         data = client.get("/api/v1/procedures/konto-eroffnen/?lang=uk").json()
 
-    assert len(queries) == 14  # fixed: the page test's reads, one for the audio, one for topics
+    assert len(queries) == 11  # fixed: the page test's reads, one for the audio, one for topics
     assert data["topics"] == ["housing"] and data["user_types"] == ["refugee"]
     assert data["language"] == "uk" and not data["is_fallback"]
     assert data["title"] == "[uk] title"
