@@ -92,3 +92,10 @@ def test_a_form_that_changes_the_region_before_failing_changes_nobody_elses(
     first.name = "Changed by a failing form"
     assert region_for_host("testserver").name == region.name
     assert Region.objects.get(pk=region.pk).name == region.name
+
+
+def test_filters_that_cannot_be_used_answer_400_each_time(client, outside_transactions, region):
+    for _ in range(2):  # the second answer comes from what was kept, status included
+        response = client.get("/en/events/?start=not-a-date")
+        assert response.status_code == 400
+        assert "Enter a valid date" in response.content.decode()
