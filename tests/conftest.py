@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import types
 
 import pytest
 from django.test import Client
@@ -11,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from apps.accounts import two_factor
 from apps.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from apps.articles.models import Article
-from apps.core import languages, read_models
+from apps.core import languages, page_cache, read_models
 from apps.core.models import Region, Topic, UserType
 from apps.editorial import services
 from apps.editorial.services import revision_data
@@ -30,6 +31,15 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
     settings.READ_MODEL_SECONDS = 0  # the same for read models (tests/core/test_read_models.py)
     read_models.process_copies.clear()  # a copy from another test's data must not be served
+
+
+@pytest.fixture
+def outside_transactions(settings, monkeypatch):
+    """Read models and kept pages on, as in a request, where no transaction is open (a test
+    runs inside one, and nothing is kept inside a transaction); a fresh content version."""
+    settings.READ_MODEL_SECONDS = 60
+    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
+    page_cache._new_version()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -4,21 +4,11 @@ or the day ends (issue 18)."""
 from __future__ import annotations
 
 import datetime as dt
-import types
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.core import page_cache, read_models
-
-
-@pytest.fixture
-def outside_transactions(settings, monkeypatch):
-    """As in a request: no transaction is open (a test runs inside one)."""
-    settings.READ_MODEL_SECONDS = 60
-    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
-    page_cache._new_version()
+from apps.core import page_cache
 
 
 def test_a_kept_article_page_shows_a_revision_once_it_is_published(

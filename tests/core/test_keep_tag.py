@@ -3,20 +3,11 @@ else it names (issue 18)."""
 
 from __future__ import annotations
 
-import types
-
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
-from apps.core import page_cache, read_models
-
-
-@pytest.fixture
-def outside_transactions(settings, monkeypatch):
-    settings.READ_MODEL_SECONDS = 60
-    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
-    page_cache._new_version()
+from apps.core import page_cache
 
 
 def render(source: str, **context) -> str:

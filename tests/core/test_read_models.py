@@ -3,19 +3,7 @@ tests/procedures/test_read_model.py."""
 
 from __future__ import annotations
 
-import types
-
-import pytest
-
 from apps.core import page_cache, read_models
-
-
-@pytest.fixture
-def outside_transactions(settings, monkeypatch):
-    """As in a request: no transaction is open (a test runs inside one)."""
-    settings.READ_MODEL_SECONDS = 60
-    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
-    page_cache._new_version()
 
 
 def test_a_read_model_is_made_once_per_content_version(outside_transactions):

@@ -4,23 +4,11 @@ signed-in migrant's own parts (a follow button) are never kept; time moves the e
 
 from __future__ import annotations
 
-import types
-
-import pytest
-
-from apps.core import page_cache, read_models
+from apps.core import page_cache
 from apps.core.models import Region
 from apps.events import services as event_services
 from tests.events.conftest import first_date, make_event  # noqa: F401 - fixtures
 from tests.migrant_accounts.conftest import _generous_limits, sign_in  # noqa: F401
-
-
-@pytest.fixture
-def outside_transactions(settings, monkeypatch):
-    """As in a request: no transaction is open (a test runs inside one)."""
-    settings.READ_MODEL_SECONDS = 60
-    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
-    page_cache._new_version()
 
 
 def test_the_events_pages_show_a_date_full_after_the_last_registration(

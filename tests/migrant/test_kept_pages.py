@@ -3,19 +3,7 @@ published after they were first kept: the home page, the glossary index, the org
 
 from __future__ import annotations
 
-import types
-
-import pytest
-
-from apps.core import page_cache, read_models
-
-
-@pytest.fixture
-def outside_transactions(settings, monkeypatch):
-    """As in a request: no transaction is open (a test runs inside one)."""
-    settings.READ_MODEL_SECONDS = 60
-    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
-    page_cache._new_version()
+from apps.core import page_cache
 
 
 def test_the_home_page_lists_an_article_published_after_it_was_kept(

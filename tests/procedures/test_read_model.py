@@ -3,23 +3,12 @@ first reader after a change) no longer rebuilds its ORM trees (issue 18)."""
 
 from __future__ import annotations
 
-import types
-
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.core import page_cache, read_models
+from apps.core import page_cache
 
 from .conftest import procedure_data, step
-
-
-@pytest.fixture
-def outside_transactions(settings, monkeypatch):
-    """As in a request: no transaction is open (a test runs inside one)."""
-    settings.READ_MODEL_SECONDS = 60
-    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
-    page_cache._new_version()
 
 
 def test_a_rendered_procedure_page_reads_its_procedure_once(
