@@ -56,11 +56,14 @@ def latest(region, code: str, count: int) -> list[Reading]:
     return readings(for_reader(region, code)[:count], code)
 
 
-def articles_among(region, code: str, ids) -> list[Reading]:
-    """The articles among ``ids`` (e.g. those using a glossary term) a reader may see."""
+def articles_among(region, code: str, ids) -> list:
+    """The articles among ``ids`` (e.g. those using a glossary term) a reader may see.
+    Without their translations: the caller reads them with the rest of its page's
+    (``translation.reader.attach_reader_translations``)."""
     if not ids:  # nothing to look for: no query
         return []
-    return readings(for_reader(region, code).filter(pk__in=ids), code)
+    found = for_reader(region, code).filter(pk__in=ids)
+    return list(found.prefetch_related(None))
 
 
 @dataclass(frozen=True)

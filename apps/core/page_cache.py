@@ -60,32 +60,47 @@ def seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
 
 
-#: (version, until when this process trusts it without asking the cache again).
-_remembered: tuple[str, float] = ("", 0.0)
+class SharedVersion:
+    """A version every process reads from the shared cache and any process may move on. Each
+    process remembers it for ``PAGE_CACHE_VERSION_SECONDS`` (1 s by default): reading it then
+    costs no cache round trip at all, and a change made through another process is seen within
+    that second; the process that made the change sees it at once."""
+
+    def __init__(self, key: str):
+        self.key = key
+        #: (version, until when this process trusts it without asking the cache again).
+        self.remembered: tuple[str, float] = ("", 0.0)
+
+    def current(self) -> str:
+        version, until = self.remembered
+        now = time.monotonic()
+        if now < until:
+            return version
+        version = cache.get_or_set(self.key, lambda: uuid.uuid4().hex, None) or ""
+        self.remembered = (version, now + self._trust())
+        return version
+
+    def renew(self) -> None:
+        version = uuid.uuid4().hex
+        cache.set(self.key, version, None)
+        self.remembered = (version, time.monotonic() + self._trust())
+
+    @staticmethod
+    def _trust() -> float:
+        return float(getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1.0))
+
+
+#: Moved on by every committed change to what a page may show.
+CONTENT = SharedVersion(VERSION_KEY)
 
 
 def content_version() -> str:
-    """The content version. Each process remembers it for ``PAGE_CACHE_VERSION_SECONDS`` (1 s by
-    default): a hit then costs no cache round trip at all, and a change made through another
-    process is seen within that second; the process that made the change sees it at once."""
-    global _remembered
-    version, until = _remembered
-    now = time.monotonic()
-    if now < until:
-        return version
-    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None) or ""
-    _remembered = (version, now + float(getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1.0)))
-    return version
+    """The content version (see ``SharedVersion``)."""
+    return CONTENT.current()
 
 
 def _new_version() -> None:
-    global _remembered
-    version = uuid.uuid4().hex
-    cache.set(VERSION_KEY, version, None)
-    _remembered = (
-        version,
-        time.monotonic() + float(getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1.0)),
-    )
+    CONTENT.renew()
 
 
 def content_changed(sender, **kwargs) -> None:
@@ -94,7 +109,7 @@ def content_changed(sender, **kwargs) -> None:
     The version moves when the change is committed: moved before, a page rendered from the old
     data in the meantime would be kept under the new version."""
     if sender._meta.app_label not in UNSEEN_APPS:
-        transaction.on_commit(_new_version)
+        transaction.on_commit(CONTENT.renew)
 
 
 def connect() -> None:

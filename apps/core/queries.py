@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import copy
 
+from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 
 from apps.core import read_models
 from apps.core.models import Region, Topic, UserType
+from apps.core.page_cache import SharedVersion
+
+#: Moved on by every committed change to a region (not by other content: a publication need not
+#: make every process read its region again).
+REGIONS = SharedVersion("regions:version")
 
 
 def region_for_host(host: str) -> Region | None:
-    """The region served on ``host`` (see ``RegionQuerySet.for_host``), kept until the content
+    """The region served on ``host`` (see ``RegionQuerySet.for_host``), kept until a region
     changes: every request asks, and the answer changes only when a region does. Each request
     gets its own copy, so a form that changes its region before failing changes nobody else's."""
-    region = read_models.kept("region-for-host", (host,), lambda: Region.objects.for_host(host))
+    region = read_models.kept(
+        "region-for-host", (host,), lambda: Region.objects.for_host(host), version=REGIONS
+    )
     return copy.copy(region)
+
+
+def regions_changed(sender, **kwargs) -> None:
+    """Signal receiver: a region was saved or deleted; the version moves when it is committed."""
+    transaction.on_commit(REGIONS.renew)
 
 
 def topic_tree(region: Region) -> list[Topic]:

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db import connection
 
 from apps.core import resilient_cache as cache
-from apps.core.page_cache import ProcessCopies, content_version
+from apps.core.page_cache import ProcessCopies, SharedVersion, content_version
 
 T = TypeVar("T")
 
@@ -36,16 +36,22 @@ process_copies = ProcessCopies(PROCESS_COPIES)
 
 
 def kept(
-    name: str, parts: tuple, make: Callable[[], T | None], seconds: int | None = None
+    name: str,
+    parts: tuple,
+    make: Callable[[], T | None],
+    seconds: int | None = None,
+    version: SharedVersion | None = None,
 ) -> T | None:
     """``make()``, or what it returned for the same ``name`` and ``parts`` since the content
-    last changed. ``None`` (nothing found) is not kept. ``seconds`` shortens how long the
-    shared cache keeps it (for keys that soon go out of use, like a minute's)."""
+    last changed (or ``version``, for what depends on less than all the content). ``None``
+    (nothing found) is not kept. ``seconds`` shortens how long the shared cache keeps it (for
+    keys that soon go out of use, like a minute's)."""
     longest = int(getattr(settings, "READ_MODEL_SECONDS", 0))
     seconds = min(longest, seconds) if seconds is not None and longest else longest
     if not seconds or connection.in_atomic_block:
         return make()
-    key = f"read-model:{name}:{content_version()}:" + ":".join(str(part) for part in parts)
+    current = version.current() if version is not None else content_version()
+    key = f"read-model:{name}:{current}:" + ":".join(str(part) for part in parts)
     found = process_copies.get(key)
     if found is not None:
         return found

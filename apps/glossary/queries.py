@@ -128,5 +128,5 @@ def _word(entry: IndexEntry) -> str:
     return entry.version.texts["term"].strip()
 
 
-def term_for_reader(region, code: str, slug: str) -> Term | None:
-    return terms_for_reader(region, code, related_texts=True).filter(slug=slug).first()
+def term_for_reader(region, code: str, slug: str, *, related_texts: bool = True) -> Term | None:
+    return terms_for_reader(region, code, related_texts=related_texts).filter(slug=slug).first()

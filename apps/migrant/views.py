@@ -26,7 +26,7 @@ from apps.procedures import queries as procedure_queries
 from apps.speech import queries as speech_queries
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
-from apps.translation.reader import language_version
+from apps.translation.reader import attach_reader_translations, language_version
 from apps.translation.reading import readings
 
 
@@ -215,28 +215,31 @@ class TermDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
 
     @staticmethod
     def term_page(region, code: str, slug: str) -> dict | None:
-        """The term, its explanation and where it is used, each in the reader's language."""
-        term = glossary_queries.term_for_reader(region, code, slug)
+        """The term, its explanation and where it is used, each in the reader's language (the
+        translations of all it lists read in one query)."""
+        term = glossary_queries.term_for_reader(region, code, slug, related_texts=False)
         if term is None:
             return None
         version = language_version(term, code)
         uses = glossary_matching.uses_of(term)
+        listed = {
+            "related": list(term.related.all()),
+            "articles": article_queries.articles_among(
+                region, code, uses.get("articles.article", [])
+            ),
+            "documents": procedure_queries.documents_among(
+                region, code, uses.get("procedures.document", [])
+            ),
+            "procedures": procedure_queries.procedures_among(
+                region, code, uses.get("procedures.procedure", [])
+            ),
+        }
+        attach_reader_translations([item for items in listed.values() for item in items], code)
         return {
             "term": term,
             "version": version,
             "original": term.original_beside(version.language.code),
-            "related": readings(term.related.all(), code),
-            "articles": list(
-                article_queries.articles_among(region, code, uses.get("articles.article", []))
-            ),
-            "documents": list(
-                procedure_queries.documents_among(region, code, uses.get("procedures.document", []))
-            ),
-            "procedures": list(
-                procedure_queries.procedures_among(
-                    region, code, uses.get("procedures.procedure", [])
-                )
-            ),
+            **{name: readings(items, code) for name, items in listed.items()},
         }
 
 

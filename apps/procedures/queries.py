@@ -41,11 +41,14 @@ def documents_by_name(region, code: str, *, topic: str = "") -> QuerySet[Documen
     )
 
 
-def documents_among(region, code: str, ids) -> list[Reading]:
-    """The published documents among ``ids`` (e.g. those using a glossary term), by slug."""
+def documents_among(region, code: str, ids) -> list:
+    """The published documents among ``ids`` (e.g. those using a glossary term), by slug.
+    Without their translations: the caller reads them with the rest of its page's
+    (``translation.reader.attach_reader_translations``)."""
     if not ids:  # nothing to look for: no query
         return []
-    return readings(documents_for_reader(region, code).filter(pk__in=ids), code)
+    found = documents_for_reader(region, code).filter(pk__in=ids)
+    return list(found.prefetch_related(None))
 
 
 def with_producers(documents: QuerySet[Document]) -> QuerySet[Document]:
@@ -171,11 +174,14 @@ def procedure_list(
     ]
 
 
-def procedures_among(region, code: str, ids) -> list[Reading]:
-    """The published procedures among ``ids`` (e.g. those using a glossary term), by slug."""
+def procedures_among(region, code: str, ids) -> list:
+    """The published procedures among ``ids`` (e.g. those using a glossary term), by slug.
+    Without their translations: the caller reads them with the rest of its page's
+    (``translation.reader.attach_reader_translations``)."""
     if not ids:  # nothing to look for: no query
         return []
-    return readings(procedures_for_reader(region, code).filter(pk__in=ids), code)
+    found = procedures_for_reader(region, code).filter(pk__in=ids)
+    return list(found.prefetch_related(None))
 
 
 def procedures_at(region, code: str, place) -> list[Reading]:

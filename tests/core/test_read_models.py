@@ -66,5 +66,5 @@ def test_a_process_keeps_its_copy_until_another_process_changes_the_content(
 
     # ...until a change committed by another process moves the shared version on.
     read_models.cache.set(page_cache.VERSION_KEY, "changed-elsewhere", None)
-    page_cache._remembered = ("", 0.0)  # this process's second of trust is over
+    page_cache.CONTENT.remembered = ("", 0.0)  # this process's second of trust is over
     assert read_models.kept("page", ("de", "y"), make) == {"steps": 2}

@@ -87,3 +87,15 @@ def test_filters_that_cannot_be_used_answer_400_each_time(client, outside_transa
         response = client.get("/en/events/?start=not-a-date")
         assert response.status_code == 400
         assert "Enter a valid date" in response.content.decode()
+
+
+def test_a_renamed_region_shows_on_the_next_page(
+    client, outside_transactions, region, django_capture_on_commit_callbacks
+):
+    assert "Neustadt am See" not in client.get("/en/privacy/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        region.name = region.portal_name = "Neustadt am See"
+        region.save()
+
+    assert "Neustadt am See" in client.get("/en/privacy/").content.decode()
