@@ -41,6 +41,9 @@ from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.utils import load_backend
 
+from apps.core import page_cache
+from apps.core import queries as core_queries
+
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
@@ -553,6 +556,9 @@ def restore(
         else:
             _restore_postgresql(database, verified.dump, verified.manifest["tables"])
         _replace_media(verified.media, media_root)
+        # What was kept (pages, read models, regions) is of data that is gone.
+        page_cache.CONTENT.renew()
+        core_queries.REGIONS.renew()
         return verified.manifest
 
 

@@ -21,7 +21,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from apps.accounts.models import User
-from apps.core import backup
+from apps.core import backup, page_cache
+from apps.core import queries as core_queries
 from apps.core.models import Topic
 from tests.services import require
 
@@ -106,9 +107,13 @@ def test_round_trip_restores_identical_rows_and_media(live, media, tmp_path):
     damage(live, media)
     assert count(live, "core_topic") == 0
 
+    kept_under = (page_cache.content_version(), core_queries.REGIONS.current())
     backup.restore(archive, live, media)
 
     assert rows(live) == before_rows == manifest["tables"]
+    # Nothing kept from before the restore is served after it.
+    assert page_cache.content_version() != kept_under[0]
+    assert core_queries.REGIONS.current() != kept_under[1]
     assert backup.media_checksums(media) == before_media
     assert not (media / "stray.txt").exists()
     assert [p.name for p in media.iterdir() if p.name.startswith(".")] == []  # no staging left
