@@ -9,7 +9,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from apps.articles.models import Article
-from apps.core import read_models
 from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
 from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
@@ -56,16 +55,6 @@ def latest(region, code: str, count: int) -> list[Reading]:
     return readings(for_reader(region, code)[:count], code)
 
 
-def articles_among(region, code: str, ids) -> list:
-    """The articles among ``ids`` (e.g. those using a glossary term) a reader may see.
-    Without their translations: the caller reads them with the rest of its page's
-    (``translation.reader.attach_reader_translations``)."""
-    if not ids:  # nothing to look for: no query
-        return []
-    found = for_reader(region, code).filter(pk__in=ids)
-    return list(found.prefetch_related(None))
-
-
 @dataclass(frozen=True)
 class ArticlePage:
     article: Article
@@ -75,16 +64,7 @@ class ArticlePage:
 
 def article_page(region, code: str, slug: str, *, original: bool = False) -> ArticlePage | None:
     """The article ``slug`` as a reader of ``code`` sees it (in the original language when
-    ``original``); kept until the content changes or the day ends (validity periods)."""
-    today = timezone.localdate()
-    return read_models.kept(
-        "article-page",
-        (region.pk, code, slug, original, today),
-        lambda: _article_page(region, code, slug, original=original),
-    )
-
-
-def _article_page(region, code: str, slug: str, *, original: bool) -> ArticlePage | None:
+    ``original``). The page keeps what it renders from it (migrant.views.KeptContentMixin)."""
     article = (
         for_reader(region, code)
         .select_related("organisation")

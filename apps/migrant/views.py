@@ -27,7 +27,7 @@ from apps.speech import queries as speech_queries
 from apps.statistics import queries as statistics_queries
 from apps.statistics import services as statistics_services
 from apps.translation.reader import attach_reader_translations, language_version
-from apps.translation.reading import readings
+from apps.translation.reading import among, readings
 
 
 class MigrantPageMixin:
@@ -48,18 +48,16 @@ class KeptContentMixin:
     content version and ``moment()`` and kept (apps.core.read_models); per request only the
     frame around it is rendered. Nothing personal may be in the content.
 
-    ``content_context()`` gives the content's context; ``content_status()`` the page's status
-    (400 for filters that cannot be used, which the content explains); ``frame_context()`` the
-    few plain values the frame shows besides (the title); ``personal()`` whether the content is
-    this reader's own (a signed-in migrant's follow button): then it is rendered afresh."""
+    Each page defines ``content_context()``, the content's context. ``content_status()`` gives
+    the page's status (400 for filters that cannot be used, which the content explains);
+    ``frame_context()`` the few plain values the frame shows besides (the title); ``personal()``
+    whether the content is this reader's own (a signed-in migrant's follow buttons): then it is
+    rendered afresh."""
 
     content_template_name: str
     #: How long the content may stand for the time it was made in: the day by default (what is
     #: valid today), a minute for dates that drop out once they begin.
     moment_seconds = 24 * 60 * 60
-
-    def content_context(self) -> dict:
-        raise NotImplementedError
 
     def content_status(self, context: dict) -> int:
         return 200
@@ -224,14 +222,16 @@ class TermDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
         uses = glossary_matching.uses_of(term)
         listed = {
             "related": list(term.related.all()),
-            "articles": article_queries.articles_among(
-                region, code, uses.get("articles.article", [])
+            "articles": among(
+                article_queries.for_reader(region, code), uses.get("articles.article")
             ),
-            "documents": procedure_queries.documents_among(
-                region, code, uses.get("procedures.document", [])
+            "documents": among(
+                procedure_queries.documents_for_reader(region, code),
+                uses.get("procedures.document"),
             ),
-            "procedures": procedure_queries.procedures_among(
-                region, code, uses.get("procedures.procedure", [])
+            "procedures": among(
+                procedure_queries.procedures_for_reader(region, code),
+                uses.get("procedures.procedure"),
             ),
         }
         attach_reader_translations([item for items in listed.values() for item in items], code)
@@ -385,15 +385,16 @@ class PlaceDetailView(MigrantPageMixin, KeptContentMixin, TemplateView):
         return {"place": context["place"], "version": context["version"]}
 
 
-class OrganisationListView(MigrantPageMixin, TemplateView):
+class OrganisationListView(MigrantPageMixin, KeptContentMixin, TemplateView):
     template_name = "migrant/organisations.html"
+    content_template_name = "migrant/components/organisations_content.html"
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context["organisations"] = place_queries.organisations_page(
-            self.request.region, get_language()
-        )
-        return context
+    def content_context(self) -> dict:
+        region = self.request.region
+        return {"organisations": place_queries.organisations_page(region, get_language())}
+
+    def personal(self) -> bool:
+        return current_account(self.request) is not None  # the follow buttons
 
 
 class PrivacyView(MigrantPageMixin, TemplateView):

@@ -41,16 +41,6 @@ def documents_by_name(region, code: str, *, topic: str = "") -> QuerySet[Documen
     )
 
 
-def documents_among(region, code: str, ids) -> list:
-    """The published documents among ``ids`` (e.g. those using a glossary term), by slug.
-    Without their translations: the caller reads them with the rest of its page's
-    (``translation.reader.attach_reader_translations``)."""
-    if not ids:  # nothing to look for: no query
-        return []
-    found = documents_for_reader(region, code).filter(pk__in=ids)
-    return list(found.prefetch_related(None))
-
-
 def with_producers(documents: QuerySet[Document]) -> QuerySet[Document]:
     """Each document with the published procedures that give it (``produced_by``), by slug."""
     return documents.prefetch_related(
@@ -172,16 +162,6 @@ def procedure_list(
         ProcedureRow(procedure, version, services.totals(list(procedure.steps.all())))
         for procedure, version in readings(procedures.prefetch_related("steps"), code)
     ]
-
-
-def procedures_among(region, code: str, ids) -> list:
-    """The published procedures among ``ids`` (e.g. those using a glossary term), by slug.
-    Without their translations: the caller reads them with the rest of its page's
-    (``translation.reader.attach_reader_translations``)."""
-    if not ids:  # nothing to look for: no query
-        return []
-    found = procedures_for_reader(region, code).filter(pk__in=ids)
-    return list(found.prefetch_related(None))
 
 
 def procedures_at(region, code: str, place) -> list[Reading]:

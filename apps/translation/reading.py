@@ -31,6 +31,15 @@ def readings(items, code: str) -> list[Reading]:
     return [Reading(item, language_version(item, code)) for item in items]
 
 
+def among(queryset: QuerySet, ids) -> list:
+    """The items of ``queryset`` among ``ids`` (those using a glossary term), without their
+    translations: the caller reads them with the rest of its page's
+    (:func:`apps.translation.reader.attach_reader_translations`). No ids, no query."""
+    if not ids:
+        return []
+    return list(queryset.filter(pk__in=ids).prefetch_related(None))
+
+
 def shown_text(model: type[EditorialContent], field: str, code: str, source: str):
     """SQL: the text of ``field`` a reader of ``code`` is shown, in a region whose original
     texts are in ``source``."""

@@ -33,13 +33,6 @@ def test_what_a_piece_depends_on_and_the_language_each_get_their_own(outside_tra
     assert render(piece, path="/de/", word="d") == "/de/ a"
 
 
-def test_a_piece_personal_to_the_reader_is_rendered_afresh(outside_transactions):
-    piece = '{% keep "list" unless=account %}{{ word }}{% endkeep %}'
-    assert render(piece, word="kept", account=None) == "kept"
-    assert render(piece, word="theirs", account="amina") == "theirs"
-    assert render(piece, word="other", account=None) == "kept"
-
-
 def test_a_piece_needs_a_name():
     with pytest.raises(TemplateSyntaxError):
         render("{% keep %}x{% endkeep %}")

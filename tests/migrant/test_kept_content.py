@@ -71,6 +71,19 @@ def test_a_signed_in_migrant_sees_their_own_follow_button_on_a_kept_topic_page(
     assert "Follow and be told about changes" in client.get(url).content.decode()
 
 
+def test_a_signed_in_migrant_sees_their_own_follow_buttons_on_the_kept_organisations_page(
+    client, outside_transactions, ngo
+):
+    url = "/en/organisations/"
+    assert "Follow and be told about changes" in client.get(url).content.decode()  # kept
+
+    sign_in(client)
+    client.post("/en/my/follow/", {"kind": "organisation", "id": ngo.pk, "action": "follow"})
+    page = client.get(url).content.decode()
+    assert "Stop following" in page
+    assert "Follow and be told about changes" not in page
+
+
 def test_a_form_that_changes_the_region_before_failing_changes_nobody_elses(
     client, outside_transactions, region
 ):

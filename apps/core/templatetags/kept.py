@@ -11,10 +11,8 @@ version, so a change shows at once.
 
 The first argument names the piece; the others are what else it depends on (the address, the
 current page's name). Nothing personal may be inside: no form token, nothing of the signed-in
-person — those stay outside the tag. A piece that is personal only for some readers says so,
-and is rendered afresh for them:
-
-    {% keep "organisation-list" unless=migrant_account %}…{% endkeep %}
+person — those stay outside the tag (a page's content that is personal for some readers is
+kept by ``migrant.views.KeptContentMixin``, which renders it afresh for them).
 """
 
 from __future__ import annotations
@@ -31,15 +29,12 @@ register = template.Library()
 
 
 class KeepNode(template.Node):
-    def __init__(self, nodelist, name, depends_on, unless=None):
+    def __init__(self, nodelist, name, depends_on):
         self.nodelist = nodelist
         self.name = name
         self.depends_on = depends_on
-        self.unless = unless
 
     def render(self, context) -> str:
-        if self.unless is not None and self.unless.resolve(context):
-            return self.nodelist.render(context)
         request = context.get("request")
         region = getattr(request, "region", None)
         parts = [get_language(), getattr(region, "pk", "")]
@@ -60,14 +55,8 @@ def keep(parser, token) -> KeepNode:
     bits = token.split_contents()[1:]
     if not bits:
         raise template.TemplateSyntaxError("{% keep %} needs a name for what it keeps.")
-    unless = None
-    if bits[-1].startswith("unless="):
-        unless = parser.compile_filter(bits.pop()[len("unless=") :])
     nodelist = parser.parse(("endkeep",))
     parser.delete_first_token()
     return KeepNode(
-        nodelist,
-        parser.compile_filter(bits[0]),
-        [parser.compile_filter(bit) for bit in bits[1:]],
-        unless,
+        nodelist, parser.compile_filter(bits[0]), [parser.compile_filter(bit) for bit in bits[1:]]
     )
