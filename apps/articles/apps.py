@@ -12,10 +12,12 @@ class ArticlesConfig(AppConfig):
         from apps.articles.models import Article
         from apps.core import topics
         from apps.editorial.registry import register
+        from apps.translation.reading import readings
 
         topics.register_section(
             "articles",
             order=20,
-            read=lambda region, code, topic: queries.article_list(region, code, topic=topic),
+            read=queries.articles_about,
+            shown=lambda region, code, articles: readings(articles, code),
         )
         register(Article, form=ArticleForm)

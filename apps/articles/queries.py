@@ -51,6 +51,12 @@ def article_list(
     return readings(articles, code)
 
 
+def articles_about(region, code: str, topic: str) -> list[Article]:
+    """The topic page's information: the article list's for ``?topic=``, without their
+    translations (the page reads those of all its sections in one query, see core.topics)."""
+    return list(for_reader(region, code, topic=topic).prefetch_related(None))
+
+
 def latest(region, code: str, count: int) -> list[Reading]:
     return readings(for_reader(region, code)[:count], code)
 
@@ -64,7 +70,7 @@ class ArticlePage:
 
 def article_page(region, code: str, slug: str, *, original: bool = False) -> ArticlePage | None:
     """The article ``slug`` as a reader of ``code`` sees it (in the original language when
-    ``original``). The page keeps what it renders from it (migrant.views.KeptContentMixin)."""
+    ``original``). The page keeps what it renders from it (migrant.kept.KeptContentMixin)."""
     article = (
         for_reader(region, code)
         .select_related("organisation")

@@ -13,7 +13,9 @@ class EventsConfig(AppConfig):
         from apps.events.forms import EventForm
         from apps.events.models import Event
 
-        topics.register_section("events", order=30, read=queries.cards_about)
+        topics.register_section(
+            "events", order=30, read=queries.events_about, shown=queries.cards_of
+        )
         topics.register_helpers(queries.organisations_with_events_about)
         register(
             Event,

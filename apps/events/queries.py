@@ -278,15 +278,22 @@ def cards(listed: list[Listing]) -> list[Card]:
     return list(by_event.values())
 
 
-def cards_about(region, code: str, topic: str) -> list[Card]:
-    """The topic page's courses and events: the events page's list for ``?topic=`` (the API's
-    too), one card per event."""
+def events_about(region, code: str, topic: str) -> list[Event]:
+    """The topic page's courses and events: the events page's for ``?topic=`` (the API's
+    too), without their translations (the page reads those of all its sections in one query,
+    see core.topics)."""
+    return list(events_for_reader(region, code, Filters(topic=topic)).prefetch_related(None))
+
+
+def cards_of(region, code: str, events: list[Event]) -> list[Card]:
+    """The dates of ``events`` the events page's list shows, one card per event."""
     period = window(region.zone)
-    return cards(dates_for_reader(region, code, Filters(topic=topic), period))
+    return cards(listings(events, code, start=period.start, end=period.end))
 
 
-def organisations_with_events_about(region, topic: str):
-    """Ids of the organisations that run a current event on ``topic``."""
+def organisations_with_events_about(region, topic: str) -> QuerySet:
+    """Ids of the organisations that run a current event on ``topic`` (a query, asked as a
+    subquery of the topic page's organisations)."""
     return (
         current_events(region)
         .filter(about_topic(topic))

@@ -24,7 +24,8 @@ from apps.events import ical, queries, services
 from apps.events.forms import FilterForm, RegistrationForm
 from apps.events.limits import too_many_registrations
 from apps.events.models import Event
-from apps.migrant.views import KeptContentMixin, MigrantPageMixin
+from apps.migrant.kept import KeptContentMixin
+from apps.migrant.views import MigrantPageMixin
 from apps.places import queries as place_queries
 from apps.speech import queries as speech_queries
 from apps.translation.reader import language_version

@@ -12,8 +12,14 @@ class ProceduresConfig(AppConfig):
         from apps.procedures import queries
         from apps.procedures.forms import DocumentForm, ProcedureForm
         from apps.procedures.models import Document, Procedure
+        from apps.translation.reading import readings
 
-        topics.register_section("procedures", order=10, read=queries.procedures_about)
+        topics.register_section(
+            "procedures",
+            order=10,
+            read=queries.procedures_about,
+            shown=lambda region, code, procedures: readings(procedures, code),
+        )
         topics.register_helpers(queries.organisations_at_steps_about)
         register(Document, form=DocumentForm)
         register(

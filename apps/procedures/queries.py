@@ -129,13 +129,15 @@ def procedures_by_title(
     )
 
 
-def procedures_about(region, code: str, topic: str) -> list[Reading]:
-    """The topic page's procedures: those of the API's ``?topic=``, by title."""
-    return readings(procedures_by_title(region, code, topic=topic), code)
+def procedures_about(region, code: str, topic: str) -> list[Procedure]:
+    """The topic page's procedures: those of the API's ``?topic=``, by title, without their
+    translations (the page reads those of all its sections in one query, see core.topics)."""
+    return list(procedures_by_title(region, code, topic=topic).prefetch_related(None))
 
 
-def organisations_at_steps_about(region, topic: str):
-    """Ids of the organisations at whose places a step of a procedure on ``topic`` happens."""
+def organisations_at_steps_about(region, topic: str) -> QuerySet:
+    """Ids of the organisations at whose places a step of a procedure on ``topic`` happens
+    (a query, asked as a subquery of the topic page's organisations)."""
     procedures = Procedure.objects.filter(region=region, status=ItemStatus.PUBLISHED).filter(
         about_topic(topic)
     )

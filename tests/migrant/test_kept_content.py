@@ -49,7 +49,7 @@ def test_the_events_list_is_made_again_when_the_minute_ends(
     assert "Nähcafé am Abend" not in client.get("/de/events/").content.decode()
 
     clock = __import__("time").time() + 61
-    monkeypatch.setattr("apps.migrant.views.time.time", lambda: clock)
+    monkeypatch.setattr("apps.migrant.kept.time.time", lambda: clock)
     assert "Nähcafé am Abend" in client.get("/de/events/").content.decode()
 
 

@@ -12,7 +12,7 @@ version, so a change shows at once.
 The first argument names the piece; the others are what else it depends on (the address, the
 current page's name). Nothing personal may be inside: no form token, nothing of the signed-in
 person — those stay outside the tag (a page's content that is personal for some readers is
-kept by ``migrant.views.KeptContentMixin``, which renders it afresh for them).
+kept by ``migrant.kept.KeptContentMixin``, which renders it afresh for them).
 """
 
 from __future__ import annotations
