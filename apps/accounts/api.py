@@ -44,7 +44,7 @@ class OrganisationSerializer(TranslatedSerializer):
     region = serializers.SlugRelatedField(slug_field="slug", queryset=Region.objects.all())
     places = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     languages_spoken = serializers.ListField(
-        child=serializers.ChoiceField(choices=languages.CODES), required=False
+        child=serializers.ChoiceField(choices=languages.PRIMARY_CODES), required=False
     )
 
     class Meta:

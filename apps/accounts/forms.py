@@ -72,7 +72,7 @@ class OrganisationProfileForm(
 
     languages_spoken = forms.MultipleChoiceField(
         label=_("Languages spoken"),
-        choices=languages.DJANGO_LANGUAGES,
+        choices=languages.PRIMARY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

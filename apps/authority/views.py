@@ -168,16 +168,22 @@ class TipReviewView(WorkspacePage, View):
         approve = request.POST.get("decision") == "approve"
         try:
             if not form.is_valid():
-                raise WorkflowError(" ".join(form.errors.get("comment", [])))
+                raise WorkflowError(
+                    " ".join(error for errors in form.errors.values() for error in errors)
+                )
             procedure_services.review_tip(
-                tip, user=request.user, approve=approve, comment=form.cleaned_data["comment"]
+                tip,
+                user=request.user,
+                approve=approve,
+                comment=form.cleaned_data["comment"],
+                original=form.cleaned_data["original"],
             )
         except WorkflowError as error:
             messages.error(request, str(error))
         else:
             messages.success(
                 request,
-                _("The tip is approved and shows on the step.")
+                _("The tip is approved and shows on the step. It now goes to the translators.")
                 if approve
                 else _("The tip is rejected; the organisation sees your comment."),
             )

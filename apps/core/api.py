@@ -54,6 +54,11 @@ class LanguageSerializer(serializers.Serializer):
     name_local = serializers.CharField(help_text="Name in the language itself")
     bidi = serializers.BooleanField(help_text="Written right to left")
     script = serializers.CharField(help_text="ISO 15924 script code")
+    variant_of = serializers.CharField(
+        help_text="For an easy-language version (e.g. `de-easy`): the language it is a simpler "
+        "form of; empty for a language of its own."
+    )
+    tag = serializers.CharField(help_text="BCP 47 tag for `lang`/`hreflang` (`de` for `de-easy`)")
 
 
 @extend_schema_view(list=extend_schema(summary="The languages Waypoint supports"))

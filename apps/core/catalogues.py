@@ -36,7 +36,7 @@ def catalogue_path(code: str, domain: str = "django") -> Path:
 
 def compile_all() -> list[Path]:
     written = []
-    for code in languages.CODES:
+    for code in languages.PRIMARY_CODES:
         po_path = catalogue_path(code)
         if po_path.exists():
             mo_path = po_path.with_suffix(".mo")
@@ -48,7 +48,7 @@ def compile_all() -> list[Path]:
 def problems() -> list[Problem]:
     """Every missing catalogue, untranslated or fuzzy entry, and lost placeholder."""
     found: list[Problem] = []
-    for code in languages.CODES:
+    for code in languages.PRIMARY_CODES:
         path = catalogue_path(code)
         if not path.exists():
             found.append(Problem(code, "", "catalogue missing"))

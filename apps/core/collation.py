@@ -36,6 +36,7 @@ _local = threading.local()  # ICU collators are not shared between threads
 
 
 def icu_locale(code: str) -> str:
+    code = languages.base(code)
     return _ICU_LOCALES.get(code, code.replace("-", "_"))
 
 
@@ -87,7 +88,8 @@ def letter_order(code: str) -> Callable[[str], tuple]:
 
 
 def collation_name(code: str) -> str:
-    return f"waypoint-{code}"
+    """An easy-language variant is ordered as its base language (one collation for both)."""
+    return f"waypoint-{languages.base(code)}"
 
 
 def sql_order(expression: Expression, code: str) -> Expression:
@@ -110,7 +112,7 @@ def register_sqlite(sender, connection, **kwargs) -> None:
     """``connection_created`` receiver: SQLite learns the collations PostgreSQL has."""
     if connection.vendor != "sqlite":
         return
-    for language in languages.LANGUAGES:
+    for language in languages.PRIMARY:
         connection.connection.create_collation(
             collation_name(language.code), _compare(language.code)
         )

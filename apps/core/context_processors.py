@@ -18,10 +18,13 @@ def portal(request: HttpRequest) -> dict:
         # Migrants choose among the languages the region publishes in.
         switcher_languages = region.languages
     else:
-        # Staff may work in any interface language.
-        switcher_languages = list(languages.LANGUAGES)
+        # Staff may work in any interface language (easy German's interface is German's).
+        switcher_languages = list(languages.PRIMARY)
+    current = languages.BY_CODE.get(code)
+    if current is not None and region is not None:
+        current = region.named(current)  # the region's name for its easy-language version
     return {
         "region": region,
-        "current_language": languages.BY_CODE.get(code),
+        "current_language": current,
         "switcher_languages": switcher_languages,
     }

@@ -296,8 +296,9 @@ def _bare_page(page: ErrorPage, language: str) -> str:
     code = languages.BY_CODE.get(language)
     direction = code.dir if code is not None else "ltr"
     title, explanation = escape(page.title), escape(page.explanation)
+    tag = languages.tag(language)
     return (
-        f'<!DOCTYPE html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{tag}" dir="{direction}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title></head><body><main><h1>{title}</h1><p>{explanation}</p>"
         f'<p><a href="/">{escape(_("Go to the start page"))}</a></p></main></body></html>'

@@ -110,7 +110,7 @@ class TranslatedFieldsMixin:
                 field.required = code == region.source_language and (
                     name in self.required_translated_fields
                 )
-                field.widget.attrs.update(lang=code, dir=language.dir)
+                field.widget.attrs.update(lang=language.tag, dir=language.dir)
         # Put the fields in the order: source language first, then the canonical order.
         order = [
             build_localized_fieldname(name, code)
@@ -232,6 +232,7 @@ class RegionSettingsForm(
             *localized_fields(["name", "portal_name", "contact_address"]),
             "source_language",
             "enabled_languages",
+            "easy_language_label",
             "read_aloud_off",
             "districts",
             "time_zone",

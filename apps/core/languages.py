@@ -1,4 +1,10 @@
-"""The eleven languages Waypoint speaks, declared once.
+"""The eleven languages Waypoint speaks, and their easy-language variants, declared once.
+
+An easy-language variant (*Einfache Sprache*) is a target language of its own in the
+translation workflow, with its own URL prefix and columns, but it *is* its base language for
+everything that reads or speaks text: ``lang`` attributes, glossary matching, search, read-aloud
+and the assistant all use :attr:`Language.base`. A region may enable the variants of its source
+language only. Adding easy English later is one more line below (and ``makemigrations``).
 
 This module is imported by the settings, so it must not import Django models or anything that
 needs configured settings.
@@ -16,6 +22,21 @@ class Language:
     name_local: str  # what a speaker calls their language; shown in every language switcher
     bidi: bool  # written right to left
     script: str  # ISO 15924 script, used to group A–Z indexes and pick fonts
+    variant_of: str = ""  # the language this is an easy-language variant of ("" if none)
+
+    @property
+    def base(self) -> str:
+        """The language the text is written in, as far as language tools care."""
+        return self.variant_of or self.code
+
+    @property
+    def tag(self) -> str:
+        """What HTML's ``lang`` and ``hreflang`` say: easy German is German."""
+        return self.base
+
+    @property
+    def is_variant(self) -> bool:
+        return bool(self.variant_of)
 
     @property
     def dir(self) -> str:
@@ -30,6 +51,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("nl", "Dutch", "Nederlands", False, "Latn"),
     Language("en", "English", "English", False, "Latn"),
     Language("de", "German", "Deutsch", False, "Latn"),
+    Language("de-easy", "German (easy language)", "Deutsch – einfach", False, "Latn", "de"),
     Language("it", "Italian", "Italiano", False, "Latn"),
     Language("ru", "Russian", "Русский", False, "Cyrl"),
     Language("es", "Spanish", "Español", False, "Latn"),
@@ -46,7 +68,8 @@ DJANGO_LANGUAGES: list[tuple[str, str]] = [(lang.code, lang.name_local) for lang
 
 
 def register_lang_info() -> None:
-    """Teach Django about Dari, which it does not know (it would report ``fa-af`` as Persian)."""
+    """Teach Django about Dari, which it does not know (it would report ``fa-af`` as Persian),
+    and about the easy-language variants."""
     from django.conf.locale import LANG_INFO
 
     for language in LANGUAGES:
@@ -61,6 +84,25 @@ def register_lang_info() -> None:
 
 def get(code: str) -> Language:
     return BY_CODE[code]
+
+
+def base(code: str) -> str:
+    """The language tools' language for ``code``: a variant's base, else ``code`` itself."""
+    language = BY_CODE.get(code)
+    return language.base if language else code
+
+
+def tag(code: str) -> str:
+    """The ``lang`` attribute for a text in ``code``."""
+    return base(code)
+
+
+#: The eleven languages of their own (no variants): UI catalogues, voices, search configs.
+PRIMARY: tuple[Language, ...] = tuple(lang for lang in LANGUAGES if not lang.is_variant)
+PRIMARY_CODES: tuple[str, ...] = tuple(lang.code for lang in PRIMARY)
+#: Choices for what people speak (courses, counselling): nobody *speaks* a variant apart.
+PRIMARY_CHOICES: list[tuple[str, str]] = [(lang.code, lang.name_local) for lang in PRIMARY]
+VARIANTS: tuple[Language, ...] = tuple(lang for lang in LANGUAGES if lang.is_variant)
 
 
 def is_supported(code: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zoneinfo
 
@@ -101,7 +102,7 @@ class Region(models.Model):
     source_language = models.CharField(
         _("source language"),
         max_length=10,
-        choices=languages.DJANGO_LANGUAGES,
+        choices=[(lang.code, lang.name_local) for lang in languages.PRIMARY],
         default="de",
         help_text=_("The language editors write in; translations are made from it."),
     )
@@ -110,6 +111,16 @@ class Region(models.Model):
         default=list,
         validators=[validate_language_codes],
         help_text=_("The languages migrants can choose in this region."),
+    )
+    #: The name migrants see for an easy-language variant, e.g. "Einfache Sprache" (optional).
+    easy_language_label = models.CharField(
+        _("name of the easy-language version"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "How the language menu names the easy-language version of the source language, "
+            "e.g. “Einfache Sprache”. Empty: its standard name (“Deutsch – einfach”)."
+        ),
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone]
@@ -201,14 +212,33 @@ class Region(models.Model):
             self.enabled_languages or []
         ):
             errors["enabled_languages"] = _("The source language must be one of the enabled ones.")
+        elif isinstance(self.enabled_languages, list):
+            foreign = [
+                languages.get(code).name_local
+                for code in self.enabled_languages
+                if languages.is_supported(code)
+                and languages.get(code).variant_of not in ("", self.source_language)
+            ]
+            if foreign:
+                errors["enabled_languages"] = _(
+                    "An easy-language version can only be offered of the source language: "
+                    "%(names)s."
+                ) % {"names": ", ".join(foreign)}
         if errors:
             raise ValidationError(errors)
 
     @property
     def languages(self) -> list[languages.Language]:
-        """Enabled languages in the canonical order, as :class:`Language` objects."""
+        """Enabled languages in the canonical order, as :class:`Language` objects; an
+        easy-language variant carries the region's name for it."""
         enabled = set(self.enabled_languages or [])
-        return [lang for lang in languages.LANGUAGES if lang.code in enabled]
+        return [self.named(lang) for lang in languages.LANGUAGES if lang.code in enabled]
+
+    def named(self, language: languages.Language) -> languages.Language:
+        """``language`` as this region names it (only easy-language variants are renamed)."""
+        if language.is_variant and self.easy_language_label:
+            return dataclasses.replace(language, name_local=self.easy_language_label)
+        return language
 
     @property
     def translation_languages(self) -> list[languages.Language]:

@@ -33,6 +33,10 @@ class EditorialType:
     own_permission: str = ""
     #: The permission (on the region) to archive an organisation's item of this type.
     moderate_permission: str = "editorial.review"
+    #: False for items edited elsewhere that only go through translation here (NGO tips, which
+    #: the NGO writes on its tips page and the city approves): no workspace pages of their own
+    #: but the translation pages, and their translation is the city's work like any other's.
+    workspace_pages: bool = True
 
     @property
     def key(self) -> str:
@@ -41,6 +45,10 @@ class EditorialType:
     @property
     def label(self) -> str:
         return str(self.model._meta.verbose_name_plural)
+
+    @property
+    def singular_label(self) -> str:
+        return str(self.model._meta.verbose_name)
 
     def public_url(self, item: EditorialContent, code: str) -> str:
         """The item's public page in language ``code``, or "" if no frontend shows it."""
@@ -59,6 +67,7 @@ def register(
     edit_permission: str = "editorial.edit",
     own_permission: str = "",
     moderate_permission: str = "editorial.review",
+    workspace_pages: bool = True,
 ) -> None:
     entry = EditorialType(
         model=model,
@@ -68,6 +77,7 @@ def register(
         edit_permission=edit_permission,
         own_permission=own_permission,
         moderate_permission=moderate_permission,
+        workspace_pages=workspace_pages,
     )
     _TYPES[entry.key] = entry
 

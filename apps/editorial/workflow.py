@@ -88,7 +88,7 @@ def holds(user, need: Need, item: EditorialContent) -> bool:
     if need == Need.PUBLISH_TRANSLATION:
         # Translations are the city's work whoever owns the original.
         return user.has_perm("editorial.publish_translation", region)
-    if is_own_content(item):
+    if is_own_content(item) and entry.workspace_pages:
         if need == Need.MODERATE:
             return user.has_perm(entry.moderate_permission, region)
         # Only the owner writes and publishes; a type organisations cannot own is nobody's.

@@ -44,7 +44,7 @@ FILTERS = [
     OpenApiParameter("topic", str, description="Topic slug (includes its subtopics)"),
     OpenApiParameter("situation", str, description="User type slug"),
     OpenApiParameter(
-        "language", str, enum=list(languages.CODES), description="Language of instruction"
+        "language", str, enum=list(languages.PRIMARY_CODES), description="Language of instruction"
     ),
     OpenApiParameter("kind", str, enum=EventKind.values),
     OpenApiParameter("organisation", str, description="Organisation slug"),
@@ -107,7 +107,7 @@ class RegistrationSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=150)
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    language = serializers.ChoiceField(choices=languages.CODES, required=False)
+    language = serializers.ChoiceField(choices=languages.PRIMARY_CODES, required=False)
     consent = serializers.BooleanField(
         help_text="The person agrees that the organisers use their data for this event."
     )
@@ -145,7 +145,7 @@ def _filters(request) -> queries.Filters:
             **{name: query.get(name, "") for name in ("topic", "situation", "organisation")},
             "kind": params.choice(query.get("kind"), parameter="kind", choices=EventKind.values),
             "language": params.choice(
-                query.get("language"), parameter="language", choices=languages.CODES
+                query.get("language"), parameter="language", choices=languages.PRIMARY_CODES
             ),
             **{name: params.flag(query.get(name), parameter=name) for name in _FLAGS},
         }

@@ -60,7 +60,7 @@ class EventForm(RevisionForm):
 
     languages_of_instruction = forms.MultipleChoiceField(
         label=_("Languages spoken"),
-        choices=languages.DJANGO_LANGUAGES,
+        choices=languages.PRIMARY_CHOICES,
         widget=LanguageCheckboxes,
         required=False,
     )
@@ -260,7 +260,7 @@ class FilterForm(forms.Form):
         self.fields["situation"].choices = [("", _("Any situation"))] + [
             (user_type.slug, user_type.name) for user_type in user_types
         ]
-        self.fields["language"].choices = [("", _("Any language")), *languages.DJANGO_LANGUAGES]
+        self.fields["language"].choices = [("", _("Any language")), *languages.PRIMARY_CHOICES]
 
     def clean(self):
         data = super().clean()

@@ -65,19 +65,21 @@ class Glossary:
         self._tokenizers = {}
 
     def patterns(self, code: str) -> dict[str, int]:
-        """Normalised pattern → term id, for texts in language ``code``."""
+        """Normalised pattern → term id, for texts in language ``code``. An easy-language text
+        is written in its base language's words: it gets the terms' names in both."""
         found: dict[str, int] = {}
-        for term in self.terms:
-            if shown_language(term, code)[0] != code:
-                continue  # the term has no published version in this language
-            words = [
-                getattr(term, localized("term", code)) or "",
-                *(getattr(term, localized("variants", code)) or "").splitlines(),
-            ]
-            for word in words:
-                pattern = normalise(word.strip())[0]
-                if len(pattern) >= 2:
-                    found.setdefault(pattern, term.pk)
+        for language in dict.fromkeys((code, languages.base(code))):
+            for term in self.terms:
+                if shown_language(term, language)[0] != language:
+                    continue  # the term has no published version in this language
+                words = [
+                    getattr(term, localized("term", language)) or "",
+                    *(getattr(term, localized("variants", language)) or "").splitlines(),
+                ]
+                for word in words:
+                    pattern = normalise(word.strip())[0]
+                    if len(pattern) >= 2:
+                        found.setdefault(pattern, term.pk)
         return found
 
     def automaton(self, code: str) -> ahocorasick.Automaton | None:
@@ -99,7 +101,7 @@ class Glossary:
         noun keeps its capital), in a text in language ``code``: "Meldebescheinigung" in an
         Arabic sentence."""
         source = self.region.source_language
-        if code == source:
+        if languages.base(code) == source:
             return []
         exact = self.source_words
         return [
@@ -352,8 +354,8 @@ def usage(region) -> dict[int, list[tuple[str, int]]]:
     source = region.source_language
     found = {}
     for entry in editorial_types():
-        if entry.model is Term:
-            continue
+        if entry.model is Term or not entry.workspace_pages:
+            continue  # tips name no terms on pages of their own
         items = (
             entry.model.objects.filter(region=region, status=ItemStatus.PUBLISHED)
             .select_related("region")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import languages
 from apps.editorial.models import EditorialContent
 
 
@@ -52,6 +53,7 @@ class Term(EditorialContent):
 
     def original_beside(self, shown_language: str) -> str:
         """The source-language word to show beside the term shown in ``shown_language``."""
-        if not self.show_original or shown_language == self.source_language:
+        # Easy German needs no German word beside it: it is German.
+        if not self.show_original or languages.base(shown_language) == self.source_language:
             return ""
         return self.source_name()

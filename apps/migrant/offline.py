@@ -112,7 +112,7 @@ def manifest(region, code: str) -> dict:
         "name": name,
         "short_name": name[:12],
         "description": description,
-        "lang": code,
+        "lang": languages.tag(code),
         "dir": languages.get(code).dir,
         "start_url": start_url,
         "scope": "/",

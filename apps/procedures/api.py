@@ -131,6 +131,9 @@ class StepTipSerializer(serializers.Serializer):
     organisation = serializers.CharField(help_text="Slug of the organisation giving the tip.")
     language = serializers.CharField(help_text="Language the tip is in.")
     text = serializers.CharField()
+    is_original = serializers.BooleanField(
+        help_text="Not yet translated into the requested language: the original is given."
+    )
 
 
 class StepSerializer(serializers.Serializer):
@@ -243,6 +246,7 @@ def procedure_detail(page) -> dict:
                         "organisation": tip.tip.organisation.slug,
                         "language": tip.language.code,
                         "text": tip.text,
+                        "is_original": tip.is_original,
                     }
                     for tip in step.tips
                 ],

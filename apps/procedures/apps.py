@@ -10,8 +10,8 @@ class ProceduresConfig(AppConfig):
         from apps.core import topics
         from apps.editorial.registry import register
         from apps.procedures import queries
-        from apps.procedures.forms import DocumentForm, ProcedureForm
-        from apps.procedures.models import Document, Procedure
+        from apps.procedures.forms import DocumentForm, ProcedureForm, TipForm
+        from apps.procedures.models import Document, Procedure, Tip
         from apps.translation.reading import readings
 
         topics.register_section(
@@ -22,6 +22,9 @@ class ProceduresConfig(AppConfig):
         )
         topics.register_helpers(queries.organisations_at_steps_about)
         register(Document, form=DocumentForm)
+        # Tips are written on the NGO's tips page and approved on the city's; here they only
+        # go through translation.
+        register(Tip, form=TipForm, workspace_pages=False)
         register(
             Procedure,
             form=ProcedureForm,

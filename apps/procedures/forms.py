@@ -218,7 +218,7 @@ class TipForm(forms.Form):
                 widget=forms.Textarea(
                     attrs={
                         "rows": 3,
-                        "lang": code,
+                        "lang": language.tag,
                         "dir": language.dir,
                     }
                 ),
@@ -226,7 +226,8 @@ class TipForm(forms.Form):
         if tip is not None:
             self.fields.pop("step")
             self.initial.update(language=tip.language)
-            for code in enabled:
+            # Only what the organisation wrote: the city's translations are not its to change.
+            for code in tip.written_in or []:
                 self.initial[f"text_{code}"] = tip.text_in(code)
 
     def texts(self) -> dict[str, str]:
@@ -247,6 +248,12 @@ class TipForm(forms.Form):
 
 
 class TipReviewForm(forms.Form):
+    original = forms.CharField(
+        label=gettext_lazy("The tip in the region's language"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     comment = forms.CharField(
         label=gettext_lazy("Comment for the organisation"),
         required=False,

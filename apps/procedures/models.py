@@ -229,15 +229,26 @@ class Step(EditorialPart):
 
 class TipStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
+    # Stored as "published": an approved tip is published content (ItemStatus.PUBLISHED), so
+    # the translation workflow's queries find it like any other item.
+    APPROVED = "published", _("Approved")
     REJECTED = "rejected", _("Rejected")
 
 
-class Tip(models.Model):
+class Tip(EditorialContent):
     """Advice an NGO adds to a step ("our volunteers can come with you"); shown once approved.
 
-    The NGO writes it in the languages it can (``text`` has a column per language); ``language``
-    is the one it was first written in, shown to readers of languages the NGO did not write.
+    The NGO writes it in the languages it can (``text`` has a column per language);
+    ``language`` is the one it chose to write in, ``written_in`` every language it wrote itself.
+    The city approves the tip with its text in the region's language (written by the NGO, or by
+    the reviewer from it): that is the original the tip's translations are made from. Approved,
+    the tip is a translatable item like any other (coverage, queue, side-by-side editor,
+    XLIFF/PO, machine drafts): the NGO's own versions are published as its translations, the
+    other languages go to the translators, and readers of a language nobody translated yet get
+    the original, marked as such.
+
+    It is not revised through the editorial workflow (no revisions, no workspace pages of its
+    own): the NGO changes it on its tips page and the city approves it again.
     """
 
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="tips")
@@ -251,6 +262,12 @@ class Tip(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     language = models.CharField(_("written in"), max_length=10)
+    written_in = models.JSONField(
+        _("written by the organisation in"),
+        default=list,
+        blank=True,
+        help_text=_("The languages the organisation wrote the tip in itself."),
+    )
     text = models.TextField(_("tip"), max_length=1000)
     status = models.CharField(
         _("status"), max_length=10, choices=TipStatus.choices, default=TipStatus.PENDING
@@ -265,7 +282,8 @@ class Tip(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+
+    translatable_fields = ("text",)
 
     class Meta:
         verbose_name = _("tip")
@@ -275,6 +293,16 @@ class Tip(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.text_in(self.language)[:40]}"
+
+    @property
+    def original(self) -> str:
+        """The text in the region's language, which translations are made from."""
+        return self.source_text("text")
+
+    def source_name(self) -> str:
+        """What names the tip in lists (the coverage matrix, the queue): its beginning."""
+        text = " ".join(self.source_text("text").split())
+        return text if len(text) <= 80 else text[:79].rstrip() + "…"
 
     def text_in(self, code: str) -> str:
         return getattr(self, localized("text", code)) or ""

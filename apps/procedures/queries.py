@@ -197,9 +197,23 @@ class StepView:
 
 @dataclass(frozen=True)
 class TipView:
+    """An approved tip as a reader of one language gets it: translated (by the organisation
+    itself or the city's translators), else its original, marked as such."""
+
     tip: Tip
-    text: str
-    language: languages.Language
+    version: LanguageVersion
+
+    @property
+    def text(self) -> str:
+        return self.version.texts["text"]
+
+    @property
+    def language(self) -> languages.Language:
+        return self.version.language
+
+    @property
+    def is_original(self) -> bool:
+        return self.version.is_fallback
 
     @property
     def dir(self) -> str:
@@ -235,10 +249,7 @@ class ProcedurePage:
 
 
 def _tip_view(tip: Tip, code: str) -> TipView:
-    """The reader's language when the NGO wrote it, else the language it was written in."""
-    text = tip.text_in(code)
-    language = code if text else tip.language
-    return TipView(tip, text or tip.text_in(tip.language), languages.get(language))
+    return TipView(tip, language_version(tip, code))
 
 
 def _with_version(item, code: str) -> tuple | None:
@@ -278,7 +289,7 @@ def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
                     Prefetch(
                         "tips",
                         queryset=Tip.objects.filter(status=TipStatus.APPROVED).select_related(
-                            "organisation"
+                            "organisation", "region"
                         ),
                     ),
                 )
@@ -324,6 +335,7 @@ def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
     attach_reader_translations(
         [
             procedure,
+            *(tip for step in steps for tip in step.tips.all()),
             *documents,
             *(other for document in documents for other in document.produced_by.all()),
             *procedure.produces.all(),
@@ -394,7 +406,7 @@ def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
 def tips_to_review(region) -> QuerySet[Tip]:
     return (
         Tip.objects.filter(step__procedure__region=region, status=TipStatus.PENDING)
-        .select_related("organisation", "author", "step", "step__procedure__region")
+        .select_related("organisation", "author", "step", "step__procedure__region", "region")
         .order_by("created_at")
     )
 

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import languages
 from apps.core.languages import CODES
+from apps.editorial.fingerprints import texts_fingerprint
 from apps.editorial.models import localized
-from apps.editorial.services import WorkflowError
+from apps.editorial.services import WorkflowError, audit
 from apps.procedures.models import Connector, DurationUnit, Step, Tip, TipStatus
 
 MINUTES = {
@@ -118,13 +120,20 @@ def totals(steps: list[Step]) -> Totals:
 
 
 def _write_texts(tip: Tip, language: str, texts: dict[str, str]) -> None:
-    """Every language column of the tip from ``texts``; the chosen language must be written."""
-    texts = {code: (text or "").strip() for code, text in texts.items()}
+    """The organisation's own versions, from ``texts``; the chosen language must be written.
+
+    A language the organisation leaves empty that it had written is cleared; a version the
+    city's translators made is left alone unless the organisation writes that language itself.
+    """
+    region = tip.step.procedure.region
+    texts = {code: (text or "").strip() for code, text in texts.items() if region.enables(code)}
     if not texts.get(language):
         raise WorkflowError(_("Write the tip at least in the language you chose."))
+    written = [code for code in CODES if texts.get(code)]
     for code in CODES:
-        setattr(tip, localized("text", code), texts.get(code, ""))
-    tip.language = language
+        if code in written or code in (tip.written_in or []):
+            setattr(tip, localized("text", code), texts.get(code, ""))
+    tip.language, tip.written_in, tip.region = language, written, region
 
 
 @transaction.atomic
@@ -139,8 +148,12 @@ def suggest_tip(*, step: Step, organisation, author, language: str, texts: dict[
 @transaction.atomic
 def change_tip(tip: Tip, *, user, language: str, texts: dict[str, str]) -> Tip:
     """An NGO changes its tip: it is reviewed again before it shows."""
-    tip = Tip.objects.select_for_update().get(pk=tip.pk)
+    tip = Tip.objects.select_for_update().select_related("step__procedure__region").get(pk=tip.pk)
+    before = set(tip.written_in or [])
     _write_texts(tip, language, texts)
+    # A language the organisation no longer writes loses its version (it was the NGO's own):
+    # it goes to the translators like any missing language.
+    tip.translations.filter(language__in=before - set(tip.written_in)).delete()
     tip.author = user
     tip.status, tip.review_comment = TipStatus.PENDING, ""
     tip.reviewed_by = tip.reviewed_at = None
@@ -149,17 +162,58 @@ def change_tip(tip: Tip, *, user, language: str, texts: dict[str, str]) -> Tip:
 
 
 @transaction.atomic
-def review_tip(tip: Tip, *, user, approve: bool, comment: str = "") -> Tip:
-    tip = Tip.objects.select_for_update().get(pk=tip.pk)
+def review_tip(
+    tip: Tip, *, user, approve: bool, comment: str = "", original: str | None = None
+) -> Tip:
+    """Approve or reject a waiting tip. Approving publishes it from its text in the region's
+    language (``original``, when the reviewer writes or corrects it; else the organisation's),
+    and the tip enters the translation workflow (:func:`_publish_tip`)."""
+    tip = Tip.objects.select_for_update().select_related("region").get(pk=tip.pk)
     if tip.status != TipStatus.PENDING:
         raise WorkflowError(_("This tip was already reviewed."))
     if not approve and not comment.strip():
         raise WorkflowError(_("Say why, so the organisation can improve the tip."))
-    tip.status = TipStatus.APPROVED if approve else TipStatus.REJECTED
     tip.review_comment = comment.strip()
     tip.reviewed_by, tip.reviewed_at = user, timezone.now()
-    tip.save()
+    if approve:
+        _publish_tip(tip, user, original)
+    else:
+        tip.status = TipStatus.REJECTED
+        tip.save()
     return tip
+
+
+def _publish_tip(tip: Tip, user, original: str | None) -> None:
+    from apps.translation import services as translation_services
+
+    source = tip.region.source_language
+    if original is not None and original.strip():
+        setattr(tip, localized("text", source), original.strip())
+    text = tip.text_in(source)
+    if not text:
+        raise WorkflowError(
+            _(
+                "Give the tip's text in %(language)s: it is what the city publishes and what "
+                "translators translate."
+            )
+            % {"language": languages.get(source).name_local}
+        )
+    new_fingerprint = texts_fingerprint(Tip, {"text": text})
+    now = tip.reviewed_at
+    if new_fingerprint != tip.source_fingerprint:
+        tip.source_fingerprint, tip.source_changed_at = new_fingerprint, now
+    tip.status = TipStatus.APPROVED
+    tip.published_at = now
+    tip.first_published_at = tip.first_published_at or now
+    tip.save()
+    # What the organisation wrote in other languages is published as its own translation;
+    # the city's translators do the rest (and what they did before is outdated if it changed).
+    for code in tip.written_in or []:
+        if code != source and tip.region.enables(code):
+            translation_services.publish_own_version(
+                tip, language=code, texts={"text": tip.text_in(code)}, author=tip.author, user=user
+            )
+    audit(tip, user, "published")
 
 
 def withdraw_tip(tip: Tip) -> None:

@@ -36,9 +36,11 @@ _WORDS = {
 
 
 def stopwords(code: str) -> frozenset[str]:
+    from apps.core.languages import base
     from apps.search.text import fold
 
-    return _CACHE.setdefault(code, frozenset(fold(w, code) for w in _WORDS.get(code, "").split()))
+    words = _WORDS.get(base(code), "")
+    return _CACHE.setdefault(code, frozenset(fold(w, code) for w in words.split()))
 
 
 _CACHE: dict[str, frozenset[str]] = {}

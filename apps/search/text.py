@@ -20,6 +20,8 @@ import threading
 import unicodedata
 from functools import cache
 
+from apps.core import languages
+
 #: The PostgreSQL text-search configuration of each language; ``simple`` where there is none.
 PG_CONFIGS: dict[str, str] = {
     "ar": "arabic",
@@ -34,7 +36,7 @@ SNOWBALL = PG_CONFIGS  # PyStemmer names its algorithms the same way
 
 
 def pg_config(code: str) -> str:
-    return PG_CONFIGS.get(code, "simple")
+    return PG_CONFIGS.get(languages.base(code), "simple")
 
 
 # --- folding --------------------------------------------------------------------------------------
@@ -189,6 +191,7 @@ _stemmers_lock = threading.Lock()
 
 
 def _stemmer(code: str):
+    code = languages.base(code)  # easy German is stemmed as German
     with _stemmers_lock:
         if code not in _stemmers:
             import Stemmer

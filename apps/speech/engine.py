@@ -25,6 +25,8 @@ from xml.sax.saxutils import escape
 from django.conf import settings
 from pypinyin import Style, lazy_pinyin
 
+from apps.core import languages
+
 #: espeak-ng voice per language (FIELD-NOTES.md): Chinese is read as pinyin with tone numbers
 #: (plain ``cmn`` would read the numbers in English); Dari has no voice of its own, Persian is
 #: the nearest.
@@ -125,7 +127,7 @@ class EspeakEngine:
         return f"{_espeak_version(self.espeak)}|opus {OPUS_BITRATE}|gap {SECTION_GAP_MS}"
 
     def voice(self, language: str) -> str:
-        return VOICES[language]
+        return VOICES[languages.base(language)]
 
     # --- SSML ------------------------------------------------------------------------------
 

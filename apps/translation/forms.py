@@ -23,7 +23,9 @@ class MachineTranslationForm(forms.Form):
     def __init__(self, *args, targets: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["languages"].choices = [
-            (code, languages.get(code).name_local) for code in targets
+            (code, languages.get(code).name_local)
+            for code in targets
+            if not languages.get(code).is_variant  # easy language is written by people
         ]
 
 
@@ -47,7 +49,7 @@ class TranslationForm(forms.Form):
                 widget=widget,
             )
             self.fields[unit.key].widget.attrs.update(
-                lang=language, dir=languages.get(language).dir
+                lang=languages.tag(language), dir=languages.get(language).dir
             )
 
 

@@ -56,12 +56,13 @@ def coverage_summary(queryset: QuerySet, codes: list[str]) -> dict[str, dict[str
     counted = (
         queryset.order_by()
         .filter(translations__language__in=codes)
-        .annotate(language=F("translations__language"), state=_row_state())
-        .values("language", "state")
+        # Prefixed names: an item may have fields of its own called "language" (a tip).
+        .annotate(coverage_language=F("translations__language"), coverage_state=_row_state())
+        .values("coverage_language", "coverage_state")
         .annotate(count=Count("pk"))
     )
     for row in counted:
-        summary[row["language"]][row["state"]] += row["count"]
+        summary[row["coverage_language"]][row["coverage_state"]] += row["count"]
     total = queryset.order_by().count()
     for code in codes:
         summary[code][CoverageState.MISSING] = total - sum(summary[code].values())
@@ -89,8 +90,8 @@ def coverage_rows(items, codes: list[str]) -> list[CoverageRow]:
         ids = [item.pk for item in items[start : start + _CHUNK]]
         found = (
             model.objects.filter(pk__in=ids, translations__language__in=codes)
-            .annotate(language=F("translations__language"), state=_row_state())
-            .values_list("pk", "language", "state")
+            .annotate(coverage_language=F("translations__language"), coverage_state=_row_state())
+            .values_list("pk", "coverage_language", "coverage_state")
         )
         states.update(((pk, language), state) for pk, language, state in found)
     return [

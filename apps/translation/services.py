@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError
 
 from apps.core import jobs, text
+from apps.core import languages as core_languages
 from apps.editorial import workflow
 from apps.editorial.models import EditorialContent, TextUnit
 from apps.editorial.services import (
@@ -184,6 +185,33 @@ def publish_translation(item: EditorialContent, *, language: str, user) -> Trans
     return translation
 
 
+@transaction.atomic
+def publish_own_version(
+    item: EditorialContent, *, language: str, texts: dict, author, user
+) -> Translation:
+    """Publish a language version the item's own author wrote (an NGO's tip in the other
+    languages it writes), approved by ``user`` together with the original: no translator and no
+    second review are involved. Published from the current original, so it is not outdated."""
+    _translatable(item, language)
+    translation = _lock_translation(item, language) or Translation(
+        content_type=content_type_of(item), object_id=item.pk, language=language, version=0
+    )
+    translation.draft = _clean_texts(item.text_units(), texts)
+    translation.source_fingerprint = item.source_fingerprint
+    translation.status = TranslationStatus.PUBLISHED
+    translation.translated_by = author
+    translation.published_by, translation.published_at = user, timezone.now()
+    translation.version += 1
+    _make_live(item, translation, machine=False)
+    translation.save()
+    audit(item, user, "translation_published", language=language)
+    transaction.on_commit(
+        lambda: translation_published.send(sender=type(item), item=item, language=language)
+    )
+    notify_live_change(item)
+    return translation
+
+
 #: The job that fetches a machine draft (``apps.translation.tasks.machine_translate``).
 MACHINE_DRAFT = "translation.machine_draft"
 
@@ -199,6 +227,13 @@ def request_machine_translation(
     """
     for language in languages:
         _translatable(item, language)
+        if core_languages.get(language).is_variant:
+            raise WorkflowError(
+                _(
+                    "Easy-language versions are written by people: a machine translation "
+                    "service cannot simplify a text reliably."
+                )
+            )
     queued = []
     for language in languages:
         request, _created = MachineDraft.objects.update_or_create(
@@ -239,6 +274,7 @@ def languages_without_translation(item: EditorialContent, targets: list[str]) ->
         code
         for code in targets
         if code != item.source_language
+        and not core_languages.get(code).is_variant
         and (
             code not in rows
             or (

@@ -329,6 +329,7 @@ SPECTACULAR_SETTINGS = {
     # One name for "a language code" wherever an API field takes one.
     "ENUM_NAME_OVERRIDES": {
         "LanguageCodeEnum": "apps.core.languages.CODES",
+        "SpokenLanguageEnum": "apps.core.languages.PRIMARY_CODES",
         # Search results and the assistant's findings share one set of kinds.
         "SearchResultKindEnum": "apps.search.models.Kind",
     },

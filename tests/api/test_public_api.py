@@ -8,14 +8,18 @@ from apps.accounts.models import Organisation
 def test_languages_are_listed_with_direction(client, db):
     data = client.get("/api/v1/languages/").json()
 
-    assert len(data) == 11
+    assert len(data) == 12
     assert {
         "code": "fa-af",
         "name": "Dari",
         "name_local": "دری",
         "bidi": True,
         "script": "Arab",
+        "variant_of": "",
+        "tag": "fa-af",
     } in data
+    easy = next(language for language in data if language["code"] == "de-easy")
+    assert (easy["variant_of"], easy["tag"], easy["bidi"]) == ("de", "de", False)
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,40 @@ def test_region_admin_changes_branding_and_languages(client, people, region):
     assert client.get("/region.css").content.decode() == ":root { --brand: #6a1b9a; }\n"
 
 
+def test_region_admin_enables_and_names_easy_german(client, people, region):
+    client.force_login(people["region_admin"])
+    url = reverse("authority:region")
+    assert "Deutsch – einfach" in client.get(url).content.decode()
+
+    response = client.post(
+        url,
+        region_form_data(
+            region,
+            enabled_languages=["de", "de-easy", "ar"],
+            easy_language_label="Einfache Sprache",
+        ),
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    region.refresh_from_db()
+    assert region.enabled_languages == ["ar", "de", "de-easy"]
+    assert ">Einfache Sprache</a>" in client.get("/ar/").content.decode()
+
+
+def test_easy_german_needs_german_as_the_source_language(client, people, region):
+    client.force_login(people["region_admin"])
+
+    response = client.post(
+        reverse("authority:region"),
+        region_form_data(region, source_language="en", enabled_languages=["en", "de-easy"]),
+    )
+
+    assert response.status_code == 200
+    assert "can only be offered of the source language" in response.content.decode()
+    region.refresh_from_db()
+    assert region.source_language == "de"
+
+
 def test_districts_are_written_one_per_line(client, people, region):
     client.force_login(people["region_admin"])
     data = region_form_data(region, districts=" Altstadt \n\nNordstadt\r\n")

@@ -44,7 +44,7 @@ def test_switcher_works_by_keyboard(page, live_server, taxonomy):
     page.keyboard.press("Tab")  # search button
     page.keyboard.press("Tab")  # language switcher
     page.keyboard.press("Enter")
-    expect(page.get_by_role("link", name="Deutsch")).to_be_visible()
+    expect(page.get_by_role("link", name="Deutsch", exact=True)).to_be_visible()
 
 
 def test_staff_sign_in_leads_to_the_workspace(page, live_server, people):

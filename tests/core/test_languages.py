@@ -11,10 +11,11 @@ from apps.core import languages
 RTL = {"ar", "fa-af", "ur"}
 
 
-def test_eleven_languages_with_native_names():
+def test_eleven_languages_and_easy_german_with_native_names():
     assert [code for code, _ in settings.LANGUAGES] == [
-        "ar", "zh-hans", "fa-af", "nl", "en", "de", "it", "ru", "es", "uk", "ur"
+        "ar", "zh-hans", "fa-af", "nl", "en", "de", "de-easy", "it", "ru", "es", "uk", "ur"
     ]  # fmt: skip
+    assert tuple(c for c, _ in settings.LANGUAGES if c != "de-easy") == languages.PRIMARY_CODES
     assert dict(settings.LANGUAGES)["fa-af"] == "دری"
     assert dict(settings.LANGUAGES)["zh-hans"] == "简体中文"
 
@@ -34,7 +35,8 @@ def test_every_page_says_its_language_and_direction(client, region, code):
     html = client.get(url).content.decode()
 
     direction = "rtl" if code in RTL else "ltr"
-    assert re.search(rf'<html lang="{code}" dir="{direction}">', html)
+    # Easy German is German to browsers, screen readers and search engines.
+    assert re.search(rf'<html lang="{languages.tag(code)}" dir="{direction}">', html)
 
 
 @pytest.mark.parametrize("code", sorted(RTL))

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from apps.accounts.models import Membership, Organisation, Role, User
@@ -19,7 +20,8 @@ from apps.glossary.models import Term
 from apps.migrant_accounts import services as services_of_accounts
 from apps.migrant_accounts.models import MigrantAccount, ProcedureProgress
 from apps.places.models import Place
-from apps.procedures.models import Document, Procedure, Step, Tip
+from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus
+from apps.translation.models import Translation
 from apps.translation.queries import coverage_rows
 from apps.translation.reader import language_version
 
@@ -49,7 +51,7 @@ def test_demo_is_complete_in_every_language(db):
     ):
         for obj in model.objects.all():
             for field in fields:
-                for code in languages.CODES:
+                for code in languages.PRIMARY_CODES:
                     assert getattr(obj, column(field, code)), (
                         f"{model.__name__} {obj} lacks {column(field, code)}"
                     )
@@ -71,14 +73,14 @@ def test_demo_is_complete_in_every_language(db):
     bank = Procedure.objects.get(slug="bankkonto")
     needs = Document.objects.filter(steps__procedure=bank)
     assert needs.filter(produced_by__slug="anmeldung").exists()
-    assert Tip.objects.filter(status="approved").count() >= 2
+    assert Tip.objects.filter(status=TipStatus.APPROVED).count() >= 2
     assert Tip.objects.filter(status="pending").exists()
     # One account for every role, and one platform operator.
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
     assert User.objects.filter(is_superuser=True).count() == 1
 
     # Eight articles in every language, with two deliberate gaps so the workflow shows.
-    targets = [code for code in languages.CODES if code != "de"]
+    targets = [code for code in languages.PRIMARY_CODES if code != "de"]
     gaps = {
         row.item.slug: {code: state for code, state in row.states if state != "published"}
         for row in coverage_rows(Article.objects.all(), targets)
@@ -98,7 +100,31 @@ def test_demo_is_complete_in_every_language(db):
     assert amina.progress.count() == 2
     assert services_of_accounts.registrations_of(amina).count() == 1
 
-    # The glossary lights up in the articles, in every language.
+    # Easy German: the five most important procedures and three articles.
+    easy = {
+        model: set(
+            Translation.objects.filter(
+                content_type=ContentType.objects.get_for_model(model), language="de-easy"
+            )
+            .exclude(live_source_fingerprint="")
+            .values_list("object_id", flat=True)
+        )
+        for model in (Procedure, Article)
+    }
+    assert set(Procedure.objects.filter(pk__in=easy[Procedure]).values_list("slug", flat=True)) == {
+        "anmeldung",
+        "aufenthaltstitel",
+        "krankenversicherung",
+        "jobcenter",
+        "integrationskurs",
+    }
+    assert set(Article.objects.filter(pk__in=easy[Article]).values_list("slug", flat=True)) == {
+        "first-weeks",
+        "emergency-numbers",
+        "free-counselling",
+    }
+
+    # The glossary lights up in the articles, in every language (easy German included).
     region = Region.objects.get()
     article = Article.objects.get(slug="first-weeks")
     for code in languages.CODES:

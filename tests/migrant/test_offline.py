@@ -10,6 +10,8 @@ import re
 import pytest
 from PIL import Image
 
+from apps.core import languages
+
 
 def worker_config(client) -> dict:
     body = client.get("/sw.js").content.decode()
@@ -76,7 +78,7 @@ def test_the_offline_page_says_what_works_in_every_language(client, region):
     for code in region.enabled_languages:
         response = client.get(f"/{code}/offline/")
         html = response.content.decode()
-        assert response.status_code == 200 and f'lang="{code}"' in html
+        assert response.status_code == 200 and f'lang="{languages.tag(code)}"' in html
         assert "data-saved-list" in html and "data-saved-empty" in html
     arabic = client.get("/ar/offline/").content.decode()
     assert "أنت غير متصل بالإنترنت" in arabic  # "You are offline"

@@ -49,7 +49,9 @@ def test_a_procedure_with_its_steps_offices_and_links(
         step=bank.steps.get(uid="bank"), organisation=ngo, author=people["ngo_admin"],
         language="uk", texts={"uk": "Візьміть перекладача."},
     )  # fmt: skip
-    procedure_services.review_tip(tip, user=people["reviewer"], approve=True)
+    procedure_services.review_tip(
+        tip, user=people["reviewer"], approve=True, original="Nehmen Sie einen Dolmetscher mit."
+    )
 
     with CaptureQueriesContext(connection) as queries:
         data = client.get("/api/v1/procedures/konto-eroffnen/?lang=uk").json()
@@ -70,7 +72,12 @@ def test_a_procedure_with_its_steps_offices_and_links(
     assert bank_step["documents"] == ["meldebescheinigung"]
     assert bank_step["duration"] == {"value": 2, "unit": "weeks"}
     assert bank_step["tips"] == [
-        {"organisation": "helping-hands", "language": "uk", "text": "Візьміть перекладача."}
+        {
+            "organisation": "helping-hands",
+            "language": "uk",
+            "text": "Візьміть перекладача.",
+            "is_original": False,
+        }
     ]
     assert data["steps"][0]["leads_to"] == "wohnung-anmelden"
     assert data["requires"] == [

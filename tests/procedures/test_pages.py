@@ -177,7 +177,9 @@ def test_a_procedure_page_costs_the_same_queries_whatever_its_size(
                 step=row, organisation=ngo, author=people["ngo_admin"], language="en",
                 texts={"en": "Bring a friend."},
             )  # fmt: skip
-            procedure_services.review_tip(tip, user=people["reviewer"], approve=True)
+            procedure_services.review_tip(
+                tip, user=people["reviewer"], approve=True, original="Bringen Sie jemanden mit."
+            )
         return procedure
 
     small = procedure_with(1, "Klein")

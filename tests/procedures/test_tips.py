@@ -42,16 +42,23 @@ def test_a_tip_shows_on_the_step_only_once_approved(client, people, ngo, procedu
     client.force_login(people["reviewer"])
     queue = client.get(reverse("authority:tips")).content.decode()
     assert "Our volunteers can come with you." in queue and "Helping Hands" in queue
-    client.post(reverse("authority:tip_review", kwargs={"pk": tip.pk}), {"decision": "approve"})
+    review = reverse("authority:tip_review", kwargs={"pk": tip.pk})
+    # Not written in German: the city approves it with its German text, the original.
+    refused = client.post(review, {"decision": "approve"}, follow=True).content.decode()
+    assert "Give the tip&#x27;s text in Deutsch" in refused
+    client.post(review, {"decision": "approve", "original": "Unsere Ehrenamtlichen begleiten Sie."})
 
     english = client.get("/en/step-by-step/aufenthaltstitel-beantragen/").content.decode()
     arabic = client.get("/ar/step-by-step/aufenthaltstitel-beantragen/").content.decode()
     german = client.get("/de/step-by-step/aufenthaltstitel-beantragen/").content.decode()
+    ukrainian = client.get("/uk/step-by-step/aufenthaltstitel-beantragen/").content.decode()
     assert "Tip from Helping Hands" in english
     assert '<p lang="en" dir="ltr">Our volunteers can come with you.</p>' in english
     assert '<p lang="ar" dir="rtl">متطوعونا يمكن أن يرافقوكم.</p>' in arabic
-    # Not written in German: German readers get the tip in the language it was written in.
-    assert '<p lang="en" dir="ltr">Our volunteers can come with you.</p>' in german
+    assert '<p lang="de" dir="ltr">Unsere Ehrenamtlichen begleiten Sie.</p>' in german
+    # Nobody translated it into Ukrainian yet: the original, marked as such.
+    assert '<p lang="de" dir="ltr">Unsere Ehrenamtlichen begleiten Sie.</p>' in ukrainian
+    assert "tip__language" in ukrainian and "tip__language" not in english
 
 
 def test_rejecting_needs_a_reason_the_ngo_then_reads(client, people, ngo, procedure):
@@ -79,7 +86,12 @@ def test_changing_an_approved_tip_needs_approval_again(client, people, ngo, proc
     suggest(client, ngo, procedure.steps.get(), en="Call us.")
     tip = Tip.objects.get()
     client.force_login(people["reviewer"])
-    client.post(reverse("authority:tip_review", kwargs={"pk": tip.pk}), {"decision": "approve"})
+    client.post(
+        reverse("authority:tip_review", kwargs={"pk": tip.pk}),
+        {"decision": "approve", "original": "Rufen Sie uns an."},
+    )
+    tip.refresh_from_db()
+    assert tip.status == TipStatus.APPROVED
 
     client.force_login(people["ngo_admin"])
     client.post(

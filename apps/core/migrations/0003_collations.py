@@ -15,5 +15,6 @@ class Migration(migrations.Migration):
             provider="icu",
             locale=collation.icu_locale(language.code).replace("_", "-"),
         )
-        for language in languages.LANGUAGES
+        # The languages of their own: an easy-language variant is ordered as its base.
+        for language in languages.PRIMARY
     ]

@@ -7,9 +7,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from apps.core import formatting
+from apps.core import formatting, languages
 
 register = template.Library()
+
+
+@register.filter
+def lang_tag(code: str) -> str:
+    """The ``lang`` attribute for a text in language ``code`` (easy German is ``de``)."""
+    return languages.tag(code) if code else ""
 
 
 @register.filter

@@ -102,8 +102,9 @@ def total_cost(totals: Totals) -> str:
 
 @register.filter
 def tip_texts(tip) -> list:
-    """(language, text) for every language the tip is written in, its own language first."""
-    codes = [tip.language] + [code for code in languages.CODES if code != tip.language]
+    """(language, text) for every language the organisation wrote the tip in, its own language
+    first (the city's translations are shown on the translation pages, not here)."""
+    codes = dict.fromkeys([tip.language, *(tip.written_in or [])])
     return [(languages.get(code), tip.text_in(code)) for code in codes if tip.text_in(code)]
 
 

@@ -33,12 +33,18 @@ from apps.workspace.routes import TYPE_EDIT
 class EditorialTypeMixin(WorkspacePage):
     """Pages under ``.../<type>/...``: the content type comes from the URL."""
 
+    #: Whether the page serves types without workspace pages of their own (translation pages).
+    serves_translation_only_types = False
+
     @cached_property
     def editorial_type(self):
         try:
-            return type_for_key(self.kwargs["type"])
+            entry = type_for_key(self.kwargs["type"])
         except UnknownContentType as error:  # a content type in the URL that is none
             raise Http404(str(error)) from error
+        if not entry.workspace_pages and not self.serves_translation_only_types:
+            raise Http404(f"{entry.key} has no workspace pages.")
+        return entry
 
     def get_permission_required(self):
         # A route declared with TYPE_EDIT needs the edit permission of the URL's content type.

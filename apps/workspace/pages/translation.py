@@ -23,7 +23,7 @@ from apps.editorial.registry import (
     type_for_key,
     type_for_model,
 )
-from apps.translation import exchange
+from apps.translation import easy_language, exchange
 from apps.translation import queries as translation_queries
 from apps.translation import services as translation_services
 from apps.translation.forms import ExportForm, ImportForm, TranslationForm
@@ -92,6 +92,8 @@ class Queue(WorkspacePage, TemplateView):
 class TranslationEdit(ItemMixin, FormView):
     """Side by side: the original on one side, the translation on the other."""
 
+    serves_translation_only_types = True
+
     template_name = "workspace/translation/translation_form.html"
     form_class = TranslationForm
 
@@ -133,6 +135,11 @@ class TranslationEdit(ItemMixin, FormView):
             return HttpResponseRedirect(request.path)
         if not self.may_translate():
             raise PermissionDenied
+        if request.POST.get("action") == "check":
+            # Writing help on what was typed, without saving it.
+            form = self.get_form()
+            form.is_valid()
+            return self.render_to_response(self.get_context_data(form=form, checked=True))
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -186,14 +193,25 @@ class TranslationEdit(ItemMixin, FormView):
                 ]
         source = languages.get(item.source_language)
         source_texts = item.source_texts()
+        language = languages.get(self.language)
+        form = context["form"]
         context.update(
             item=item,
-            language=languages.get(self.language),
+            language=language,
             source_language=source,
             side_by_side=[
-                (unit.label, source_texts[unit.key], context["form"][unit.key])
+                (
+                    unit.label,
+                    source_texts[unit.key],
+                    form[unit.key],
+                    # Easy language gets writing help on every text (its rules, flagged).
+                    easy_language.check(form[unit.key].value() or "", self.language)
+                    if language.is_variant
+                    else None,
+                )
                 for unit in item.text_units()
             ],
+            writing_rules=easy_language.RULES if language.is_variant else (),
             translation=translation,
             state=translation_queries.coverage_rows([item], [self.language])[0].states[0][1],
             source_changes=source_changes,
