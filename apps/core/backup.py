@@ -264,6 +264,11 @@ def _restore_postgresql(database: dict, dump: Path, tables: dict[str, int]) -> N
                     + ", ".join(wrapper.ops.quote_name(name) for name in sorted(leftovers))
                     + " CASCADE"
                 )
+        # pg_restore leaves the planner without statistics until autovacuum comes by, and some
+        # readers' queries take minutes without them on a large region (measured at 100× the
+        # demo): gather them now.
+        with wrapper.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 # --- Media --------------------------------------------------------------------------------------
