@@ -165,6 +165,11 @@ def _word_findings(words: list[re.Match], base: str, text: str) -> list[Finding]
     def flag(rule: Rule, match: re.Match) -> None:
         found.setdefault(match.start(), Finding(rule, match.start(), match.end(), match.group()))
 
+    def flag_passive(auxiliary: re.Match, participle: re.Match) -> None:
+        # One finding from the auxiliary to the participle: "wird … geprüft" is one passive.
+        start, stop = auxiliary.start(), participle.end()
+        found.setdefault(start, Finding(PASSIVE, start, stop, text[start:stop]))
+
     auxiliaries, participle = _PASSIVE.get(base, (set(), None))
     numbers = _NUMBER_WORDS.get(base)
     auxiliary = None
@@ -182,8 +187,7 @@ def _word_findings(words: list[re.Match], base: str, text: str) -> list[Finding]
             and lowered not in _NOT_PARTICIPLES
             and participle.fullmatch(word)
         ):
-            flag(PASSIVE, auxiliary)
-            flag(PASSIVE, match)
+            flag_passive(auxiliary, match)
             auxiliary = None
         letters = sum(1 for char in word if char.isalpha())
         if not re.search(r"[-·‐]", word) and letters > MAX_WORD_LETTERS:
