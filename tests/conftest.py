@@ -43,7 +43,7 @@ def outside_transactions(settings, monkeypatch):
     runs inside one, and nothing is kept inside a transaction); a fresh content version."""
     settings.READ_MODEL_SECONDS = 60
     monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,12 +12,12 @@ class ArticlesConfig(AppConfig):
         from apps.articles.models import Article
         from apps.core import topics
         from apps.editorial.registry import register
-        from apps.translation.reading import readings
+        from apps.translation.reading import section_readings
 
         topics.register_section(
             "articles",
             order=20,
             read=queries.articles_about,
-            shown=lambda region, code, articles: readings(articles, code),
+            shown=section_readings,
         )
         register(Article, form=ArticleForm)

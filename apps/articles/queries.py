@@ -12,7 +12,7 @@ from apps.articles.models import Article
 from apps.core.queries import about_topic, for_situation
 from apps.editorial.models import ItemStatus
 from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
-from apps.translation.reading import Reading, readings
+from apps.translation.reading import Reading, readings, untranslated
 
 
 def visible_to_migrants(region, *, today: dt.date | None = None) -> QuerySet[Article]:
@@ -54,7 +54,7 @@ def article_list(
 def articles_about(region, code: str, topic: str) -> list[Article]:
     """The topic page's information: the article list's for ``?topic=``, without their
     translations (the page reads those of all its sections in one query, see core.topics)."""
-    return list(for_reader(region, code, topic=topic).prefetch_related(None))
+    return untranslated(for_reader(region, code, topic=topic))
 
 
 def latest(region, code: str, count: int) -> list[Reading]:

@@ -102,7 +102,6 @@ PRIMARY: tuple[Language, ...] = tuple(lang for lang in LANGUAGES if not lang.is_
 PRIMARY_CODES: tuple[str, ...] = tuple(lang.code for lang in PRIMARY)
 #: Choices for what people speak (courses, counselling): nobody *speaks* a variant apart.
 PRIMARY_CHOICES: list[tuple[str, str]] = [(lang.code, lang.name_local) for lang in PRIMARY]
-VARIANTS: tuple[Language, ...] = tuple(lang for lang in LANGUAGES if lang.is_variant)
 
 
 def is_supported(code: str) -> bool:

@@ -102,7 +102,7 @@ class Region(models.Model):
     source_language = models.CharField(
         _("source language"),
         max_length=10,
-        choices=[(lang.code, lang.name_local) for lang in languages.PRIMARY],
+        choices=languages.PRIMARY_CHOICES,  # a variant is never what editors write in
         default="de",
         help_text=_("The language editors write in; translations are made from it."),
     )

@@ -99,10 +99,6 @@ def content_version() -> str:
     return CONTENT.current()
 
 
-def _new_version() -> None:
-    CONTENT.renew()
-
-
 def content_changed(sender, **kwargs) -> None:
     """Signal receiver: data a page may show changed; every kept page is out of date.
 

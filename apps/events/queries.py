@@ -20,6 +20,7 @@ from apps.editorial.models import ItemStatus
 from apps.events import recurrence
 from apps.events.models import Event, Occurrence, RegistrationStatus
 from apps.translation.reader import LanguageVersion, language_version, with_reader_translation
+from apps.translation.reading import untranslated
 
 logger = logging.getLogger(__name__)
 
@@ -282,7 +283,7 @@ def events_about(region, code: str, topic: str) -> list[Event]:
     """The topic page's courses and events: the events page's for ``?topic=`` (the API's
     too), without their translations (the page reads those of all its sections in one query,
     see core.topics)."""
-    return list(events_for_reader(region, code, Filters(topic=topic)).prefetch_related(None))
+    return untranslated(events_for_reader(region, code, Filters(topic=topic)))
 
 
 def cards_of(region, code: str, events: list[Event]) -> list[Card]:

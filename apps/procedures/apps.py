@@ -12,13 +12,13 @@ class ProceduresConfig(AppConfig):
         from apps.procedures import queries
         from apps.procedures.forms import DocumentForm, ProcedureForm, TipForm
         from apps.procedures.models import Document, Procedure, Tip
-        from apps.translation.reading import readings
+        from apps.translation.reading import section_readings
 
         topics.register_section(
             "procedures",
             order=10,
             read=queries.procedures_about,
-            shown=lambda region, code, procedures: readings(procedures, code),
+            shown=section_readings,
         )
         topics.register_helpers(queries.organisations_at_steps_about)
         register(Document, form=DocumentForm)

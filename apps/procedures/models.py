@@ -131,8 +131,6 @@ class Procedure(EditorialContent):
 
     def part_numbers(self, part: Part, rows: list[EditorialPart]) -> list[int]:
         """Steps joined by "and" or "or" share the number of the step before them."""
-        from apps.procedures.services import number_steps
-
         return [number for number, _step in number_steps(rows)]
 
 
@@ -142,6 +140,16 @@ class Connector(models.TextChoices):
     THEN = "then", _("Then: a new step")
     AND = "and", _("And: to do as well")
     OR = "or", _("Or: instead of the step before")
+
+
+def number_steps(steps: list[Step]) -> list[tuple[int, Step]]:
+    """GOV.UK-style numbering: a step joined by "and" or "or" shares the number before it."""
+    numbered, number = [], 0
+    for step in steps:
+        if step.connector == Connector.THEN or number == 0:
+            number += 1
+        numbered.append((number, step))
+    return numbered
 
 
 class DurationUnit(models.TextChoices):

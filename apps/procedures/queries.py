@@ -13,7 +13,7 @@ from apps.core.queries import about_topic, for_situation
 from apps.core.richtext import render_markdown
 from apps.editorial.models import ItemStatus
 from apps.procedures import services
-from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus
+from apps.procedures.models import Document, Procedure, Step, Tip, TipStatus, number_steps
 from apps.translation.reader import (
     LanguageVersion,
     attach_reader_translations,
@@ -21,7 +21,7 @@ from apps.translation.reader import (
     part_texts,
     with_reader_translation,
 )
-from apps.translation.reading import Reading, by_shown_text, readings
+from apps.translation.reading import Reading, by_shown_text, readings, untranslated
 
 
 def documents_for_reader(region, code: str, *, topic: str = "") -> QuerySet[Document]:
@@ -132,7 +132,7 @@ def procedures_by_title(
 def procedures_about(region, code: str, topic: str) -> list[Procedure]:
     """The topic page's procedures: those of the API's ``?topic=``, by title, without their
     translations (the page reads those of all its sections in one query, see core.topics)."""
-    return list(procedures_by_title(region, code, topic=topic).prefetch_related(None))
+    return untranslated(procedures_by_title(region, code, topic=topic))
 
 
 def organisations_at_steps_about(region, topic: str) -> QuerySet:
@@ -349,7 +349,7 @@ def _procedure_page(region, code: str, slug: str) -> ProcedurePage | None:
     version = language_version(procedure, code)
     part = Procedure.parts[0]
     views, seen_documents = [], {}
-    for number, step in services.number_steps(steps):
+    for number, step in number_steps(steps):
         texts, shown = part_texts(step, part, version.language.code, procedure.source_language)
         documents = [(doc, language_version(doc, code)) for doc in step.documents.all()]
         for document, document_version in documents:

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core import languages
-from apps.core.languages import CODES
 from apps.editorial.fingerprints import texts_fingerprint
 from apps.editorial.models import localized
 from apps.editorial.services import WorkflowError, audit
 from apps.procedures.models import Connector, DurationUnit, Step, Tip, TipStatus
+from apps.translation import services as translation_services
 
 MINUTES = {
     DurationUnit.MINUTES: 1,
@@ -49,16 +49,6 @@ class Totals:
     @property
     def is_free(self) -> bool:
         return bool(self.costs) and all(cost.high == 0 for cost in self.costs.values())
-
-
-def number_steps(steps: list[Step]) -> list[tuple[int, Step]]:
-    """GOV.UK-style numbering: a step joined by "and" or "or" shares the number before it."""
-    numbered, number = [], 0
-    for step in steps:
-        if step.connector == Connector.THEN or number == 0:
-            number += 1
-        numbered.append((number, step))
-    return numbered
 
 
 def step_groups(steps: list[Step]) -> list[list[list[Step]]]:
@@ -129,8 +119,8 @@ def _write_texts(tip: Tip, language: str, texts: dict[str, str]) -> None:
     texts = {code: (text or "").strip() for code, text in texts.items() if region.enables(code)}
     if not texts.get(language):
         raise WorkflowError(_("Write the tip at least in the language you chose."))
-    written = [code for code in CODES if texts.get(code)]
-    for code in CODES:
+    written = [code for code in languages.CODES if texts.get(code)]
+    for code in languages.CODES:
         if code in written or code in (tip.written_in or []):
             setattr(tip, localized("text", code), texts.get(code, ""))
     tip.language, tip.written_in, tip.region = language, written, region
@@ -184,8 +174,6 @@ def review_tip(
 
 
 def _publish_tip(tip: Tip, user, original: str | None) -> None:
-    from apps.translation import services as translation_services
-
     source = tip.region.source_language
     if original is not None and original.strip():
         setattr(tip, localized("text", source), original.strip())

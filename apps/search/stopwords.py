@@ -7,6 +7,8 @@ makes them (no diacritics, Persian letters for Dari and Urdu).
 
 from __future__ import annotations
 
+from apps.core.languages import base
+
 _WORDS = {
     "en": """a an and are as at be can could do does for from get have how i if in is it me my
         need of on or please should so the there this to want what when where which who why will
@@ -36,7 +38,6 @@ _WORDS = {
 
 
 def stopwords(code: str) -> frozenset[str]:
-    from apps.core.languages import base
     from apps.search.text import fold
 
     words = _WORDS.get(base(code), "")

@@ -181,8 +181,7 @@ def _word_findings(words: list[re.Match], base: str, text: str) -> list[Finding]
         if lowered in auxiliaries:
             auxiliary = match
         elif (
-            auxiliary is not None
-            and participle is not None
+            auxiliary is not None  # only where the language has passive rules
             and word[0].islower()
             and lowered not in _NOT_PARTICIPLES
             and participle.fullmatch(word)
@@ -197,16 +196,18 @@ def _word_findings(words: list[re.Match], base: str, text: str) -> list[Finding]
 
 def _marked(text: str, findings: list[Finding]) -> SafeString:
     """``text`` escaped, each finding in a ``<mark>`` naming its rule; a word's mark may sit
-    inside its sentence's."""
+    inside its sentence's (``findings`` in order of start, the longest first)."""
     opening: dict[int, list[Finding]] = {}
-    closing: dict[int, int] = {}
     for finding in findings:
         opening.setdefault(finding.start, []).append(finding)
-        closing[finding.stop] = closing.get(finding.stop, 0) + 1
-    pieces, open_marks = [], []
-    for index, char in enumerate(text):
-        pieces.append(_close(open_marks, index))
-        for finding in opening.get(index, []):
+    positions = sorted({len(text), *opening, *(finding.stop for finding in findings)})
+    pieces, open_stops, previous = [], [], 0
+    for position in positions:
+        pieces.append(escape(text[previous:position]))
+        while open_stops and open_stops[-1] <= position:
+            open_stops.pop()
+            pieces.append("</mark>")
+        for finding in opening.get(position, []):
             pieces.append(
                 format_html(
                     '<mark class="writing-help__mark writing-help__mark--{}" title="{}">',
@@ -214,15 +215,6 @@ def _marked(text: str, findings: list[Finding]) -> SafeString:
                     finding.rule.label,
                 )
             )
-            open_marks.append(finding.stop)
-        pieces.append(escape(char))
-    pieces.append(_close(open_marks, len(text)))
+            open_stops.append(finding.stop)
+        previous = position
     return mark_safe("".join(str(piece) for piece in pieces))  # noqa: S308 - escaped above
-
-
-def _close(open_marks: list[int], index: int) -> str:
-    closed = ""
-    while open_marks and open_marks[-1] <= index:
-        open_marks.pop()
-        closed += "</mark>"
-    return closed

@@ -13,6 +13,7 @@ from apps.editorial.models import EditorialContent
 from apps.editorial.registry import editorial_types, type_for_key
 from apps.translation.models import CoverageState
 from apps.translation.queries import translated_items
+from apps.translation.services import machine_targets
 
 
 class MachineTranslationForm(forms.Form):
@@ -23,9 +24,7 @@ class MachineTranslationForm(forms.Form):
     def __init__(self, *args, targets: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["languages"].choices = [
-            (code, languages.get(code).name_local)
-            for code in targets
-            if not languages.get(code).is_variant  # easy language is written by people
+            (code, languages.get(code).name_local) for code in machine_targets(targets)
         ]
 
 

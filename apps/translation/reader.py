@@ -38,20 +38,23 @@ def attach_reader_translations(items: Iterable[EditorialContent], code: str) -> 
     """The reader's language row of items of any kinds, in one query for all of them (where a
     prefetch per relation costs one query per kind): a page's procedure, its documents, offices
     and linked procedures. Items that have theirs already are left alone."""
-    pending = [item for item in items if not hasattr(item, _PREFETCH_ATTRIBUTE)]
+    pending = [
+        (ContentType.objects.get_for_model(item).pk, item)
+        for item in items
+        if not hasattr(item, _PREFETCH_ATTRIBUTE)
+    ]
     if not pending:
         return
     kinds: dict[int, set[int]] = defaultdict(set)
-    for item in pending:
-        kinds[ContentType.objects.get_for_model(item).pk].add(item.pk)
+    for content_type, item in pending:
+        kinds[content_type].add(item.pk)
     wanted = Q()
     for content_type, ids in kinds.items():
         wanted |= Q(content_type_id=content_type, object_id__in=ids)
     rows = defaultdict(list)
     for row in Translation.objects.filter(wanted, language=code):
         rows[row.content_type_id, row.object_id].append(row)
-    for item in pending:
-        content_type = ContentType.objects.get_for_model(item).pk
+    for content_type, item in pending:
         setattr(item, _PREFETCH_ATTRIBUTE, rows.get((content_type, item.pk), []))
 
 

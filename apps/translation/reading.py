@@ -31,13 +31,23 @@ def readings(items, code: str) -> list[Reading]:
     return [Reading(item, language_version(item, code)) for item in items]
 
 
+def untranslated(queryset: QuerySet) -> list:
+    """The items of ``queryset`` without their translations (nor anything else it prefetches):
+    the caller reads them with the rest of its page's, in one query
+    (:func:`apps.translation.reader.attach_reader_translations`)."""
+    return list(queryset.prefetch_related(None))
+
+
 def among(queryset: QuerySet, ids) -> list:
-    """The items of ``queryset`` among ``ids`` (those using a glossary term), without their
-    translations: the caller reads them with the rest of its page's
-    (:func:`apps.translation.reader.attach_reader_translations`). No ids, no query."""
-    if not ids:
-        return []
-    return list(queryset.filter(pk__in=ids).prefetch_related(None))
+    """The items of ``queryset`` among ``ids`` (those using a glossary term), untranslated.
+    No ids, no query."""
+    return untranslated(queryset.filter(pk__in=ids)) if ids else []
+
+
+def section_readings(region, code: str, items) -> list[Reading]:
+    """A topic page section's items as readers of ``code`` are shown them, once their
+    translations are read (``shown`` of :func:`apps.core.topics.register_section`)."""
+    return readings(items, code)
 
 
 def shown_text(model: type[EditorialContent], field: str, code: str, source: str):

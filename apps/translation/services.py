@@ -173,13 +173,20 @@ def publish_translation(item: EditorialContent, *, language: str, user) -> Trans
         user,
     )
     # A person publishing a machine draft has reviewed it: it is no longer labelled as machine-made.
+    return _publish(item, translation, user)
+
+
+def _publish(item: EditorialContent, translation: Translation, user) -> Translation:
+    """Make ``translation`` what readers of its language get, and say so."""
     _make_live(item, translation, machine=False)
     translation.status = TranslationStatus.PUBLISHED
     translation.published_by, translation.published_at = user, timezone.now()
     translation.save()
-    audit(item, user, "translation_published", language=language)
+    audit(item, user, "translation_published", language=translation.language)
     transaction.on_commit(
-        lambda: translation_published.send(sender=type(item), item=item, language=language)
+        lambda: translation_published.send(
+            sender=type(item), item=item, language=translation.language
+        )
     )
     notify_live_change(item)
     return translation
@@ -198,18 +205,15 @@ def publish_own_version(
     )
     translation.draft = _clean_texts(item.text_units(), texts)
     translation.source_fingerprint = item.source_fingerprint
-    translation.status = TranslationStatus.PUBLISHED
     translation.translated_by = author
-    translation.published_by, translation.published_at = user, timezone.now()
     translation.version += 1
-    _make_live(item, translation, machine=False)
-    translation.save()
-    audit(item, user, "translation_published", language=language)
-    transaction.on_commit(
-        lambda: translation_published.send(sender=type(item), item=item, language=language)
-    )
-    notify_live_change(item)
-    return translation
+    return _publish(item, translation, user)
+
+
+def machine_targets(codes: list[str]) -> list[str]:
+    """The languages of ``codes`` a machine may draft: not the easy-language versions, which
+    people write (a translation service cannot simplify a text reliably)."""
+    return [code for code in codes if not core_languages.get(code).is_variant]
 
 
 #: The job that fetches a machine draft (``apps.translation.tasks.machine_translate``).
@@ -227,7 +231,7 @@ def request_machine_translation(
     """
     for language in languages:
         _translatable(item, language)
-        if core_languages.get(language).is_variant:
+        if language not in machine_targets([language]):
             raise WorkflowError(
                 _(
                     "Easy-language versions are written by people: a machine translation "
@@ -273,8 +277,8 @@ def languages_without_translation(item: EditorialContent, targets: list[str]) ->
     return [
         code
         for code in targets
-        if code != item.source_language
-        and not core_languages.get(code).is_variant
+        if code in machine_targets([code])
+        and code != item.source_language
         and (
             code not in rows
             or (

@@ -15,7 +15,7 @@ def test_a_kept_article_page_shows_a_revision_once_it_is_published(
     client, outside_transactions, publish_article, revise
 ):
     article = publish_article(title="Wohnung anmelden", body="Buchen Sie einen Termin.")
-    page_cache._new_version()  # its publication, committed
+    page_cache.CONTENT.renew()  # its publication, committed
     url = f"/de/information/{article.slug}/"
     client.get(url)
 
@@ -25,7 +25,7 @@ def test_a_kept_article_page_shows_a_revision_once_it_is_published(
     assert len(queries) == 0  # the region, the article and its audio are kept
 
     revise(article, title="Wohnung anmelden", body="Kommen Sie ohne Termin.")
-    page_cache._new_version()  # the revision, committed
+    page_cache.CONTENT.renew()  # the revision, committed
 
     assert "Kommen Sie ohne Termin." in client.get(url).content.decode()
     assert (
@@ -41,7 +41,7 @@ def test_a_kept_article_is_gone_the_day_after_its_validity_ends(
 
     today = timezone.localdate()
     article = publish_article(valid_until=today)
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     url = f"/de/information/{article.slug}/"
     assert client.get(url).status_code == 200
 

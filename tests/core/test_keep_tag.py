@@ -19,7 +19,7 @@ def test_a_kept_piece_is_rendered_once_per_content_version(outside_transactions)
     assert render(piece, word="Anmeldung") == "Anmeldung"
     assert render(piece, word="changed") == "Anmeldung"  # kept
 
-    page_cache._new_version()  # a change was committed
+    page_cache.CONTENT.renew()  # a change was committed
 
     assert render(piece, word="changed") == "changed"
 

@@ -15,7 +15,7 @@ from apps.search.models import Gap
 def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 60
     # Each test starts with nothing kept (the data of other tests was never committed).
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     page_cache.process_copies.clear()
 
 

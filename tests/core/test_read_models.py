@@ -17,7 +17,7 @@ def test_a_read_model_is_made_once_per_content_version(outside_transactions):
     assert read_models.kept("page", ("de", "x"), make) == {"steps": 1}
     assert read_models.kept("page", ("ar", "x"), make) == {"steps": 2}  # another language
 
-    page_cache._new_version()  # a change was committed
+    page_cache.CONTENT.renew()  # a change was committed
 
     assert read_models.kept("page", ("de", "x"), make) == {"steps": 3}
 

@@ -18,7 +18,7 @@ def test_the_events_pages_show_a_date_full_after_the_last_registration(
     first_date,  # noqa: F811
 ):
     event = make_event(capacity=1, rrule="")
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     assert "Full: waiting list" not in client.get("/en/events/").content.decode()
     assert "Places left: 1" in client.get(f"/en/events/{event.slug}/").content.decode()
 
@@ -26,7 +26,7 @@ def test_the_events_pages_show_a_date_full_after_the_last_registration(
         event=event, starts_at=first_date(event), name="Amina", email="amina@example.org",
         language="en", base_url="http://testserver/",
     )  # fmt: skip
-    page_cache._new_version()  # the registration, committed
+    page_cache.CONTENT.renew()  # the registration, committed
 
     assert "Full: waiting list" in client.get("/en/events/").content.decode()
     assert "Full: waiting list" in client.get(f"/en/events/{event.slug}/").content.decode()
@@ -39,7 +39,7 @@ def test_the_events_list_is_made_again_when_the_minute_ends(
     monkeypatch,
 ):
     make_event(title="Nähcafé", rrule="")
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     assert "Nähcafé" in client.get("/de/events/").content.decode()
 
     # Behind the signals' back (nothing tells the page): only the time renews it.
@@ -58,7 +58,7 @@ def test_a_signed_in_migrant_sees_their_own_follow_button_on_a_kept_topic_page(
 ):
     topic = taxonomy["housing"]
     url = f"/en/topics/{topic.slug}/"
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     assert "Follow and be told about changes" in client.get(url).content.decode()  # kept
 
     sign_in(client)

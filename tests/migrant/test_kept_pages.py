@@ -10,11 +10,11 @@ def test_the_home_page_lists_an_article_published_after_it_was_kept(
     client, outside_transactions, publish_article
 ):
     publish_article(title="Wohnung anmelden")
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     assert "Wohnung anmelden" in client.get("/de/").content.decode()
 
     publish_article(title="Konto eröffnen")
-    page_cache._new_version()  # the publication, committed
+    page_cache.CONTENT.renew()  # the publication, committed
 
     assert "Konto eröffnen" in client.get("/de/").content.decode()
 
@@ -23,11 +23,11 @@ def test_the_glossary_index_lists_a_term_published_after_it_was_kept(
     client, outside_transactions, publish_term
 ):
     publish_term("Meldebescheinigung")
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     assert "Meldebescheinigung" in client.get("/de/glossary/").content.decode()
 
     publish_term("Aufenthaltstitel")
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
 
     page = client.get("/de/glossary/").content.decode()
     assert "Aufenthaltstitel" in page
@@ -36,11 +36,11 @@ def test_the_glossary_index_lists_a_term_published_after_it_was_kept(
 
 
 def test_the_organisations_page_shows_a_rename_once_it_is_saved(client, outside_transactions, ngo):
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     assert ngo.name in client.get("/de/organisations/").content.decode()
 
     ngo.name = "Helfende Hände e.V."
     ngo.save()
-    page_cache._new_version()  # the change, committed
+    page_cache.CONTENT.renew()  # the change, committed
 
     assert "Helfende Hände e.V." in client.get("/de/organisations/").content.decode()

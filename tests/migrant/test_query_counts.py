@@ -4,15 +4,13 @@ demo content and with a hundred times as much (issue 18)."""
 
 from __future__ import annotations
 
-import types
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.articles.models import Article
-from apps.core import page_cache, read_models
+from apps.core import page_cache
 from apps.core.models import Region, Topic
 from apps.demo.services import load_demo
 from apps.events.models import Event
@@ -28,15 +26,13 @@ COPIED = (Article, Term, Event, Procedure, Document)
 
 
 @pytest.fixture
-def demo(db, settings, monkeypatch):
+def demo(db, monkeypatch, request):
     load_demo()
-    # As in a request, where no transaction is open: procedure pages use their read model.
-    settings.READ_MODEL_SECONDS = 60
-    monkeypatch.setattr(read_models, "connection", types.SimpleNamespace(in_atomic_block=False))
+    # As in a request, where no transaction is open: pages keep what they render.
+    request.getfixturevalue("outside_transactions")
     # No page is made again because a new minute (events, topics) or day began while the test
     # read it: with a hundred times the content a page takes seconds to render.
     monkeypatch.setattr(KeptContentMixin, "moment", lambda self: "now")
-    page_cache._new_version()
 
 
 def addresses(code: str) -> list[str]:
@@ -133,7 +129,7 @@ def multiply_content(times: int) -> None:
     # As the commit would: the glossary knows the new terms, and nothing kept is served.
     for region in Region.objects.all():
         glossary_matching.forget(region)
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     with connection.cursor() as cursor:
         # As the database does after a large load: PostgreSQL without statistics plans as if
         # for a few rows, and a topic page's query then takes minutes.
@@ -142,7 +138,7 @@ def multiply_content(times: int) -> None:
 
 def first_render(client, address: str) -> int:
     """The queries of the first reader after a change (committed: a new content version)."""
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(address).status_code == 200, address
     return len(captured)

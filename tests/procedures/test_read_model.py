@@ -17,7 +17,7 @@ def test_a_rendered_procedure_page_reads_its_procedure_once(
     procedure = publish_procedure(
         "Wohnung anmelden", steps=[step("termin", "Termin buchen", "Online oder am Telefon.")]
     )
-    page_cache._new_version()  # its publication, committed
+    page_cache.CONTENT.renew()  # its publication, committed
     url = "/de/step-by-step/wohnung-anmelden/"
     client.get(url)
 
@@ -31,7 +31,7 @@ def test_a_rendered_procedure_page_reads_its_procedure_once(
     revise_procedure(
         procedure, procedure_data(steps=[step("termin", "Termin buchen", "Nur mit Termin.")])
     )
-    page_cache._new_version()  # the revision, committed
+    page_cache.CONTENT.renew()  # the revision, committed
 
     assert "Nur mit Termin." in client.get(url).content.decode()
 
@@ -42,11 +42,11 @@ def test_a_kept_procedure_page_marks_a_glossary_term_published_after_it(
     publish_procedure(
         "Wohnung anmelden", steps=[step("termin", "Termin buchen", "Bringen Sie den Mietvertrag.")]
     )
-    page_cache._new_version()
+    page_cache.CONTENT.renew()
     url = "/de/step-by-step/wohnung-anmelden/"
     assert 'href="/de/glossary/mietvertrag/"' not in client.get(url).content.decode()
 
     publish_term("Mietvertrag")
-    page_cache._new_version()  # the term's publication, committed
+    page_cache.CONTENT.renew()  # the term's publication, committed
 
     assert 'href="/de/glossary/mietvertrag/"' in client.get(url).content.decode()

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from apps.procedures.models import Step
-from apps.procedures.services import Range, number_steps, totals
+from apps.procedures.models import Step, number_steps
+from apps.procedures.services import Range, totals
 from apps.procedures.templatetags.procedures import (
     step_cost,
     step_duration,

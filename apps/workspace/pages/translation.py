@@ -139,7 +139,7 @@ class TranslationEdit(ItemMixin, FormView):
             # Writing help on what was typed, without saving it.
             form = self.get_form()
             form.is_valid()
-            return self.render_to_response(self.get_context_data(form=form, checked=True))
+            return self.render_to_response(self.get_context_data(form=form))
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
